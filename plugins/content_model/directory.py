@@ -1,0 +1,132 @@
+"""The people, press contacts, topics and campaigns that releases refer to by id, each defined once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import fields
+from .front_matter import FrontMatterError, load_yaml
+from .model import Person, PressContact, Topic
+from .problems import Invalid, Problem, did_you_mean, shown_path
+
+PEOPLE_FILE = "people.yaml"
+TOPICS_FILE = "topics.yaml"
+
+PERSON_SPEC = {
+    "id": (True, fields.slug),
+    "name": (True, fields.plain_text),
+    "role": (True, fields.plain_text),
+    "organisation": (True, fields.plain_text),
+    "bio": (False, fields.plain_text),
+    "photo": (False, fields.text),
+}
+CONTACT_SPEC = {
+    "id": (True, fields.slug),
+    "name": (True, fields.plain_text),
+    "email": (True, fields.email),
+    "phone": (False, fields.plain_text),
+    "out_of_hours_phone": (False, fields.plain_text),
+}
+TOPIC_SPEC = {
+    "id": (True, fields.slug),
+    "name": (True, fields.plain_text),
+    "description": (False, fields.plain_text),
+}
+
+# file → {list key: (entry spec, record class, human name)}
+SECTIONS = {
+    PEOPLE_FILE: {
+        "people": (PERSON_SPEC, Person, "person"),
+        "press_contacts": (CONTACT_SPEC, PressContact, "press contact"),
+    },
+    TOPICS_FILE: {
+        "topics": (TOPIC_SPEC, Topic, "topic"),
+        "campaigns": (TOPIC_SPEC, Topic, "campaign"),
+    },
+}
+
+
+@dataclass
+class Directory:
+    people: dict[str, Person] = field(default_factory=dict)
+    press_contacts: dict[str, PressContact] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    campaigns: dict[str, Topic] = field(default_factory=dict)
+
+
+def _load_section(entries, spec, record_class, noun, section, lines, path, problems) -> dict:
+    loaded: dict = {}
+    try:
+        entries = fields.sequence(entries, noun)
+    except Invalid as error:
+        problems.append(Problem(path, lines.get((section,)), section, *error.findings[0][1:]))
+        return loaded
+    for index, entry in enumerate(entries):
+        try:
+            values = fields.record(entry, spec, f"the {noun}")
+        except Invalid as error:
+            for sub, what, fix in error.findings:
+                key_path = (section, index, *sub)
+                line = lines.get(key_path) or lines.get((section, index))
+                problems.append(Problem(path, line, ".".join(map(str, (section, index, *sub))), what, fix))
+            continue
+        if values["id"] in loaded:
+            problems.append(
+                Problem(
+                    path,
+                    lines.get((section, index, "id")),
+                    f"{section}.{index}.id",
+                    f"the id '{values['id']}' is used twice",
+                    "give each entry its own id",
+                )
+            )
+            continue
+        loaded[values["id"]] = record_class(**values)
+    return loaded
+
+
+def load_directory(content_path: Path) -> tuple[Directory, list[Problem]]:
+    """Read people.yaml and topics.yaml from the content folder; a missing file is an empty directory."""
+    directory, problems = Directory(), []
+    for filename, sections in SECTIONS.items():
+        source = Path(content_path) / filename
+        if not source.exists():
+            continue
+        shown = shown_path(source)
+        try:
+            data, lines = load_yaml(source.read_text(encoding="utf-8"))
+        except FrontMatterError as error:
+            problems.append(Problem(shown, error.line, filename, error.what, error.fix))
+            continue
+        data = data or {}
+        if not isinstance(data, dict):
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    filename,
+                    "is not a set of sections",
+                    f"start with '{next(iter(sections))}:' and list entries under it",
+                )
+            )
+            continue
+        for key in data:
+            if key not in sections:
+                problems.append(
+                    Problem(
+                        shown,
+                        lines.get((key,)),
+                        key,
+                        f"'{key}' is not a section of {filename}",
+                        did_you_mean(key, sections, f"use {', '.join(sections)}"),
+                    )
+                )
+        for section, (spec, record_class, noun) in sections.items():
+            if data.get(section) is not None:
+                setattr(
+                    directory,
+                    section,
+                    _load_section(data[section], spec, record_class, noun, section, lines, shown, problems),
+                )
+    return directory, problems

@@ -1,0 +1,54 @@
+"""From a source file and the site settings to a validated Release or Page (or the problems why not)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pelican.utils import slugify
+
+from .directory import load_directory
+from .front_matter import FrontMatterError, read_document
+from .problems import Problem, shown_path
+from .schema import Context, validate_page, validate_release
+
+
+def context_from_settings(settings: dict) -> tuple[Context, list[Problem]]:
+    directory, problems = load_directory(Path(settings["PATH"]))
+    substitutions = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+
+    def make_slug(title: str) -> str:
+        return slugify(title, regex_subs=substitutions, preserve_case=False)
+
+    default_contact = settings.get("PRESS_OFFICE_CONTACT", "")
+    if default_contact and directory.press_contacts and default_contact not in directory.press_contacts:
+        problems.append(
+            Problem(
+                "pelicanconf.py",
+                None,
+                "PRESS_OFFICE_CONTACT",
+                f"no press contact with the id '{default_contact}' in people.yaml",
+                "set it to an id listed under press_contacts in content/people.yaml",
+            )
+        )
+    context = Context(directory, settings.get("TIMEZONE", "UTC"), make_slug, default_contact)
+    return context, problems
+
+
+def is_page(source_path, settings: dict) -> bool:
+    relative = Path(os.path.relpath(source_path, settings["PATH"]))
+    return any(relative.is_relative_to(page_path) for page_path in settings.get("PAGE_PATHS", ["pages"]))
+
+
+def load_source(source_path, settings: dict, context: Context):
+    """Read one Markdown source; returns (Release | Page | None, document | None, problems)."""
+    shown = shown_path(source_path)
+    try:
+        document = read_document(Path(source_path).read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        return None, None, [Problem(shown, None, "file", "is not UTF-8 text", "save the file as UTF-8")]
+    except FrontMatterError as error:
+        return None, None, [Problem(shown, error.line, "front matter", error.what, error.fix)]
+    validate = validate_page if is_page(source_path, settings) else validate_release
+    item, problems = validate(document, shown, context)
+    return item, document, problems

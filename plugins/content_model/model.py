@@ -1,0 +1,148 @@
+"""The typed, resolved release that every later stage of the build reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ReleaseType:
+    id: str
+    label: str
+    plural: str
+
+
+RELEASE_TYPES = {
+    kind.id: kind
+    for kind in (
+        ReleaseType("press-release", "Press release", "Press releases"),
+        ReleaseType("policy-response", "Policy response", "Policy responses"),
+        ReleaseType("statement", "Statement", "Statements"),
+        ReleaseType("news", "News", "News"),
+        ReleaseType("event", "Event", "Events"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone quoted or named: from the people directory (`id` set) or written inline."""
+
+    name: str
+    role: str = ""
+    organisation: str = ""
+    id: str = ""
+    bio: str = ""
+    photo: str = ""
+
+    @property
+    def role_line(self) -> str:
+        """'Chief Executive Officer, Parent-Infant Foundation' — the attribution after the name."""
+        return ", ".join(part for part in (self.role, self.organisation) if part)
+
+
+@dataclass(frozen=True)
+class PressContact:
+    id: str
+    name: str
+    email: str
+    phone: str = ""
+    out_of_hours_phone: str = ""
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    number: int
+    text: str
+    person: Person
+
+
+@dataclass(frozen=True)
+class RespondsTo:
+    title: str
+    publisher: str = ""
+    url: str = ""
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str
+    credit: str = ""
+
+
+@dataclass(frozen=True)
+class Update:
+    date: dt.datetime
+    note: str
+
+
+@dataclass(frozen=True)
+class Speaker:
+    person: Person
+    chair: bool = False
+
+
+@dataclass(frozen=True)
+class Event:
+    start: dt.datetime
+    end: dt.datetime | None = None
+    location: str = ""
+    online_url: str = ""
+    registration_url: str = ""
+    speakers: tuple[Speaker, ...] = ()
+
+    @property
+    def chairs(self) -> tuple[Speaker, ...]:
+        return tuple(speaker for speaker in self.speakers if speaker.chair)
+
+    @property
+    def panel(self) -> tuple[Speaker, ...]:
+        return tuple(speaker for speaker in self.speakers if not speaker.chair)
+
+
+@dataclass
+class Release:
+    """A release after validation: every reference resolved, every date timezone-aware."""
+
+    source_path: str
+    title: str
+    date: dt.datetime
+    type: ReleaseType
+    summary: str
+    slug: str
+    spokespeople: tuple[Person, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    responds_to: RespondsTo | None = None
+    topics: tuple[Topic, ...] = ()
+    campaign: Topic | None = None
+    embargo: dt.datetime | None = None
+    status: str = "published"
+    image: Image | None = None
+    notes_to_editors: str = ""
+    contact: PressContact | None = None
+    updated: tuple[Update, ...] = ()
+    event: Event | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def last_updated(self) -> dt.datetime | None:
+        return max((update.date for update in self.updated), default=None)
+
+
+@dataclass
+class Page:
+    source_path: str
+    title: str
+    slug: str
+    summary: str = ""
+    status: str = "published"

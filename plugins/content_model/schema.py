@@ -1,0 +1,407 @@
+"""The release schema: one table of fields, each with its parser, meaning and example.
+
+Validation, `invoke new` and the README's field table all read this table, so a field is
+described in exactly one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import fields
+from .directory import Directory
+from .front_matter import Document
+from .model import (
+    RELEASE_TYPES,
+    Event,
+    Image,
+    Page,
+    Person,
+    Quote,
+    Release,
+    RespondsTo,
+    Speaker,
+    Update,
+)
+from .problems import Invalid, Problem, did_you_mean
+
+STATUSES = ("published", "draft")
+SUMMARY_MAX = 300
+QUOTE_MARKER = re.compile(r"^[ \t]*\[\[quote (\d+)\]\][ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What parsing needs beyond the file itself: the directories, the clock's zone, the slug rule."""
+
+    directory: Directory
+    timezone: str
+    slugify: Callable[[str], str]
+    default_contact: str = ""
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    meaning: str
+    parse: Callable
+    required: bool | Callable[[dict], bool] = False
+    example: str = ""
+
+    def is_required(self, data: dict) -> bool:
+        return self.required(data) if callable(self.required) else self.required
+
+
+def person(value, ctx: Context) -> Person:
+    """A person id from the directory, or {name, role, organisation} for someone outside it."""
+    if isinstance(value, str):
+        person_id = value.strip()
+        if person_id not in ctx.directory.people:
+            raise Invalid(
+                f"no person with the id '{person_id}' in people.yaml",
+                did_you_mean(
+                    person_id,
+                    ctx.directory.people,
+                    "add them to content/people.yaml, or write {name, role, organisation}",
+                ),
+            )
+        return ctx.directory.people[person_id]
+    values = fields.record(
+        value,
+        {
+            "id": (False, lambda v: person(v, ctx)),
+            "name": (False, fields.plain_text),
+            "role": (False, fields.plain_text),
+            "organisation": (False, fields.plain_text),
+        },
+        "the person",
+        known_extra=("chair",),
+    )
+    if "id" in values:
+        return values["id"]
+    if "name" not in values:
+        raise Invalid(
+            "a person needs a name or an id", "add 'name:' or use an id from people.yaml", ("name",)
+        )
+    return Person(values["name"], values.get("role", ""), values.get("organisation", ""))
+
+
+def speaker(value, ctx: Context) -> Speaker:
+    chair = False
+    if isinstance(value, dict) and "chair" in value:
+        try:
+            chair = fields.boolean(value["chair"])
+        except Invalid as error:
+            raise Invalid(*error.findings[0][1:], ("chair",)) from None
+    return Speaker(person(value, ctx), chair)
+
+
+def parse_type(value, ctx: Context):
+    value = fields.text(value)
+    if value not in RELEASE_TYPES:
+        raise Invalid(
+            f"'{value}' is not a release type",
+            did_you_mean(
+                value.lower().replace(" ", "-"), RELEASE_TYPES, f"use one of {', '.join(RELEASE_TYPES)}"
+            ),
+        )
+    return RELEASE_TYPES[value]
+
+
+def parse_status(value, ctx: Context) -> str:
+    value = fields.text(value)
+    if value not in STATUSES:
+        raise Invalid(f"'{value}' is not a status", did_you_mean(value, STATUSES, "use published or draft"))
+    return value
+
+
+def directory_entry(kind: str, filename: str):
+    def parse(value, ctx: Context):
+        entries = getattr(ctx.directory, kind)
+        key = fields.slug(value)
+        if key not in entries:
+            raise Invalid(
+                f"no {kind.rstrip('s').replace('_', ' ')} with the id '{key}' in {filename}",
+                did_you_mean(key, entries, f"add it to content/{filename} or use an id listed there"),
+            )
+        return entries[key]
+
+    return parse
+
+
+def list_of(parse_item, noun: str):
+    def parse(value, ctx: Context):
+        return tuple(fields.items(fields.sequence(value, noun), lambda item: parse_item(item, ctx)))
+
+    return parse
+
+
+def parse_quotes(value, ctx: Context) -> tuple[Quote, ...]:
+    def quote(item):
+        values = fields.record(
+            item,
+            {
+                "by": (True, lambda v: person(v, ctx)),
+                "text": (True, fields.plain_text),
+            },
+            "the quote",
+        )
+        return values
+
+    parsed = fields.items(fields.sequence(value, "quote"), quote)
+    return tuple(Quote(number, q["text"], q["by"]) for number, q in enumerate(parsed, start=1))
+
+
+def parse_responds_to(value, ctx: Context) -> RespondsTo:
+    return RespondsTo(
+        **fields.record(
+            value,
+            {
+                "title": (True, fields.plain_text),
+                "publisher": (False, fields.plain_text),
+                "url": (False, fields.url),
+                "date": (False, lambda v: fields.date(v, ctx.timezone)),
+            },
+            "responds_to",
+        )
+    )
+
+
+def parse_image(value, ctx: Context) -> Image:
+    return Image(
+        **fields.record(
+            value,
+            {
+                "src": (True, fields.text),
+                "alt": (True, fields.plain_text),
+                "credit": (False, fields.plain_text),
+            },
+            "the image",
+        )
+    )
+
+
+def parse_updated(value, ctx: Context) -> tuple[Update, ...]:
+    def update(item):
+        return Update(
+            **fields.record(
+                item,
+                {
+                    "date": (True, lambda v: fields.datetime(v, ctx.timezone)),
+                    "note": (True, fields.plain_text),
+                },
+                "the update",
+            )
+        )
+
+    return tuple(fields.items(fields.sequence(value, "update"), update))
+
+
+def parse_event(value, ctx: Context) -> Event:
+    values = fields.record(
+        value,
+        {
+            "start": (True, lambda v: fields.datetime(v, ctx.timezone)),
+            "end": (False, lambda v: fields.datetime(v, ctx.timezone)),
+            "location": (False, fields.plain_text),
+            "online_url": (False, fields.url),
+            "registration_url": (False, fields.url),
+            "speakers": (False, lambda v: list_of(speaker, "speaker")(v, ctx)),
+        },
+        "the event",
+    )
+    if "end" in values and values["end"] <= values["start"]:
+        raise Invalid("the event ends before it starts", "check the end date and time", ("end",))
+    if not values.get("location") and not values.get("online_url"):
+        raise Invalid(
+            "the event has neither a location nor an online_url",
+            "add 'location:' for a venue or 'online_url:' for an online event",
+            ("location",),
+        )
+    return Event(**values)
+
+
+def parse_embargo(value, ctx: Context):
+    return fields.datetime(value, ctx.timezone, require_offset=True)
+
+
+def _text_field(max_length=None):
+    return lambda value, ctx: fields.plain_text(value, max_length)
+
+
+def _slug_field(value, ctx):
+    return fields.slug(value)
+
+
+def _markdown_field(value, ctx):
+    return fields.text(value)
+
+
+def _date_field(value, ctx):
+    return fields.datetime(value, ctx.timezone)
+
+
+RELEASE_FIELDS = {
+    field.name: field
+    for field in (
+        Field("title", "headline", _text_field(), True, "Charity welcomes new funding for family hubs"),
+        Field(
+            "date",
+            "ISO 8601 date or date-time; the site's timezone if no offset",
+            _date_field,
+            True,
+            "2022-04-02",
+        ),
+        Field("type", f"one of {', '.join(RELEASE_TYPES)}", parse_type, True, "press-release"),
+        Field(
+            "summary",
+            f"standfirst, plain text, at most {SUMMARY_MAX} characters",
+            _text_field(SUMMARY_MAX),
+            True,
+            "One or two sentences that say what happened and why it matters.",
+        ),
+        Field(
+            "spokespeople",
+            "list of person ids from content/people.yaml",
+            list_of(person, "person id"),
+            example="[keith-reed]",
+        ),
+        Field("quotes", "list of {by, text}; by is a person id or {name, role, organisation}", parse_quotes),
+        Field(
+            "responds_to", "{title, publisher, url, date}: what this release responds to", parse_responds_to
+        ),
+        Field(
+            "topics",
+            "list of topic ids from content/topics.yaml",
+            list_of(directory_entry("topics", "topics.yaml"), "topic id"),
+        ),
+        Field(
+            "campaign", "campaign id from content/topics.yaml", directory_entry("campaigns", "topics.yaml")
+        ),
+        Field("embargo", "date-time with UTC offset; not public before it", parse_embargo),
+        Field("status", "published (default) or draft", parse_status, example="draft"),
+        Field("image", "{src, alt, credit}; alt is required", parse_image),
+        Field("notes_to_editors", "Markdown", _markdown_field),
+        Field(
+            "contact",
+            "press contact id from content/people.yaml; default the press office",
+            directory_entry("press_contacts", "people.yaml"),
+        ),
+        Field("updated", "list of {date, note}: public change history", parse_updated),
+        Field(
+            "event",
+            "{start, end, location, online_url, registration_url, speakers}; for type event",
+            parse_event,
+            lambda data: data.get("type") == "event",
+        ),
+        Field("slug", "web address name; default made from the title", _slug_field),
+    )
+}
+
+PAGE_FIELDS = {
+    field.name: field
+    for field in (
+        RELEASE_FIELDS["title"],
+        Field("summary", f"plain text, at most {SUMMARY_MAX} characters", _text_field(SUMMARY_MAX)),
+        RELEASE_FIELDS["status"],
+        RELEASE_FIELDS["slug"],
+    )
+}
+
+
+def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tuple[dict, list[Problem]]:
+    """Run every field of `table` over the front matter; report every problem, warn on unknown fields."""
+    values, problems = {}, []
+    data = document.data
+    for key in data:
+        if key not in table:
+            problems.append(
+                Problem(
+                    path,
+                    document.line_of((key,)),
+                    str(key),
+                    "is not a known field, so it is ignored",
+                    did_you_mean(key, table, f"remove it, or use one of {', '.join(table)}"),
+                    severity="warning",
+                )
+            )
+    for name, field in table.items():
+        if data.get(name) is None:
+            if field.is_required(data):
+                example = f" {field.example}" if field.example else ""
+                problems.append(
+                    Problem(
+                        path,
+                        document.line_of(()) if name in data else None,
+                        name,
+                        "is required but missing",
+                        f"add '{name}:{example}' ({field.meaning})",
+                    )
+                )
+            continue
+        try:
+            values[name] = field.parse(data[name], ctx)
+        except Invalid as error:
+            for sub, what, fix in error.findings:
+                key_path = (name, *sub)
+                label = name + "".join(
+                    f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in sub
+                )
+                problems.append(Problem(path, document.line_of(key_path), label, what, fix))
+    return values, problems
+
+
+def quote_marker_problems(document: Document, path: str, quote_count: int) -> list[Problem]:
+    problems, seen = [], set()
+    for match in QUOTE_MARKER.finditer(document.body):
+        number = int(match.group(1))
+        line = document.body_line + document.body.count("\n", 0, match.start())
+        if not 1 <= number <= quote_count:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "body",
+                    f"[[quote {number}]] names a quote that does not exist",
+                    f"use a number from 1 to {quote_count}"
+                    if quote_count
+                    else "add the quote under 'quotes:' or remove the marker",
+                )
+            )
+        elif number in seen:
+            problems.append(
+                Problem(path, line, "body", f"[[quote {number}]] is placed twice", "place each quote once")
+            )
+        seen.add(number)
+    return problems
+
+
+def validate_release(document: Document, path: str, ctx: Context) -> tuple[Release | None, list[Problem]]:
+    values, problems = parse_fields(document, path, RELEASE_FIELDS, ctx)
+    if "event" in values and values.get("type") and values["type"].id != "event":
+        problems.append(
+            Problem(
+                path,
+                document.line_of(("event",)),
+                "event",
+                f"only events have event details, but this is a {values['type'].id}",
+                "set 'type: event', or remove the event block",
+            )
+        )
+    problems += quote_marker_problems(document, path, len(values.get("quotes", ())))
+    if any(problem.severity == "error" for problem in problems):
+        return None, problems
+    if "contact" not in values and ctx.default_contact in ctx.directory.press_contacts:
+        values["contact"] = ctx.directory.press_contacts[ctx.default_contact]
+    values.setdefault("slug", ctx.slugify(values["title"]))
+    return Release(source_path=path, **values), problems
+
+
+def validate_page(document: Document, path: str, ctx: Context) -> tuple[Page | None, list[Problem]]:
+    values, problems = parse_fields(document, path, PAGE_FIELDS, ctx)
+    if any(problem.severity == "error" for problem in problems):
+        return None, problems
+    values.setdefault("slug", ctx.slugify(values["title"]))
+    return Page(source_path=path, **values), problems

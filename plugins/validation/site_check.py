@@ -1,0 +1,152 @@
+"""Check a whole site's sources without building it: every problem in every file, in one pass."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from content_model.loading import context_from_settings, load_source
+from content_model.model import Page, Release
+from content_model.problems import Problem, shown_path
+from content_model.reader import release_metadata
+from pelican.contents import Article
+from pelican.contents import Page as PelicanPage
+from pelican.paginator import Paginator
+from pelican.urlwrappers import Category, Tag
+
+READ_EXTENSIONS = (".md",)
+IGNORED_NAMES = (".DS_Store",)
+
+
+@dataclass
+class SiteCheck:
+    releases: list[Release] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "warning"]
+
+
+def source_files(settings: dict, setting: str) -> list[Path]:
+    """Every file under the content folders named by `setting`, sorted so reports are stable."""
+    root = Path(settings["PATH"])
+    found = []
+    for folder in settings.get(setting, []):
+        base = root / folder
+        if base.is_dir():
+            found.extend(path for path in base.rglob("*") if path.is_file())
+    return sorted(set(found))
+
+
+def unread_file_problems(paths: list[Path]) -> list[Problem]:
+    """Pelican skips files it has no reader for; an author who saved `.markdown` must hear about it."""
+    return [
+        Problem(
+            shown_path(path),
+            None,
+            "file",
+            f"'{path.suffix or path.name}' files are not read",
+            f"rename it to {path.stem}.md, or move it out of the content folder",
+        )
+        for path in paths
+        if path.suffix not in READ_EXTENSIONS
+        and path.name not in IGNORED_NAMES
+        and not path.name.startswith(".")
+    ]
+
+
+def planned_outputs(releases: list[Release], pages: list[Page], settings: dict) -> dict[str, list[str]]:
+    """Every file the build will write for content and listings, with what writes it."""
+    outputs: dict[str, list[str]] = defaultdict(list)
+    public = [release for release in releases if release.status == "published"]
+    for release in public:
+        article = Article("", release_metadata(release, "", str, settings), settings, release.source_path)
+        outputs[article.save_as].append(release.source_path)
+    for page in pages:
+        if page.status == "published":
+            pelican_page = PelicanPage(
+                "", {"title": page.title, "slug": page.slug}, settings, page.source_path
+            )
+            outputs[pelican_page.save_as].append(page.source_path)
+
+    listings: list[tuple[str, str, str, int]] = [("index", "index.html", "", len(public))]
+    by_type: dict[str, int] = defaultdict(int)
+    by_topic: dict[tuple, int] = defaultdict(int)
+    for release in public:
+        by_type[release.type.plural] += 1
+        for topic in release.topics:
+            by_topic[(topic.name, topic.id)] += 1
+    for name, count in by_type.items():
+        category = Category(name, settings)
+        listings.append((f"listing of {name}", category.save_as, category.url, count))
+    for (name, topic_id), count in by_topic.items():
+        tag = Tag(name, settings)
+        tag.slug = topic_id
+        listings.append((f"listing of topic {topic_id}", tag.save_as, tag.url, count))
+
+    for what, save_as, url, count in listings:
+        if not save_as:
+            continue
+        per_page = settings.get("DEFAULT_PAGINATION") or None
+        paginator = Paginator(save_as, url, list(range(count)), settings, per_page)
+        for number in paginator.page_range:
+            page_save_as = paginator.page(number).save_as
+            label = what if number == 1 else f"{what}, page {number}"
+            outputs[page_save_as].append(label)
+    return outputs
+
+
+def collision_problems(outputs: dict[str, list[str]]) -> list[Problem]:
+    problems = []
+    for output, writers in sorted(outputs.items()):
+        if len(writers) < 2:
+            continue
+        first, *others = writers
+        for other in others:
+            where = other if os.path.exists(other) else first
+            problems.append(
+                Problem(
+                    where,
+                    None,
+                    "slug",
+                    f"writes {output}, which {first if where == other else other} also writes",
+                    "give one of them a different title or 'slug:', or change the URL settings",
+                )
+            )
+    return problems
+
+
+def check_site(settings: dict) -> SiteCheck:
+    """Validate every release and page, the directories, and the output paths they would produce."""
+    result = SiteCheck()
+    context, result.problems = context_from_settings(settings)
+    article_files = source_files(settings, "ARTICLE_PATHS")
+    page_files = source_files(settings, "PAGE_PATHS")
+    result.problems += unread_file_problems(article_files + page_files)
+    for path in article_files + page_files:
+        if path.suffix not in READ_EXTENSIONS:
+            continue
+        item, _, problems = load_source(path, settings, context)
+        result.problems += problems
+        if isinstance(item, Release):
+            result.releases.append(item)
+        elif isinstance(item, Page):
+            result.pages.append(item)
+    result.problems += collision_problems(planned_outputs(result.releases, result.pages, settings))
+    return result
+
+
+def report(result: SiteCheck) -> str:
+    lines = [str(problem) for problem in result.warnings + result.errors]
+    files = len({problem.path for problem in result.errors})
+    if result.errors:
+        lines.append(f"{len(result.errors)} error(s) in {files} file(s): nothing was built.")
+    return "\n".join(lines)
