@@ -32,14 +32,17 @@ def _swap_into_place(staging: Path, target: Path) -> None:
         shutil.rmtree(previous)
 
 
-def build_site(config: str, output: Path) -> None:
+def build_site(config: str, output: Path, content: Path | None = None) -> None:
     """Build into a fresh folder beside `output`, then swap it in; on failure `output` is untouched."""
     from pelican import Pelican
 
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
     try:
-        Pelican(_settings(config, OUTPUT_PATH=str(staging))).run()
+        override = {"OUTPUT_PATH": str(staging)}
+        if content:
+            override["PATH"] = str(Path(content).resolve())
+        Pelican(_settings(config, **override)).run()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

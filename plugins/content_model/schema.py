@@ -49,9 +49,16 @@ class Field:
     parse: Callable
     required: bool | Callable[[dict], bool] = False
     example: str = ""
+    required_when: str = ""
 
     def is_required(self, data: dict) -> bool:
         return self.required(data) if callable(self.required) else self.required
+
+    @property
+    def required_label(self) -> str:
+        if callable(self.required):
+            return self.required_when
+        return "yes" if self.required else "no"
 
 
 def person(value, ctx: Context) -> Person:
@@ -295,6 +302,7 @@ RELEASE_FIELDS = {
             "{start, end, location, online_url, registration_url, speakers}; for type event",
             parse_event,
             lambda data: data.get("type") == "event",
+            required_when="when type is event",
         ),
         Field("slug", "web address name; default made from the title", _slug_field),
     )
@@ -405,3 +413,10 @@ def validate_page(document: Document, path: str, ctx: Context) -> tuple[Page | N
         return None, problems
     values.setdefault("slug", ctx.slugify(values["title"]))
     return Page(source_path=path, **values), problems
+
+
+def field_table(table: dict = RELEASE_FIELDS) -> str:
+    """The Markdown table of fields that the README shows, written from the schema itself."""
+    rows = ["| field | required | meaning |", "|---|---|---|"]
+    rows += [f"| `{field.name}` | {field.required_label} | {field.meaning} |" for field in table.values()]
+    return "\n".join(rows)

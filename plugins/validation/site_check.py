@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,22 +104,34 @@ def planned_outputs(releases: list[Release], pages: list[Page], settings: dict) 
 
 
 def collision_problems(outputs: dict[str, list[str]]) -> list[Problem]:
+    """Two things writing one file lose one of them silently; name both, and blame a source when one is."""
     problems = []
     for output, writers in sorted(outputs.items()):
-        if len(writers) < 2:
-            continue
-        first, *others = writers
-        for other in others:
-            where = other if os.path.exists(other) else first
-            problems.append(
-                Problem(
-                    where,
-                    None,
-                    "slug",
-                    f"writes {output}, which {first if where == other else other} also writes",
-                    "give one of them a different title or 'slug:', or change the URL settings",
+        sources = [writer for writer in writers if Path(writer).exists()]
+        for other in writers[1:]:
+            first = writers[0]
+            if sources:
+                blamed = other if other in sources else sources[-1]
+                partner = first if blamed != first else other
+                problems.append(
+                    Problem(
+                        blamed,
+                        None,
+                        "slug",
+                        f"writes {output}, which {partner} also writes",
+                        "give one of them a different title or 'slug:', or change the URL settings",
+                    )
                 )
-            )
+            else:
+                problems.append(
+                    Problem(
+                        "pelicanconf.py",
+                        None,
+                        "PAGINATION_PATTERNS",
+                        f"{first} and {other} both write {output}",
+                        "put '{number}' in the URL and SAVE_AS of every pattern from page 2 on",
+                    )
+                )
     return problems
 
 

@@ -1,0 +1,32 @@
+"""Build real sites and read their pages, as the tests and the benchmark both need."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_CONTENT = ROOT / "content"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def site_settings(content: Path, output: Path, config: str = "pelicanconf.py", **overrides) -> dict:
+    """Settings for building `content` into `output`, as the project's own config file sets them."""
+    override = {"PATH": str(content), "OUTPUT_PATH": str(output), **overrides}
+    return read_settings(str(ROOT / config), override=override)
+
+
+def build(content: Path, output: Path, config: str = "pelicanconf.py", **overrides) -> Path:
+    Pelican(site_settings(content, output, config, **overrides)).run()
+    return output
+
+
+def read_html(output: Path, url_path: str) -> BeautifulSoup:
+    """Parse the page a browser gets at `url_path` (a folder URL means its index.html)."""
+    path = output / url_path.lstrip("/")
+    if url_path.endswith("/") or path.is_dir():
+        path = path / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

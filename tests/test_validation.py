@@ -1,0 +1,226 @@
+"""Every mistake in a release is caught before anything is written, with file, line, field and fix."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support.site import FIXTURES, ROOT, SAMPLE_CONTENT, build, site_settings
+from validation import ContentInvalid
+from validation.site_check import check_site
+
+INVALID = FIXTURES / "invalid_site" / "content"
+
+# (file under the fixture content folder, line or None, field, words in the problem, words in the fix)
+EXPECTED = [
+    (
+        "releases/no-front-matter.md",
+        1,
+        "front matter",
+        "does not start with front matter",
+        "first line '---'",
+    ),
+    ("releases/unclosed-front-matter.md", 1, "front matter", "never closed", "add a line '---'"),
+    ("releases/yaml-syntax-error.md", 2, "front matter", "YAML syntax error", "quote values"),
+    ("releases/duplicate-key.md", 4, "front matter", "'title' is given twice (first on line 2)", "keep one"),
+    ("releases/missing-title.md", None, "title", "is required but missing", "add 'title:"),
+    ("releases/bad-date.md", 3, "date", "'32 May 2022' is not a date", "YYYY-MM-DD"),
+    ("releases/unknown-type.md", 4, "type", "'press release' is not a release type", "'press-release'"),
+    ("releases/summary-too-long.md", 5, "summary", "more than the 300 allowed", "shorten it by"),
+    ("releases/summary-with-html.md", 5, "summary", "contains HTML", "plain text"),
+    ("releases/unknown-status.md", 6, "status", "'publish' is not a status", "'published'"),
+    (
+        "releases/unknown-spokesperson.md",
+        7,
+        "spokespeople[1]",
+        "no person with the id 'keith-reid'",
+        "'keith-reed'",
+    ),
+    (
+        "releases/quote-unknown-person.md",
+        9,
+        "quotes[2].by",
+        "no person with the id 'sally-hog'",
+        "people.yaml",
+    ),
+    ("releases/quote-missing-text.md", 7, "quotes[1].text", "the quote has no text", "add a 'text:' line"),
+    ("releases/responds-to-bad-url.md", 8, "responds_to.url", "is not a web address", "https://"),
+    ("releases/embargo-without-offset.md", 6, "embargo", "has no UTC offset", "+01:00"),
+    ("releases/image-without-alt.md", 6, "image.alt", "the image has no alt", "add a 'alt:' line"),
+    (
+        "releases/unknown-contact.md",
+        6,
+        "contact",
+        "no press contact with the id 'press-ofice'",
+        "'press-office'",
+    ),
+    ("releases/unknown-topic.md", 7, "topics[1]", "no topic with the id 'family-hub'", "'family-hubs'"),
+    (
+        "releases/bad-campaign-id.md",
+        6,
+        "campaign",
+        "'First 1001 Days' is not a valid id",
+        "'first-1001-days'",
+    ),
+    ("releases/event-missing-details.md", None, "event", "is required but missing", "add 'event:"),
+    ("releases/event-ends-before-start.md", 8, "event.end", "ends before it starts", "check the end"),
+    ("releases/event-block-on-news.md", 6, "event", "only events have event details", "type: event"),
+    (
+        "releases/missing-quote-marker.md",
+        12,
+        "body",
+        "[[quote 3]] names a quote that does not exist",
+        "1 to 1",
+    ),
+    ("releases/updated-without-note.md", 7, "updated[1].note", "the update has no note", "'note:'"),
+    (
+        "releases/same-title-two.md",
+        None,
+        "slug",
+        "releases/2022/two-releases-with-one-headline/index.html",
+        "different title or 'slug:'",
+    ),
+    (
+        "pages/policy-responses.md",
+        None,
+        "slug",
+        "writes policy-responses/index.html, which listing of Policy",
+        "different title",
+    ),
+    ("releases/wrong-extension.markdown", None, "file", "'.markdown' files are not read", "rename it to"),
+    ("people.yaml", 6, "people.1.name", "the person has no name", "add a 'name:' line"),
+]
+
+
+def relative(path: str) -> str:
+    return Path(path).resolve().relative_to(INVALID).as_posix()
+
+
+@pytest.fixture(scope="module")
+def invalid_check():
+    return check_site(site_settings(INVALID, INVALID.parent / "unused-output"))
+
+
+@pytest.mark.parametrize("expected", EXPECTED, ids=[row[0] for row in EXPECTED])
+def test_each_mistake_is_reported_with_line_field_and_fix(invalid_check, expected):
+    path, line, field, what, fix = expected
+    matches = [p for p in invalid_check.errors if relative(p.path) == path and p.field == field]
+    assert matches, f"no {field} error for {path}; got {[str(p) for p in invalid_check.errors]}"
+    problem = matches[0]
+    assert problem.line == line
+    assert what in problem.what
+    assert fix in problem.fix
+
+
+def test_all_mistakes_of_all_files_come_in_one_run(invalid_check):
+    reported = {(relative(p.path), p.field) for p in invalid_check.errors}
+    assert reported == {(path, field) for path, _, field, _, _ in EXPECTED}
+    assert len(EXPECTED) >= 20
+
+
+def test_the_valid_release_among_them_is_not_blamed(invalid_check):
+    assert "releases/good-policy-response.md" not in {relative(p.path) for p in invalid_check.errors}
+    assert sorted(release.title for release in invalid_check.releases) == [
+        "A release with a misspelt optional field",
+        "A valid policy response",
+        "Two releases with one headline",
+        "Two releases with one headline",
+    ]
+
+
+def test_unknown_field_is_a_warning_naming_the_nearest_field(invalid_check):
+    [warning] = invalid_check.warnings
+    assert relative(warning.path) == "releases/misspelt-field.md"
+    assert (warning.line, warning.field) == (6, "spokesperson")
+    assert "did you mean 'spokespeople'?" in warning.fix
+
+
+def test_problem_reads_as_path_line_field_what_fix(invalid_check):
+    [problem] = [p for p in invalid_check.errors if p.path.endswith("bad-date.md")]
+    assert str(problem).endswith(
+        "bad-date.md:3: date: '32 May 2022' is not a date — write it as YYYY-MM-DD, "
+        "or YYYY-MM-DDTHH:MM+01:00 with a time and UTC offset"
+    )
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_pelican_cli_exits_non_zero_lists_every_problem_and_leaves_output_untouched(tmp_path):
+    output = build(SAMPLE_CONTENT, tmp_path / "output")
+    before = tree_digest(output)
+    assert before
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(INVALID),
+            "-s",
+            "publishconf.py",
+            "-o",
+            str(output),
+            "--delete-output-directory",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+        check=False,
+    )
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    for path, line, field, what, _ in EXPECTED:
+        location = f"{path}:{line}" if line else path
+        assert any(
+            location in row and f": {field}: " in row and what in row for row in result.stderr.splitlines()
+        ), f"{location} {field} missing from:\n{result.stderr}"
+    assert f"{len(EXPECTED)} error(s)" in result.stderr
+    assert tree_digest(output) == before
+
+
+def test_failed_invoke_build_keeps_previous_output(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    sys.path.insert(0, str(ROOT))
+    import tasks
+
+    output = tmp_path / "output"
+    tasks.build_site("pelicanconf.py", output)
+    before = tree_digest(output)
+
+    with pytest.raises(ContentInvalid):
+        tasks.build_site("pelicanconf.py", output, content=INVALID)
+
+    assert tree_digest(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_colliding_pagination_pattern_is_an_error(tmp_path):
+    broken = ((1, "{url}", "{save_as}"), (2, "{base_name}/more/", "{base_name}/more/index.html"))
+    settings = site_settings(SAMPLE_CONTENT, tmp_path, DEFAULT_PAGINATION=1, PAGINATION_PATTERNS=broken)
+
+    problems = [p for p in check_site(settings).errors if p.field == "PAGINATION_PATTERNS"]
+
+    assert [(p.path, p.what) for p in problems if p.what.endswith(" write more/index.html")] == [
+        ("pelicanconf.py", "index, page 2 and index, page 3 both write more/index.html"),
+        ("pelicanconf.py", "index, page 2 and index, page 4 both write more/index.html"),
+    ]
+    assert "{number}" in problems[0].fix
+
+
+def test_valid_sample_site_has_no_problems():
+    result = check_site(site_settings(SAMPLE_CONTENT, SAMPLE_CONTENT.parent / "unused"))
+    assert result.problems == []
+    assert len(result.releases) == 4
+    assert len(result.pages) == 1
