@@ -24,7 +24,20 @@ STATIC_PATHS = ["images"]
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["content_model", "validation"]
+# Order matters: the content model reads, validation stops bad input, visibility removes what is not yet
+# public, and every later plugin sees only what remains.
+PLUGINS = [
+    "content_model",
+    "validation",
+    "visibility",
+    "listings",
+    "calendar",
+    "feeds",
+    "share_links",
+    "structured_data",
+    "social_cards",
+    "sitemap",
+]
 
 ARTICLE_URL = "releases/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
@@ -53,12 +66,19 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 
-# Feeds are built by the feeds issue; until then none are written, so none can be half right.
+# --- Feeds (plugins/feeds) ---
+# Pelican's own feeds are off: plugins/feeds writes every feed, so each has one source of truth.
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+
+# --- Sharing, previews and discovery (plugins/share_links, structured_data, social_cards, sitemap) ---
+
+# --- Theme and listings (theme/, plugins/listings, plugins/calendar) ---
+
+# --- Workflow: clock, embargo, preview, publish (plugins/visibility, publishing/) ---
 
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 MARKDOWN = {

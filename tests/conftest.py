@@ -31,3 +31,24 @@ def content_copy(tmp_path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(SAMPLE_CONTENT, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright, shared by every browser test in the run."""
+    from playwright.sync_api import sync_playwright
+    from support.browser import launch_chromium
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def sample_site_url(sample_site):
+    """The sample site served over HTTP on 127.0.0.1, as a browser would fetch it."""
+    from support.browser import serve_directory
+
+    with serve_directory(sample_site) as url:
+        yield url.rstrip("/")

@@ -1,0 +1,5 @@
+"""Calendar: an .ics file for every event release."""
+
+
+def register() -> None:
+    """Connects nothing yet: the theme issue (#3) fills this in."""
