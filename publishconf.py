@@ -9,3 +9,11 @@ from pelicanconf import *  # noqa: F403 — Pelican's documented way to layer se
 
 SITEURL = os.environ.get("PRESSROOM_SITEURL", "https://press.parentinfantfoundation.org.uk")
 RELATIVE_URLS = False
+
+# --- Workflow: where `invoke publish` puts the checked build ---
+# One of:
+#   {"kind": "folder", "path": "/var/www/press"}     a local or mounted folder (a symlink to the live build)
+#   {"kind": "rsync", "destination": "deploy@host:/var/www/press/"}      rsync over SSH
+#   {"kind": "github-pages", "remote": "origin", "branch": "gh-pages"}   GitHub Pages through ghp-import
+#   {"kind": "s3", "bucket": "press-site", "endpoint_url": None, "region": "eu-west-2"}  S3-compatible storage
+PUBLISH_TARGET = {"kind": "folder", "path": "public"}

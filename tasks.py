@@ -10,63 +10,96 @@ from pathlib import Path
 
 from invoke import task
 
+from publishing.build import build_and_replace
+
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
+PREVIEW = ROOT / "preview"
 
 
-def _settings(config: str, **override):
-    from pelican.settings import read_settings
-
-    return read_settings(str(ROOT / config), override=override or None)
-
-
-def _swap_into_place(staging: Path, target: Path) -> None:
-    """Replace `target` with `staging` so readers see either the old site or the new one, never half."""
-    previous = target.with_name(target.name + ".previous")
-    if previous.exists():
-        shutil.rmtree(previous)
-    if target.exists():
-        target.rename(previous)
-    staging.rename(target)
-    if previous.exists():
-        shutil.rmtree(previous)
+def _config(name: str) -> Path:
+    """Settings files are named relative to this project, wherever invoke is run from."""
+    return ROOT / name
 
 
-def build_site(config: str, output: Path, content: Path | None = None) -> None:
-    """Build into a fresh folder beside `output`, then swap it in; on failure `output` is untouched."""
-    from pelican import Pelican
-
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
-    try:
-        override = {"OUTPUT_PATH": str(staging)}
-        if content:
-            override["PATH"] = str(Path(content).resolve())
-        Pelican(_settings(config, **override)).run()
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap_into_place(staging, output)
+def _clock(at: str) -> dict:
+    """Settings override for `--at`: the moment every embargo and schedule is judged against."""
+    return {"PRESSROOM_NOW": at} if at else {}
 
 
-@task(help={"config": "settings file: pelicanconf.py (default) or publishconf.py", "output": "output folder"})
-def build(c, config="pelicanconf.py", output=str(OUTPUT)):
+@task(
+    help={
+        "config": "settings file: pelicanconf.py (default) or publishconf.py",
+        "output": "output folder",
+        "at": "build as if it were this moment, e.g. 2022-05-23T00:01+01:00 (default: now)",
+    }
+)
+def build(c, config="pelicanconf.py", output=str(OUTPUT), at=""):
     """Build the site into output/ (checked first; a failed build leaves the old output as it was)."""
-    build_site(config, Path(output))
+    build_and_replace(Path(output), _config(config), **_clock(at))
     print(f"Built {output}")
 
 
-@task(help={"config": "settings file to check with"})
-def check(c, config="pelicanconf.py"):
-    """Check every release, page and directory for mistakes, without building."""
+@task(help={"at": "preview as if it were this moment (default: now)", "output": "preview folder"})
+def preview(c, at="", output=str(PREVIEW)):
+    """Build drafts and embargoed releases too, with a banner on each, into preview/ (never output/)."""
+    target = Path(output).resolve()
+    for public in (OUTPUT, ROOT / "public"):
+        if target == public.resolve():
+            sys.exit(f"{output} is where the public site is built: preview into another folder")
+    build_and_replace(target, _config("pelicanconf.py"), PRESSROOM_PREVIEW=True, **_clock(at))
+    print(f"Preview built in {target}: open {target / 'index.html'} or serve the folder")
+
+
+@task(help={"at": "publish as if it were this moment (default: now)"})
+def publish(c, at=""):
+    """Build with publishconf.py, check links, feeds and embargoes, then replace the live site in one step."""
+    from publishing.publish import publish as publish_site
+
+    outcome = publish_site(_config("publishconf.py"), at=at or None)
+    print(outcome.message)
+
+
+@task
+def rollback(c):
+    """Put the previously published site back live."""
+    from publishing.publish import rollback as rollback_site
+
+    print(rollback_site(_config("publishconf.py")).message)
+
+
+@task(
+    help={
+        "config": "settings file to check with",
+        "links": "also build into a temporary folder and check every internal link and anchor",
+    }
+)
+def check(c, config="pelicanconf.py", links=False):
+    """Check every release, page and directory for mistakes (fast, without building); --links for links."""
     from validation.site_check import check_site, report
 
-    result = check_site(_settings(config))
+    from publishing.build import settings_for
+
+    result = check_site(settings_for(_config(config)))
     if result.problems:
         print(report(result), file=sys.stderr)
     if result.errors:
         sys.exit(1)
     print(f"Checked {len(result.releases)} releases and {len(result.pages)} pages: no errors.")
+    if links:
+        from publishing.build import build_into
+        from publishing.checks import check_build
+
+        with tempfile.TemporaryDirectory() as folder:
+            settings = build_into(Path(folder) / "site", _config(config))
+            figures, problems = check_build(Path(folder) / "site", settings.get("SITEURL", ""))
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(
+            f"Checked {figures['links']} internal links on {figures['pages']} pages: {len(problems)} broken."
+        )
+        if problems:
+            sys.exit(1)
 
 
 @task(help={"port": "port to serve on (default 8000)"})
@@ -76,7 +109,7 @@ def serve(c, port=8000):
 
     def rebuild():
         try:
-            build_site("pelicanconf.py", OUTPUT)
+            build_and_replace(OUTPUT, _config("pelicanconf.py"))
         except SystemExit as stop:
             print(stop, file=sys.stderr)
 
@@ -93,7 +126,9 @@ def new(c, type, title):
     from content_model.loading import context_from_settings
     from content_model.scaffold import release_front_matter
 
-    settings = _settings("pelicanconf.py")
+    from publishing.build import settings_for
+
+    settings = settings_for(_config("pelicanconf.py"))
     context, _ = context_from_settings(settings)
     try:
         relative, text = release_front_matter(type, title, dt.date.today(), context.slugify)
@@ -110,10 +145,29 @@ def new(c, type, title):
     )
 
 
+@task(
+    help={"releases": "how many releases the synthetic archive holds (default 500)", "repeats": "runs each"}
+)
+def bench(c, releases=500, repeats=3):
+    """Time and measure memory of a full build beside plain Pelican on the same archive (median of runs)."""
+    from statistics import median
+
+    from benchmarks.run import run
+
+    rows = run(int(releases), int(repeats))
+    print(f"{'site':32} {'releases':>8} {'files':>6} {'seconds':>8} {'peak MB':>8}")
+    for site in dict.fromkeys(row["site"] for row in rows):
+        mine = [row for row in rows if row["site"] == site]
+        seconds = median(row["seconds"] for row in mine)
+        peak = max((row.get("peak_mb", 0) for row in mine), default=0)
+        files = mine[0].get("files", "")
+        print(f"{site:32} {mine[0]['releases']:>8} {files:>6} {seconds:>8.2f} {peak or '':>8}")
+
+
 @task
 def clean(c):
     """Remove built output and caches."""
-    for path in (OUTPUT, ROOT / "cache", ROOT / ".pytest_cache", ROOT / ".ruff_cache"):
+    for path in (OUTPUT, PREVIEW, ROOT / "cache", ROOT / ".pytest_cache", ROOT / ".ruff_cache"):
         shutil.rmtree(path, ignore_errors=True)
 
 

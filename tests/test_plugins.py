@@ -1,5 +1,7 @@
 """Every plugin named in the settings is loaded, and metadata reaches HTML escaped."""
 
+from pathlib import Path
+
 from bs4 import BeautifulSoup
 from content_model.model import Person, Quote
 from jinja2 import Environment, FileSystemLoader
@@ -7,12 +9,14 @@ from pelican import Pelican
 from support.site import ROOT, read_html, site_settings
 
 
-def test_every_configured_plugin_is_loaded(tmp_path):
+def test_every_configured_plugin_is_ours_and_registers_without_error(tmp_path, caplog):
     (tmp_path / "content").mkdir()
     settings = site_settings(tmp_path / "content", tmp_path / "output")
     pelican = Pelican(settings)
-    loaded = {plugin.__name__ for plugin in pelican.plugins}
-    assert loaded == set(settings["PLUGINS"])
+    assert [plugin.__name__ for plugin in pelican.plugins] == settings["PLUGINS"]
+    for plugin in pelican.plugins:
+        assert Path(plugin.__file__).is_relative_to(ROOT / "plugins"), plugin.__name__
+    assert not [record for record in caplog.records if record.levelname in ("ERROR", "CRITICAL")]
     assert settings["JINJA_ENVIRONMENT"]["autoescape"] is True
 
 

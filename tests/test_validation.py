@@ -13,6 +13,8 @@ from support.site import FIXTURES, ROOT, SAMPLE_CONTENT, build, site_settings
 from validation import ContentInvalid
 from validation.site_check import check_site
 
+from publishing.build import build_and_replace
+
 INVALID = FIXTURES / "invalid_site" / "content"
 
 # (file under the fixture content folder, line or None, field, words in the problem, words in the fix)
@@ -190,17 +192,13 @@ def test_pelican_cli_exits_non_zero_lists_every_problem_and_leaves_output_untouc
     assert tree_digest(output) == before
 
 
-def test_failed_invoke_build_keeps_previous_output(tmp_path, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    sys.path.insert(0, str(ROOT))
-    import tasks
-
+def test_failed_build_keeps_previous_output_and_leaves_no_staging_folder(tmp_path):
     output = tmp_path / "output"
-    tasks.build_site("pelicanconf.py", output)
+    build_and_replace(output, ROOT / "pelicanconf.py", PATH=str(SAMPLE_CONTENT))
     before = tree_digest(output)
 
     with pytest.raises(ContentInvalid):
-        tasks.build_site("pelicanconf.py", output, content=INVALID)
+        build_and_replace(output, ROOT / "pelicanconf.py", PATH=str(INVALID))
 
     assert tree_digest(output) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]

@@ -1,0 +1,39 @@
+"""Build one site in this process and print its wall time and peak memory as JSON (run as a subprocess)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--settings", required=True)
+    parser.add_argument("--content", required=True)
+    parser.add_argument("--output", required=True)
+    parser.add_argument("--plain", action="store_true", help="Pelican's defaults: no plugins, its own theme")
+    arguments = parser.parse_args()
+    override = {
+        "PATH": arguments.content,
+        "OUTPUT_PATH": arguments.output,
+        "PRESSROOM_NOW": "2030-01-01T00:00Z",
+    }
+    if arguments.plain:
+        override.update(PLUGINS=[], THEME="notmyidea", ARTICLE_PATHS=["releases"], READERS={})
+        settings = read_settings(None, override=override)
+    else:
+        settings = read_settings(arguments.settings, override=override)
+    started = time.perf_counter()
+    Pelican(settings).run()
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": round(seconds, 3), "peak_mb": round(peak_mb, 1)}))
+
+
+if __name__ == "__main__":
+    main()

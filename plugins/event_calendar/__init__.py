@@ -1,0 +1,67 @@
+"""Event calendar: an .ics file for every public event, and whether each event has taken place.
+
+Named event_calendar, not calendar: a plugin called `calendar` loads Python's standard-library
+module of that name instead, and Pelican only logs the failure.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pelican import signals
+from visibility.clock import build_clock
+
+from .ics import CalendarEvent, calendar_address, has_ended, to_ical
+
+PLACEHOLDER_HOST = "pressroom.invalid"
+
+
+def build_moment(settings) -> object:
+    """The build's clock, so 'this event has taken place' is decided against the same moment as embargoes."""
+    return build_clock(settings)
+
+
+def calendar_event(article, settings) -> CalendarEvent:
+    release, event = article.release, article.release.event
+    site_url = settings.get("SITEURL", "")
+    organisation = settings.get("ORGANISATION", {})
+    host = urlsplit(site_url or organisation.get("url", "")).hostname or PLACEHOLDER_HOST
+    return CalendarEvent(
+        uid=f"{article.url.strip('/').replace('/', '-')}@{host}",
+        title=release.title,
+        summary=release.summary,
+        start=event.start,
+        end=event.end,
+        location=event.location,
+        online_url=event.online_url,
+        # A calendar application cannot follow a link relative to a site it never saw.
+        url=f"{site_url}/{article.url}" if site_url.startswith(("http://", "https://")) else "",
+        stamp=release.last_updated or release.date,
+        sequence=len(release.updated),
+        organiser=organisation.get("name", settings.get("SITENAME", "")),
+    )
+
+
+def public_events(generator):
+    return [article for article in generator.articles if getattr(article, "release", None) and article.release.event]
+
+
+def describe_events(generator) -> None:
+    now = build_moment(generator.settings)
+    for article in public_events(generator):
+        event = article.release.event
+        article.event_has_ended = has_ended(event.start, event.end, now)
+        article.calendar_url, article.calendar_save_as = calendar_address(article.url, article.save_as, article.slug)
+
+
+def write_calendars(generator, writer) -> None:
+    for article in public_events(generator):
+        target = Path(writer.output_path) / article.calendar_save_as
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(to_ical(calendar_event(article, generator.settings)))
+
+
+def register() -> None:
+    signals.article_generator_finalized.connect(describe_events)
+    signals.article_writer_finalized.connect(write_calendars)

@@ -1,0 +1,36 @@
+"""Whether a release is public at a given moment, and if not, what a preview reader should be told."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from content_model.model import Release
+
+
+@dataclass(frozen=True)
+class Visibility:
+    public: bool
+    reason: str = ""  # "draft", "embargoed" or "scheduled" when not public
+    until: dt.datetime | None = None
+
+    @property
+    def banner(self) -> str:
+        """The words on a preview page: what it is, and when it goes public."""
+        if self.public:
+            return ""
+        if self.reason == "draft":
+            return "DRAFT — not published"
+        when = self.until.strftime("%-d %B %Y, %H:%M %Z")
+        return f"EMBARGOED until {when}" if self.reason == "embargoed" else f"SCHEDULED for {when}"
+
+
+def decide(release: Release, now: dt.datetime) -> Visibility:
+    """Public only when published, past its embargo and past its date, all at the build's clock."""
+    if release.status == "draft":
+        return Visibility(False, "draft")
+    if release.embargo and release.embargo > now:
+        return Visibility(False, "embargoed", release.embargo)
+    if release.date > now:
+        return Visibility(False, "scheduled", release.date)
+    return Visibility(True)

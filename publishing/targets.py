@@ -1,0 +1,235 @@
+"""Where a published build goes: a folder, rsync over SSH, GitHub Pages, or S3-compatible storage.
+
+Each target takes a finished, checked build folder and makes it live; none of them is given a
+half-built site, and each replaces the live site in as close to one step as its medium allows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+Progress = Callable[[str], None]
+
+# Feeds and pages change whenever something is published; assets only when the theme does.
+SHORT_CACHE = "public, max-age=300, must-revalidate"
+LONG_CACHE = "public, max-age=86400"
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".xsl": "text/xsl",
+    ".ics": "text/calendar; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".svg": "image/svg+xml",
+    ".woff2": "font/woff2",
+}
+SHORT_CACHE_SUFFIXES = {".html", ".xml", ".json", ".txt", ".ics"}
+
+
+def content_type(path: str) -> str:
+    if path.endswith(".atom.xml"):
+        return "application/atom+xml"
+    if path.endswith(".rss.xml"):
+        return "application/rss+xml"
+    suffix = Path(path).suffix.lower()
+    return CONTENT_TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
+
+
+def cache_control(path: str) -> str:
+    return SHORT_CACHE if Path(path).suffix.lower() in SHORT_CACHE_SUFFIXES else LONG_CACHE
+
+
+def site_files(build: Path) -> dict[str, Path]:
+    return {path.relative_to(build).as_posix(): path for path in sorted(build.rglob("*")) if path.is_file()}
+
+
+@dataclass
+class FolderTarget:
+    """A local or mounted folder, made a symlink to the live build so the switch is one rename."""
+
+    path: Path
+
+    @property
+    def builds(self) -> Path:
+        return self.path.with_name(f".{self.path.name}.builds")
+
+    def deploy(self, build: Path, name: str, progress: Progress = print) -> None:
+        self.builds.mkdir(parents=True, exist_ok=True)
+        if self.path.exists() and not self.path.is_symlink():
+            # The first publish over a plain folder keeps that folder as the build to roll back to.
+            self.path.rename(self.builds / "before-pressroom")
+        copy = self.builds / name
+        if not copy.exists():
+            shutil.copytree(build, copy)
+        progress(f"Copied {len(site_files(copy))} files to {copy}")
+        link = self.path.with_name(f".{self.path.name}.next")
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(copy.resolve(), target_is_directory=True)
+        os.replace(link, self.path)
+        progress(f"{self.path} now serves {name}")
+        self.prune(keep={name, "before-pressroom"})
+
+    def prune(self, keep: set[str], limit: int = 5) -> None:
+        old = sorted(p for p in self.builds.iterdir() if p.name not in keep)
+        for stale in old[: max(0, len(old) - limit)]:
+            shutil.rmtree(stale)
+
+
+@dataclass
+class RsyncTarget:
+    """rsync over SSH (or to a local path): uploads only changes, deletes what the build no longer has."""
+
+    destination: str
+    options: tuple[str, ...] = ()
+
+    def deploy(self, build: Path, name: str, progress: Progress = print) -> None:
+        command = [
+            "rsync",
+            "--recursive",
+            "--links",
+            "--times",
+            "--checksum",
+            "--delete",
+            "--delay-updates",
+            "--itemize-changes",
+            *self.options,
+            f"{build}/",
+            self.destination,
+        ]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode:
+            raise DeployError(f"rsync failed ({result.returncode}): {result.stderr.strip()}")
+        changes = [line for line in result.stdout.splitlines() if line.strip()]
+        for line in changes:
+            progress(line)
+        progress(f"rsync: {len(changes)} change(s) to {self.destination}")
+
+
+@dataclass
+class GitHubPagesTarget:
+    """The gh-pages branch of a git remote, written by ghp-import as one commit."""
+
+    remote: str = "origin"
+    branch: str = "gh-pages"
+    repository: Path = Path()
+
+    def deploy(self, build: Path, name: str, progress: Progress = print) -> None:
+        # Installed beside this Python, which need not be on PATH when run from cron or a test.
+        ghp_import = shutil.which("ghp-import") or str(Path(sys.executable).with_name("ghp-import"))
+        command = [
+            ghp_import,
+            "--no-jekyll",
+            "--push",
+            "--force",
+            "--remote",
+            self.remote,
+            "--branch",
+            self.branch,
+            "--message",
+            f"Publish {name}",
+            str(build),
+        ]
+        result = subprocess.run(command, cwd=self.repository, capture_output=True, text=True, check=False)
+        if result.returncode:
+            raise DeployError(f"ghp-import failed ({result.returncode}): {result.stderr.strip()}")
+        progress(f"Pushed {name} to {self.remote} {self.branch}")
+
+
+@dataclass
+class S3Target:
+    """S3-compatible storage: upload changed files with their type and cache policy, delete the rest."""
+
+    bucket: str
+    prefix: str = ""
+    endpoint_url: str | None = None
+    region: str | None = None
+
+    def client(self):
+        import boto3
+
+        return boto3.client("s3", endpoint_url=self.endpoint_url, region_name=self.region)
+
+    def key(self, relative: str) -> str:
+        return f"{self.prefix.strip('/')}/{relative}" if self.prefix.strip("/") else relative
+
+    def existing(self, client) -> dict[str, str]:
+        """Every key under the prefix with its ETag (the MD5 of a single-part upload)."""
+        found: dict[str, str] = {}
+        prefix = self.key("") if self.prefix.strip("/") else ""
+        for page in client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=prefix):
+            for item in page.get("Contents", []):
+                found[item["Key"]] = item["ETag"].strip('"')
+        return found
+
+    def deploy(self, build: Path, name: str, progress: Progress = print) -> None:
+        client = self.client()
+        remote = self.existing(client)
+        files = site_files(build)
+        # Assets before pages, so no new page points at a file not yet uploaded.
+        order = sorted(files, key=lambda relative: (relative.endswith(".html"), relative))
+        uploaded = unchanged = 0
+        for relative in order:
+            body = files[relative].read_bytes()
+            key = self.key(relative)
+            if remote.get(key) == hashlib.md5(body, usedforsecurity=False).hexdigest():
+                unchanged += 1
+                continue
+            client.put_object(
+                Bucket=self.bucket,
+                Key=key,
+                Body=body,
+                ContentType=content_type(relative),
+                CacheControl=cache_control(relative),
+            )
+            uploaded += 1
+            progress(f"uploaded {key}")
+        wanted = {self.key(relative) for relative in files}
+        stale = sorted(set(remote) - wanted)
+        for start in range(0, len(stale), 1000):
+            batch = [{"Key": key} for key in stale[start : start + 1000]]
+            client.delete_objects(Bucket=self.bucket, Delete={"Objects": batch, "Quiet": True})
+        for key in stale:
+            progress(f"deleted {key}")
+        progress(f"S3 {self.bucket}: {uploaded} uploaded, {unchanged} unchanged, {len(stale)} deleted")
+
+
+class DeployError(RuntimeError):
+    pass
+
+
+TARGET_KINDS = {
+    "folder": FolderTarget,
+    "rsync": RsyncTarget,
+    "github-pages": GitHubPagesTarget,
+    "s3": S3Target,
+}
+
+
+def target_from_settings(spec: dict, root: Path):
+    """Make the target `PUBLISH_TARGET` in publishconf.py names, e.g. {"kind": "folder", "path": "public"}."""
+    spec = dict(spec)
+    kind = spec.pop("kind", None)
+    if kind not in TARGET_KINDS:
+        raise DeployError(f"PUBLISH_TARGET kind '{kind}' is not one of {', '.join(TARGET_KINDS)}")
+    if kind == "folder":
+        path = Path(spec.pop("path"))
+        spec["path"] = path if path.is_absolute() else root / path
+    if kind == "rsync" and "options" in spec:
+        spec["options"] = tuple(spec["options"])
+    try:
+        return TARGET_KINDS[kind](**spec)
+    except TypeError as error:
+        raise DeployError(f"PUBLISH_TARGET for {kind}: {error}") from None
