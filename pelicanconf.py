@@ -1,21 +1,13 @@
 """Pressroom settings for the Parent-Infant Foundation: the organisation, its press office, and the build."""
 
-ORGANISATION = {
-    "name": "Parent-Infant Foundation",
-    "short_name": "Parent-Infant Foundation",
-    "charity_number": "1234567",  # illustrative: use the registered number
-    "url": "https://parentinfantfoundation.org.uk/",
-}
 SITENAME = "Parent-Infant Foundation press office"
 SITEURL = ""
-AUTHOR = ORGANISATION["name"]
 TIMEZONE = "Europe/London"
 DEFAULT_LANG = "en-GB"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 # The press contact a release uses when it names none (an id under press_contacts in content/people.yaml).
 PRESS_OFFICE_CONTACT = "press-office"
-SUPPORT_LINK = {"text": "Support our work", "url": "https://parentinfantfoundation.org.uk/support-us/"}
 
 PATH = "content"
 ARTICLE_PATHS = ["releases"]
@@ -31,7 +23,7 @@ PLUGINS = [
     "validation",
     "visibility",
     "listings",
-    "calendar",
+    "event_calendar",
     "feeds",
     "share_links",
     "structured_data",
@@ -73,10 +65,80 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+# Feeds live at feeds/all.{atom.xml,rss.xml,json} and feeds/{type,topic,campaign,spokesperson}/ID.* ;
+# the Subscribe page lists them all. A slice gets feeds with its first public release.
+# Newest releases kept in each feed; older ones stay on the site. Readers remember what they have seen.
+PRESSROOM_FEED_MAX_ITEMS = 50
+# Entry ids are tag URIs: tag:DOMAIN,PUBLICATION-DATE:release/SOURCE-FILE-NAME. They survive edits of
+# a title, slug or body, and a move to another address; renaming the source file or changing its date
+# makes readers see a new item. Never change the domain once feeds are out; it need not be SITEURL's.
+PRESSROOM_FEED_ID_DOMAIN = "press.parentinfantfoundation.org.uk"
+PRESSROOM_FEED_ID_SINCE = "2022"  # the year the domain was first used for feeds: part of each feed's id
+# Feeds need absolute addresses; a development build (SITEURL = "") uses this one, where `invoke serve` is.
+PRESSROOM_FEED_DEV_SITEURL = "http://localhost:8000"
+# The icon readers show beside each feed (Atom icon/logo, RSS image, JSON Feed icon), under the output.
+PRESSROOM_FEED_ICON = "theme/feeds/icon.png"
+PRESSROOM_SUBSCRIBE_URL = "subscribe/"
+PRESSROOM_SUBSCRIBE_SAVE_AS = "subscribe/index.html"
 
 # --- Sharing, previews and discovery (plugins/share_links, structured_data, social_cards, sitemap) ---
+# Social cards (cards/YEAR/SLUG.png) take their colours from BRAND_COLOURS ("primary", "text") and their
+# type from the Inter font in theme/fonts (SIL Open Font License). Any of "background", "accent",
+# "text", "muted" and "on_accent" set here applies to the cards alone. Drawn cards are kept in
+# CACHE_PATH/social_cards, keyed by their inputs. The publisher logo in JSON-LD is ORGANISATION["logo"].
+SOCIAL_CARD_COLOURS = {}
 
-# --- Theme and listings (theme/, plugins/listings, plugins/calendar) ---
+# --- Theme and listings (theme/, plugins/listings, plugins/event_calendar) ---
+# Everything a second organisation changes to rebrand the site lives here; templates only read it.
+ORGANISATION = {
+    "name": "Parent-Infant Foundation",
+    "short_name": "Parent-Infant Foundation",
+    "charity_number": "1234567",  # illustrative: use the registered number
+    "url": "https://parentinfantfoundation.org.uk/",
+    # Under SITEURL; an SVG or PNG. The site name is always written beside it, so it needs no alt text.
+    "logo": "theme/images/logo.svg",
+}
+AUTHOR = ORGANISATION["name"]
+# Colours as #rrggbb. plugins/listings stops the build if "primary", "accent", "link" or "text" would give
+# text less than WCAG AA contrast (4.5:1) on white, or "focus" less than 3:1 against the black focus edge.
+BRAND_COLOURS = {
+    "primary": "#4b2673",  # header band and buttons, under white text
+    "accent": "#0b5f5e",  # release type labels and quote rules
+    "link": "#1d4f91",
+    "text": "#1b1b1b",
+    "focus": "#ffbf47",
+}
+# Header links after the release types (those come from the releases that exist); URLs are under SITEURL.
+NAVIGATION = [
+    {"text": "Archive", "url": "archive/"},
+    {"text": "Press office", "url": "press-office/"},
+    {"text": "Our vision", "url": "our-vision-the-1001-critical-days/"},
+]
+SUPPORT_LINK = {
+    "text": "Support our work",
+    "url": "https://parentinfantfoundation.org.uk/support-us/",
+    "message": "We are a small charity. Your support helps every baby get the best start in life.",
+}
+# A campaign id from content/topics.yaml to feature on the home page, or "" for none.
+FEATURED_CAMPAIGN = "first-1001-days"
+RELATED_RELEASES = 3
+SPOKESPERSON_URL = "people/{id}/"
+SPOKESPERSON_SAVE_AS = SPOKESPERSON_URL + "index.html"
+CAMPAIGN_URL = "campaigns/{id}/"
+CAMPAIGN_SAVE_AS = CAMPAIGN_URL + "index.html"
+YEAR_ARCHIVE_URL = "archive/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
+PRESS_OFFICE_URL = "press-office/"
+PRESS_OFFICE_SAVE_AS = PRESS_OFFICE_URL + "index.html"
+NOT_FOUND_SAVE_AS = "404.html"
+PAGINATED_TEMPLATES = {
+    "index": None,
+    "category": None,
+    "tag": None,
+    "period_archives": None,
+    "spokesperson": None,
+    "campaign": None,
+}
 
 # --- Workflow: clock, embargo, preview, publish (plugins/visibility, publishing/) ---
 

@@ -2,6 +2,7 @@
 
 from content_model.body import segment_body
 from content_model.model import Person, Quote
+from support.site import read_html
 
 SPEAKER = Person("Keith Reed", "Chief Executive Officer", "Parent-Infant Foundation")
 FIRST, SECOND = Quote(1, "One.", SPEAKER), Quote(2, "Two.", SPEAKER)
@@ -36,3 +37,23 @@ def test_body_that_opens_with_a_heading_gets_quotes_first():
 
 def test_no_quotes_leaves_the_body_whole():
     assert kinds(segment_body("<p>Only.</p>", ())) == ["<p>Only.</p>"]
+
+
+def test_links_to_other_sources_are_resolved_in_the_body_and_notes(content_copy, build_site):
+    release = content_copy / "releases" / "2022" / "2022-05-23-care-review-response.md"
+    text = release.read_text(encoding="utf-8")
+    text = text.replace(
+        "published today", "published today (see [our vision]({filename}/pages/our-vision.md))", 1
+    )
+    text = text.replace(
+        "notes_to_editors: |\n",
+        "notes_to_editors: |\n  Read [our vision]({filename}/pages/our-vision.md).\n\n",
+        1,
+    )
+    release.write_text(text, encoding="utf-8")
+
+    page = read_html(build_site(content_copy), "releases/2022/care-review-response/")
+
+    body_link = page.select_one(".release-body").find("a", string="our vision")
+    notes_link = page.select_one(".notes-to-editors").find("a", string="our vision")
+    assert body_link["href"] == notes_link["href"] == "/our-vision-the-1001-critical-days/"

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from support.browser import (
-    launch_chromium,
     run_axe,
     serve_directory,
     third_party_requests,
@@ -105,21 +104,10 @@ def site(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """One Chromium for this module: launching it dominates browser tests."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(browser):
-    """A page in a fresh context, so tests share no cookies or cache."""
-    context = browser.new_context()
+def page(chromium):
+    """A page in a fresh context of the shared Chromium, so tests share no cookies or cache."""
+    context = chromium.new_context()
     yield context.new_page()
     context.close()
 

@@ -10,7 +10,6 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
 
-from .body import segment_body
 from .loading import context_from_settings, load_source
 from .model import Page, Release
 
@@ -33,7 +32,7 @@ def topic_tag(topic, settings) -> Tag:
     return tag
 
 
-def release_metadata(release: Release, html: str, render_markdown, settings) -> dict:
+def release_metadata(release: Release, render_markdown, settings) -> dict:
     metadata = {
         "title": release.title,
         "date": safe_datetime(release.date),
@@ -43,7 +42,6 @@ def release_metadata(release: Release, html: str, render_markdown, settings) -> 
         "summary": escape(release.summary),
         "status": release.status,
         "release": release,
-        "body_segments": segment_body(html, release.quotes),
         "notes_to_editors_html": render_markdown(release.notes_to_editors)
         if release.notes_to_editors
         else "",
@@ -82,5 +80,5 @@ class PressroomReader(BaseReader):
             raise ContentError(errors)
         html = self.render_markdown(document.body)
         if isinstance(item, Release):
-            return html, release_metadata(item, html, self.render_markdown, self.settings)
+            return html, release_metadata(item, self.render_markdown, self.settings)
         return html, page_metadata(item)

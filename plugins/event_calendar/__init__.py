@@ -44,7 +44,11 @@ def calendar_event(article, settings) -> CalendarEvent:
 
 
 def public_events(generator):
-    return [article for article in generator.articles if getattr(article, "release", None) and article.release.event]
+    return [
+        article
+        for article in generator.articles
+        if getattr(article, "release", None) and article.release.event
+    ]
 
 
 def describe_events(generator) -> None:
@@ -52,7 +56,9 @@ def describe_events(generator) -> None:
     for article in public_events(generator):
         event = article.release.event
         article.event_has_ended = has_ended(event.start, event.end, now)
-        article.calendar_url, article.calendar_save_as = calendar_address(article.url, article.save_as, article.slug)
+        article.calendar_url, article.calendar_save_as = calendar_address(
+            article.url, article.save_as, article.slug
+        )
 
 
 def write_calendars(generator, writer) -> None:

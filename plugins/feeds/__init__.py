@@ -1,5 +1,43 @@
-"""Feeds: Atom, RSS and JSON Feed for every slice of releases."""
+"""Feeds: Atom, RSS and JSON Feed for every slice of public releases, a Subscribe page, and the
+`<link rel="alternate">` data every page's head renders.
+
+Only `generator.articles` is read: drafts and embargoed releases are never there (plugins/visibility),
+so they can reach no feed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+
+from .plan import FeedPlan, plan_feeds, write_feeds
+
+
+def plan_site_feeds(generators) -> None:
+    """Decide every feed once all content is read (so links in bodies are resolved) and before any page
+    is written, so each page's head can advertise its feeds."""
+    generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    template = generator.env.get_template("feeds/entry.html")
+    plan = plan_feeds(generator.articles, generator.settings, template.render)
+    generator.context["FEEDS"] = plan.directory
+    generator.pressroom_feed_plan = plan
+
+
+def write_site_feeds(generator, writer) -> None:
+    plan: FeedPlan = generator.pressroom_feed_plan
+    write_feeds(plan, Path(generator.output_path))
+    writer.write_file(
+        plan.settings.subscribe_save_as,
+        generator.get_template("subscribe"),
+        generator.context,
+        relative_urls=plan.settings.relative_urls,
+        url=plan.settings.subscribe_url,
+        feed_groups=plan.directory.groups,
+    )
 
 
 def register() -> None:
-    """Connects nothing yet: the feeds issue (#4) fills this in."""
+    signals.all_generators_finalized.connect(plan_site_feeds)
+    signals.article_writer_finalized.connect(write_site_feeds)

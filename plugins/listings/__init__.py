@@ -1,5 +1,51 @@
-"""Listings: pages per spokesperson and campaign, archive by year, press office page."""
+"""Listings: pages per spokesperson and campaign, the press office and 404 pages, links between releases,
+and the check that the theme's settings (brand colours, featured campaign) can be used."""
+
+from __future__ import annotations
+
+import logging
+
+from content_model.loading import context_from_settings
+from pelican import signals
+
+from .branding import brand_problems
+from .generator import ListingsGenerator
+
+logger = logging.getLogger(__name__)
+
+
+class ThemeSettingsInvalid(SystemExit):
+    """Ends the build, before anything is written, with every problem in the theme's settings."""
+
+    def __init__(self, problems: list[str]):
+        summary = f"{len(problems)} problem(s) in pelicanconf.py: nothing was built."
+        super().__init__("\n".join([*problems, summary]))
+        self.problems = problems
+
+
+def featured_campaign_problem(featured: str, campaign_ids) -> str:
+    if not featured or featured in campaign_ids:
+        return ""
+    known = ", ".join(campaign_ids) or "none yet"
+    return f"FEATURED_CAMPAIGN: no campaign '{featured}' in topics.yaml, so none is featured — use: {known}"
+
+
+def check_theme_settings(pelican) -> None:
+    """Unreadable brand colours stop the build; a featured campaign that is not there only loses its box."""
+    settings = pelican.settings
+    problems = brand_problems(settings.get("BRAND_COLOURS") or {})
+    if problems:
+        raise ThemeSettingsInvalid(problems)
+    campaigns = context_from_settings(settings)[0].directory.campaigns
+    missing = featured_campaign_problem(settings.get("FEATURED_CAMPAIGN", ""), list(campaigns))
+    if missing:
+        logger.warning(missing)
+
+
+def listings_generator(pelican):
+    return ListingsGenerator
 
 
 def register() -> None:
-    """Connects nothing yet: the theme issue (#3) fills this in."""
+    signals.initialized.connect(check_theme_settings)
+    signals.get_generators.connect(listings_generator)

@@ -1,5 +1,110 @@
-"""Discovery: sitemap.xml, a Google News sitemap and robots.txt."""
+"""Discovery: sitemap.xml (every public page, with lastmod), news-sitemap.xml and robots.txt.
+
+The sitemap lists the folder pages (`…/index.html`) that Pelican wrote in this build, so every listing a
+plugin adds is covered without being named here; a release page counts only if its release is in
+`generator.articles`, so no draft or embargoed release is ever listed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from pelican import signals
+from share_links import absolute_url
+
+from .documents import Entry, NewsItem, news_language, news_sitemap, recent, robots, sitemap
+
+logger = logging.getLogger(__name__)
+
+SITEMAP_PATH = "sitemap.xml"
+NEWS_SITEMAP_PATH = "news-sitemap.xml"
+ROBOTS_PATH = "robots.txt"
+NOW_SETTING = "PRESSROOM_NOW"
+
+
+class BuildRecord:
+    """What one build wrote and which releases are public; started afresh by each build."""
+
+    def __init__(self):
+        self.pages: dict[str, dt.datetime | None] = {}
+        self.public_releases: list = []
+
+
+record = BuildRecord()
+
+
+def build_clock(settings: dict) -> dt.datetime:
+    """The build's clock: the visibility plugin's PRESSROOM_NOW when set, else the current time."""
+    now = settings.get(NOW_SETTING)
+    if isinstance(now, str):
+        now = dt.datetime.fromisoformat(now)
+    return now if isinstance(now, dt.datetime) else dt.datetime.now(dt.UTC)
+
+
+def last_changed(item) -> dt.datetime | None:
+    return getattr(item, "modified", None) or getattr(item, "date", None)
+
+
+def page_lastmod(context: dict) -> dt.datetime | None:
+    """A release or page: when it last changed; a listing: when the newest release it shows did."""
+    for single in ("article", "page"):
+        if single in context:
+            return last_changed(context[single])
+    shown = context.get("articles_page")
+    shown = shown.object_list if shown is not None else context.get("articles") or []
+    return max((last_changed(article) for article in shown), default=None)
+
+
+def start_record(pelican) -> None:
+    global record
+    record = BuildRecord()
+
+
+def note_public_releases(generator) -> None:
+    record.public_releases = [article for article in generator.articles if hasattr(article, "release")]
+
+
+def note_written_page(path, context) -> None:
+    if Path(path).name != "index.html":
+        return
+    article = context.get("article")
+    if article is not None and article not in record.public_releases:
+        return
+    relative = Path(path).relative_to(context["OUTPUT_PATH"]).as_posix()
+    record.pages[relative.removesuffix("index.html")] = page_lastmod(context)
+
+
+def publication_moment(article) -> dt.datetime:
+    """When a release went public: its date, or its embargo if that was later."""
+    embargo = article.release.embargo
+    return max(article.date, embargo) if embargo else article.date
+
+
+def write_discovery_files(pelican) -> None:
+    settings = pelican.settings
+    siteurl = settings.get("SITEURL", "")
+    output = Path(pelican.output_path)
+    entries = [Entry(absolute_url(siteurl, path), lastmod) for path, lastmod in record.pages.items()]
+    (output / SITEMAP_PATH).write_bytes(sitemap(entries))
+
+    items = [
+        NewsItem(absolute_url(siteurl, article.url), article.title, publication_moment(article))
+        for article in record.public_releases
+    ]
+    publication = settings.get("ORGANISATION", {}).get("name") or settings.get("SITENAME", "")
+    language = news_language(settings.get("DEFAULT_LANG", "en"))
+    fresh = recent(items, build_clock(settings))
+    (output / NEWS_SITEMAP_PATH).write_bytes(news_sitemap(fresh, publication, language))
+
+    sitemaps = [absolute_url(siteurl, SITEMAP_PATH), absolute_url(siteurl, NEWS_SITEMAP_PATH)]
+    (output / ROBOTS_PATH).write_text(robots(sitemaps), encoding="utf-8")
+    logger.info("Sitemaps: %d pages, %d in the news sitemap", len(entries), len(fresh))
 
 
 def register() -> None:
-    """Connects nothing yet: the sharing issue (#5) fills this in."""
+    signals.initialized.connect(start_record)
+    signals.article_generator_finalized.connect(note_public_releases)
+    signals.content_written.connect(note_written_page)
+    signals.finalized.connect(write_discovery_files)

@@ -1,5 +1,74 @@
-"""Social cards: a 1200×630 PNG per release, built with Pillow."""
+"""Social cards: a 1200×630 PNG per public release, drawn at build time, used as its preview image.
+
+A release that sets its own `image` keeps it instead. Cards are drawn once per set of inputs and kept
+in CACHE_PATH/social_cards, so a build redraws only the cards whose words, colours or fonts changed.
+Only `generator.articles` is read, so drafts and embargoed releases get no card.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+
+from .cards import SocialImage, card_style, own_image, publisher_logo, release_card, site_image
+from .render import write_image
+
+logger = logging.getLogger(__name__)
+
+
+def lead_quote(article):
+    """The first quote a reader meets, in the body's reading order."""
+    return next((segment.quote for segment in article.body_segments if segment.quote), None)
+
+
+def attach_social_images(generators) -> None:
+    # After every source is read: the lead quote comes from the body with its links resolved.
+    generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    settings = generator.settings
+    for article in generator.articles:
+        release = getattr(article, "release", None)
+        if release is None:
+            continue
+        if release.image:
+            article.social_image = own_image(release.image, settings)
+        else:
+            article.social_image = release_card(
+                release, lead_quote(article), article.date.year, article.slug, settings
+            )
+
+
+def images_to_draw(generator) -> list[SocialImage]:
+    cards = [getattr(article, "social_image", None) for article in generator.articles]
+    shared = [site_image(generator.settings), publisher_logo(generator.settings)]
+    return [image for image in [*cards, *shared] if image is not None and image.card is not None]
+
+
+def draw_cards(generator, writer) -> None:
+    settings = generator.settings
+    style = card_style(settings)
+    cache_dir = Path(settings["CACHE_PATH"]) / "social_cards"
+    drawn = 0
+    started = time.perf_counter()
+    images = images_to_draw(generator)
+    for image in images:
+        destination = Path(generator.output_path) / image.output_path
+        drawn += write_image(image.kind, image.card, style, destination, cache_dir)
+    logger.info(
+        "Social cards: %d written, %d drawn, %d from the cache, in %.2f s",
+        len(images),
+        drawn,
+        len(images) - drawn,
+        time.perf_counter() - started,
+    )
 
 
 def register() -> None:
-    """Connects nothing yet: the sharing issue (#5) fills this in."""
+    signals.all_generators_finalized.connect(attach_social_images)
+    signals.article_writer_finalized.connect(draw_cards)
+
+
+__all__ = ["SocialImage", "publisher_logo", "register", "site_image"]

@@ -67,7 +67,7 @@ def planned_outputs(releases: list[Release], pages: list[Page], settings: dict) 
     outputs: dict[str, list[str]] = defaultdict(list)
     public = [release for release in releases if release.status == "published"]
     for release in public:
-        article = Article("", release_metadata(release, "", str, settings), settings, release.source_path)
+        article = Article("", release_metadata(release, str, settings), settings, release.source_path)
         outputs[article.save_as].append(release.source_path)
     for page in pages:
         if page.status == "published":

@@ -29,7 +29,13 @@ class Leak:
 
 def spellings(text: str) -> set[str]:
     """How a piece of text can appear in HTML, JSON, XML or a URL once a template has written it."""
-    forms = {text, html.escape(text), html.escape(text, quote=False), str(escape(text)), json.dumps(text)[1:-1]}
+    forms = {
+        text,
+        html.escape(text),
+        html.escape(text, quote=False),
+        str(escape(text)),
+        json.dumps(text)[1:-1],
+    }
     forms |= {quote(text, safe=""), quote_plus(text), quote(text)}
     return {form for form in forms if form}
 

@@ -1,0 +1,73 @@
+"""One event as an iCalendar (RFC 5545) file, written by the icalendar library."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass
+
+from icalendar import Calendar, Event
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """Everything the file says, as plain values. Times are aware; `url` is empty when not absolute."""
+
+    uid: str
+    title: str
+    summary: str
+    start: dt.datetime
+    end: dt.datetime | None
+    location: str
+    online_url: str
+    url: str
+    stamp: dt.datetime
+    sequence: int
+    organiser: str
+
+
+def calendar_address(article_url: str, article_save_as: str, slug: str) -> tuple[str, str]:
+    """(url, save_as) of the .ics file that sits beside a release's page, named after the release."""
+    filename = f"{slug}.ics"
+    folder_url = article_url if article_url.endswith("/") else posixpath.dirname(article_url) + "/"
+    folder_url = "" if folder_url == "/" else folder_url
+    return folder_url + filename, posixpath.join(posixpath.dirname(article_save_as), filename)
+
+
+def has_ended(start: dt.datetime, end: dt.datetime | None, now: dt.datetime) -> bool:
+    """An event without an end time has taken place once it has started."""
+    return now >= (end or start)
+
+
+def description(event: CalendarEvent) -> str:
+    lines = [event.summary]
+    if event.online_url:
+        lines.append(f"Join online: {event.online_url}")
+    if event.url:
+        lines.append(f"Details and registration: {event.url}")
+    return "\n\n".join(lines)
+
+
+def to_ical(event: CalendarEvent) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{event.organiser}//Pressroom//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    entry = Event()
+    entry.add("uid", event.uid)
+    # UTC times need no VTIMEZONE block, and every calendar application shows them in the reader's zone.
+    entry.add("dtstamp", event.stamp.astimezone(dt.UTC))
+    entry.add("dtstart", event.start.astimezone(dt.UTC))
+    if event.end:
+        entry.add("dtend", event.end.astimezone(dt.UTC))
+    entry.add("summary", event.title)
+    entry.add("description", description(event))
+    location = event.location or event.online_url
+    if location:
+        entry.add("location", location)
+    if event.url:
+        entry.add("url", event.url)
+    entry.add("sequence", event.sequence)
+    entry.add("status", "CONFIRMED")
+    calendar.add_component(entry)
+    return calendar.to_ical()

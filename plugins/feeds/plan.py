@@ -1,0 +1,270 @@
+"""From the public articles and the settings to every feed document and the site's feed directory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from content_model.loading import context_from_settings
+from content_model.model import RELEASE_TYPES, Person, Release
+
+from .discovery import FORMATS, FeedDirectory, build_directory, feed_path
+from .entries import absolute_links, entry_id, feed_id
+from .formats import FeedDocument, Publisher, atom_xml, json_feed, rss_xml
+from .slices import Entry, Slice, SliceKey, Tagged, group_into_slices
+
+# What each setting means is documented in the `# --- Feeds ---` section of pelicanconf.py.
+DEFAULTS = {
+    "PRESSROOM_FEED_MAX_ITEMS": 50,
+    "PRESSROOM_FEED_DEV_SITEURL": "http://localhost:8000",
+    "PRESSROOM_FEED_ID_DOMAIN": "localhost",
+    "PRESSROOM_FEED_ID_SINCE": "2022",
+    "PRESSROOM_FEED_ICON": "",
+    # plugins/listings writes these pages; its settings name them.
+    "CAMPAIGN_SAVE_AS": "campaigns/{id}/index.html",
+    "SPOKESPERSON_SAVE_AS": "people/{id}/index.html",
+    "PRESSROOM_SUBSCRIBE_URL": "subscribe/",
+    "PRESSROOM_SUBSCRIBE_SAVE_AS": "subscribe/index.html",
+}
+
+WRITERS = {"atom": atom_xml, "rss": rss_xml, "json": json_feed}
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    organisation: str
+    organisation_url: str
+    language: str
+    # Pages link with SITEURL like every other link; feed contents need an absolute base, even in dev.
+    page_base: str
+    absolute_base: str
+    id_domain: str
+    id_since: str
+    max_items: int
+    icon_path: str
+    slice_pages: dict
+    tag_url: str
+    stylesheet_folder: str
+    subscribe_url: str
+    subscribe_save_as: str
+    relative_urls: bool
+    managing_editor: str
+
+    def absolute(self, path: str) -> str:
+        return f"{self.absolute_base}/{path}"
+
+    def page_link(self, path: str) -> str:
+        return f"{self.page_base}/{path}"
+
+    def stylesheet(self, name: str) -> str:
+        """Root-relative on purpose: browsers apply an XSL stylesheet only from the feed's own origin."""
+        return f"{urlsplit(self.absolute_base).path}/{self.stylesheet_folder}/{name}"
+
+
+def _press_office_editor(settings: dict) -> str:
+    context, _problems = context_from_settings(settings)
+    contact = context.directory.press_contacts.get(settings.get("PRESS_OFFICE_CONTACT", ""))
+    return f"{contact.email} ({contact.name})" if contact else ""
+
+
+def settings_view(settings: dict) -> FeedSettings:
+    def get(name):
+        return settings.get(name, DEFAULTS[name])
+
+    organisation = settings.get("ORGANISATION") or {}
+    page_base = settings.get("SITEURL", "").rstrip("/")
+    absolute_base = page_base or get("PRESSROOM_FEED_DEV_SITEURL").rstrip("/")
+    return FeedSettings(
+        organisation=organisation.get("name") or settings.get("AUTHOR") or settings["SITENAME"],
+        organisation_url=organisation.get("url") or f"{absolute_base}/",
+        language=settings.get("DEFAULT_LANG", "en"),
+        page_base=page_base,
+        absolute_base=absolute_base,
+        id_domain=get("PRESSROOM_FEED_ID_DOMAIN"),
+        id_since=get("PRESSROOM_FEED_ID_SINCE"),
+        max_items=get("PRESSROOM_FEED_MAX_ITEMS"),
+        icon_path=get("PRESSROOM_FEED_ICON"),
+        slice_pages={
+            "campaign": get("CAMPAIGN_SAVE_AS"),
+            "spokesperson": get("SPOKESPERSON_SAVE_AS"),
+        },
+        tag_url=settings.get("TAG_URL", "tag/{slug}.html"),
+        stylesheet_folder=f"{settings.get('THEME_STATIC_DIR', 'theme')}/feeds",
+        subscribe_url=get("PRESSROOM_SUBSCRIBE_URL"),
+        subscribe_save_as=get("PRESSROOM_SUBSCRIBE_SAVE_AS"),
+        relative_urls=settings.get("RELATIVE_URLS", False),
+        managing_editor=_press_office_editor(settings),
+    )
+
+
+def _folder(save_as: str) -> str:
+    return save_as.rpartition("/")[0] + "/"
+
+
+def everything_slice(settings: FeedSettings) -> SliceKey:
+    kinds = ", ".join(kind.plural.lower() for kind in RELEASE_TYPES.values())
+    return SliceKey(
+        "all",
+        "all",
+        "All releases",
+        "",
+        f"All releases — {settings.organisation}",
+        f"Every release from {settings.organisation}: {kinds}.",
+    )
+
+
+def _quoted_or_named(release: Release) -> list[Person]:
+    """Directory people the release names as spokespeople or quotes, each once, in order."""
+    people = [*release.spokespeople, *(quote.person for quote in release.quotes)]
+    unique = {person.id: person for person in reversed(people) if person.id}
+    return sorted(unique.values(), key=lambda person: people.index(person))
+
+
+def slices_of(article, settings: FeedSettings) -> tuple[SliceKey, ...]:
+    """The type, topic, campaign and spokesperson slices one public release belongs to."""
+    release: Release = article.release
+    org = settings.organisation
+    category = article.category
+    keys = [
+        SliceKey(
+            "type",
+            category.slug,
+            category.name,
+            _folder(category.save_as),
+            f"{category.name} — {org}",
+            f"{category.name} from {org}.",
+        )
+    ]
+    tag_pages = {tag.slug: _folder(tag.save_as) for tag in article.tags}
+    keys += [
+        SliceKey(
+            "topic",
+            topic.id,
+            topic.name,
+            tag_pages[topic.id],
+            f"Topic: {topic.name} — {org}",
+            topic.description or f"Releases from {org} about {topic.name.lower()}.",
+        )
+        for topic in release.topics
+    ]
+    if release.campaign:
+        campaign = release.campaign
+        keys.append(
+            SliceKey(
+                "campaign",
+                campaign.id,
+                campaign.name,
+                _folder(settings.slice_pages["campaign"].format(id=campaign.id)),
+                f"Campaign: {campaign.name} — {org}",
+                campaign.description or f"Releases from {org} for the {campaign.name} campaign.",
+            )
+        )
+    keys += [
+        SliceKey(
+            "spokesperson",
+            person.id,
+            person.name,
+            _folder(settings.slice_pages["spokesperson"].format(id=person.id)),
+            f"Spokesperson: {person.name} — {org}",
+            f"Releases from {org} that name or quote {person.name}"
+            + (f", {person.role_line}." if person.role_line else "."),
+        )
+        for person in _quoted_or_named(release)
+    ]
+    return tuple(keys)
+
+
+def entry_of(article, settings: FeedSettings, render_content: Callable[..., str]) -> Entry:
+    release: Release = article.release
+    url = settings.absolute(article.url)
+    image_url = urljoin(f"{settings.absolute_base}/", release.image.src) if release.image else ""
+    html = render_content(
+        release=release,
+        segments=article.body_segments,
+        notes_to_editors_html=article.notes_to_editors_html,
+        url=url,
+        image_url=image_url,
+    )
+    return Entry(
+        id=entry_id(settings.id_domain, release.date.date(), Path(article.source_path).stem),
+        title=release.title,
+        url=url,
+        published=release.date,
+        updated=release.last_updated,
+        summary=release.summary,
+        content_html=absolute_links(html, url),
+        type_label=release.type.label,
+        topics=tuple((topic.id, topic.name) for topic in release.topics),
+        image_url=image_url,
+    )
+
+
+@dataclass(frozen=True)
+class FeedFile:
+    """One file to write: its output path (also its URL path), its format and its content."""
+
+    path: str
+    format_id: str
+    document: FeedDocument
+
+
+@dataclass(frozen=True)
+class FeedPlan:
+    settings: FeedSettings
+    files: tuple[FeedFile, ...]
+    directory: FeedDirectory
+
+
+def _feed_file(feed_slice: Slice, settings: FeedSettings, publisher: Publisher, feed_format) -> FeedFile:
+    path = feed_path(feed_slice.path_stem, feed_format)
+    key = feed_slice.key
+    document = FeedDocument(
+        title=key.title,
+        description=key.description,
+        home_url=settings.absolute(key.page_path),
+        self_url=settings.absolute(path),
+        id=feed_id(settings.id_domain, settings.id_since, feed_slice.path_stem),
+        publisher=publisher,
+        entries=tuple(feed_slice.entries),
+        stylesheet_url=settings.stylesheet(f"{feed_format.id}.xsl") if feed_format.xml else "",
+    )
+    return FeedFile(path, feed_format.id, document)
+
+
+def plan_feeds(articles: Iterable, raw_settings: dict, render_content: Callable[..., str]) -> FeedPlan:
+    settings = settings_view(raw_settings)
+    everything = everything_slice(settings)
+    tagged = [
+        Tagged(entry_of(article, settings, render_content), slices_of(article, settings))
+        for article in articles
+    ]
+    slices = group_into_slices(tagged, everything, settings.max_items)
+    by_key = {feed_slice.key: feed_slice for feed_slice in slices}
+    article_slices = {
+        _folder(article.save_as): [by_key[key] for key in item.slices]
+        for article, item in zip(articles, tagged, strict=True)
+    }
+    publisher = Publisher(
+        name=settings.organisation,
+        url=settings.organisation_url,
+        language=settings.language,
+        icon_url=settings.absolute(settings.icon_path) if settings.icon_path else "",
+        managing_editor=settings.managing_editor,
+        topic_scheme_url=settings.absolute(settings.tag_url.partition("{")[0]),
+    )
+    files = tuple(
+        _feed_file(feed_slice, settings, publisher, feed_format)
+        for feed_slice in slices
+        for feed_format in FORMATS
+    )
+    directory = build_directory(slices, article_slices, settings.page_link)
+    return FeedPlan(settings, files, directory)
+
+
+def write_feeds(plan: FeedPlan, output: Path) -> None:
+    for feed_file in plan.files:
+        target = output / feed_file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(WRITERS[feed_file.format_id](feed_file.document), encoding="utf-8")

@@ -1,0 +1,120 @@
+"""Pages Pelican has no generator for: one per spokesperson and campaign, the press office, and the 404.
+
+Reads only the public articles Pelican put in the shared context, so nothing that is not public yet
+can reach a listing. Also links each public release to its neighbours and related releases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from content_model.loading import context_from_settings
+from content_model.model import RELEASE_TYPES
+from pelican.generators import Generator
+
+from .relations import Entry, by_campaign, by_person, neighbours, related
+
+
+@dataclass
+class Listing:
+    """One listing page: who or what it is about, its releases (newest first) and where it lives."""
+
+    subject: object
+    articles: list
+    url: str
+    save_as: str
+
+
+def entry_for(article) -> Entry:
+    release = article.release
+    people = {person.id for person in release.spokespeople}
+    people |= {quote.person.id for quote in release.quotes}
+    if release.event:
+        people |= {speaker.person.id for speaker in release.event.speakers}
+    people.discard("")
+    return Entry(
+        key=article.url,
+        date=article.date,
+        topics=frozenset(topic.id for topic in release.topics),
+        people=frozenset(people),
+        campaign=release.campaign.id if release.campaign else "",
+    )
+
+
+def in_type_order(categories: list) -> list:
+    """Pelican's (category, articles) pairs in the schema's order of types, not alphabetically."""
+    order = {kind.plural: position for position, kind in enumerate(RELEASE_TYPES.values())}
+    return sorted(categories, key=lambda pair: order.get(pair[0].name, len(order)))
+
+
+def listings_for(subjects: dict, keys_by_subject: dict, articles_by_key: dict, url_setting: str, settings):
+    """A Listing for every directory entry, in directory order, even one with no public release yet."""
+    return [
+        Listing(
+            subject=subject,
+            articles=[articles_by_key[key] for key in keys_by_subject.get(subject_id, [])],
+            url=settings[url_setting + "_URL"].format(id=subject_id),
+            save_as=settings[url_setting + "_SAVE_AS"].format(id=subject_id),
+        )
+        for subject_id, subject in subjects.items()
+    ]
+
+
+class ListingsGenerator(Generator):
+    def generate_context(self):
+        articles = [article for article in self.context.get("articles", []) if hasattr(article, "release")]
+        entries = [entry_for(article) for article in articles]
+        articles_by_key = {article.url: article for article in articles}
+
+        for key, (older, newer) in neighbours(entries).items():
+            articles_by_key[key].older_release = articles_by_key.get(older)
+            articles_by_key[key].newer_release = articles_by_key.get(newer)
+        for key, keys in related(entries, self.settings.get("RELATED_RELEASES", 3)).items():
+            articles_by_key[key].related_releases = [articles_by_key[other] for other in keys]
+
+        directory = context_from_settings(self.settings)[0].directory
+        self.spokespeople = listings_for(
+            directory.people, by_person(entries), articles_by_key, "SPOKESPERSON", self.settings
+        )
+        self.campaigns = listings_for(
+            directory.campaigns, by_campaign(entries), articles_by_key, "CAMPAIGN", self.settings
+        )
+        featured = self.settings.get("FEATURED_CAMPAIGN")
+        self.context.update(
+            site_directory=directory,
+            type_listings=in_type_order(self.context.get("categories", [])),
+            spokesperson_urls={listing.subject.id: listing.url for listing in self.spokespeople},
+            campaign_urls={listing.subject.id: listing.url for listing in self.campaigns},
+            featured_campaign=next(
+                (listing for listing in self.campaigns if listing.subject.id == featured), None
+            ),
+        )
+
+    def generate_output(self, writer):
+        relative_urls = self.settings["RELATIVE_URLS"]
+        for template_name, listings, subject_name in (
+            ("spokesperson", self.spokespeople, "person"),
+            ("campaign", self.campaigns, "campaign"),
+        ):
+            template = self.get_template(template_name)
+            for listing in listings:
+                writer.write_file(
+                    listing.save_as,
+                    template,
+                    self.context,
+                    relative_urls,
+                    paginated={"articles": listing.articles},
+                    template_name=template_name,
+                    url=listing.url,
+                    articles=listing.articles,
+                    **{subject_name: listing.subject},
+                )
+        writer.write_file(
+            self.settings["PRESS_OFFICE_SAVE_AS"],
+            self.get_template("press_office"),
+            self.context,
+            relative_urls,
+            url=self.settings["PRESS_OFFICE_URL"],
+        )
+        # Served at any address that does not exist, so its links must not be relative to where it is.
+        writer.write_file(self.settings["NOT_FOUND_SAVE_AS"], self.get_template("404"), self.context, False)

@@ -1,0 +1,219 @@
+"""Listings per spokesperson, campaign, type, topic and year, the press office, and links between releases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from listings.relations import Entry, by_campaign, by_person, neighbours, related
+from support.site import read_html
+from test_theme_showcase import (
+    HIDDEN_TITLES,
+    PAST_EVENT,
+    PRESS_RELEASE,
+    STATEMENT,
+    UPCOMING_EVENT,
+    build_showcase,
+)
+
+FAMILY_HUBS = "releases/2022/family-hubs-funding-response/"
+
+
+@pytest.fixture(scope="module")
+def showcase(tmp_path_factory) -> Path:
+    return build_showcase(tmp_path_factory.mktemp("listings"))
+
+
+def every_page(output: Path, address: str) -> list:
+    """A listing's first page and every later one, followed through its 'Next page' links."""
+    pages = [read_html(output, address)]
+    while (next_link := pages[-1].select_one('.pagination a[rel="next"]')) is not None:
+        pages.append(read_html(output, next_link["href"]))
+    return pages
+
+
+def listed_urls(output: Path, address: str) -> list[str]:
+    return [
+        link["href"].lstrip("/")
+        for page in every_page(output, address)
+        for link in page.select("main .release-list .release-list-title a")
+    ]
+
+
+def listed_titles(output: Path, address: str) -> list[str]:
+    return [
+        link.get_text()
+        for page in every_page(output, address)
+        for link in page.select("main .release-list .release-list-title a")
+    ]
+
+
+def test_spokesperson_page_has_bio_and_every_release_that_features_them_newest_first(showcase):
+    page = read_html(showcase, "people/keith-reed/")
+    assert page.select_one("main h1").get_text() == "Keith Reed"
+    assert (
+        page.select_one(".profile .person-role").get_text()
+        == "Chief Executive Officer, Parent-Infant Foundation"
+    )
+    assert "leads the charity" in page.select_one(".profile .person-bio").get_text()
+    assert page.select_one(".profile img")["src"] == "/images/people/keith-reed.svg"
+    assert listed_urls(showcase, "people/keith-reed/") == [
+        UPCOMING_EVENT,
+        PAST_EVENT,
+        PRESS_RELEASE,
+        FAMILY_HUBS,
+    ]
+    second = read_html(showcase, "people/keith-reed/page/2/")
+    assert second.select_one(".pagination-position").get_text() == "Page 2 of 2"
+    assert second.title.get_text().startswith("Keith Reed (page 2 of 2)")
+
+
+def test_someone_in_the_directory_with_no_release_yet_still_has_a_page(showcase):
+    page = read_html(showcase, "people/helen-hayes/")
+    assert page.select_one("main h1").get_text() == "Helen Hayes"
+    assert page.select_one(".release-list-empty")
+
+
+def test_campaign_page_describes_the_campaign_and_lists_its_releases(showcase):
+    page = read_html(showcase, "campaigns/first-1001-days/")
+    assert page.select_one("main h1").get_text() == "Campaign: First 1001 Days"
+    assert "second birthday" in page.select_one(".listing-intro").get_text()
+    assert listed_urls(showcase, "campaigns/first-1001-days/") == [
+        UPCOMING_EVENT,
+        PAST_EVENT,
+        PRESS_RELEASE,
+        FAMILY_HUBS,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("address", "heading"),
+    [
+        ("press-releases/", "Press releases"),
+        ("policy-responses/", "Policy responses"),
+        ("statements/", "Statements"),
+        ("news/", "News"),
+        ("events/", "Events"),
+    ],
+)
+def test_one_listing_per_type(showcase, address, heading):
+    page = read_html(showcase, address)
+    assert page.select_one("main h1").get_text() == heading
+    labels = {label.get_text() for label in page.select("main .release-list .release-type")}
+    assert len(labels) == 1
+
+
+def test_header_lists_the_types_in_the_schemas_order(showcase):
+    links = [link.get_text() for link in read_html(showcase, "/").select("header nav a")]
+    assert links[:5] == ["Press releases", "Policy responses", "Statements", "News", "Events"]
+
+
+def test_topic_listing_describes_the_topic(showcase):
+    page = read_html(showcase, "topics/family-hubs/")
+    assert page.select_one("main h1").get_text() == "Topic: Family hubs"
+    assert "Start for Life" in page.select_one(".listing-intro").get_text()
+
+
+def test_year_archive_lists_that_years_public_releases(showcase):
+    assert listed_urls(showcase, "archive/2024/") == [STATEMENT, PRESS_RELEASE]
+    archive = read_html(showcase, "archive/")
+    years = [link["href"] for link in archive.select("#years-heading ~ ul a")]
+    assert years == ["/archive/2026/", "/archive/2025/", "/archive/2024/", "/archive/2023/", "/archive/2022/"]
+
+
+def test_home_features_the_campaign_and_pages_through_every_release(showcase):
+    home = read_html(showcase, "/")
+    featured = home.select_one(".featured-campaign")
+    assert featured.select_one("h2").get_text() == "First 1001 Days"
+    assert featured.select_one("a")["href"] == "/campaigns/first-1001-days/"
+    assert len(listed_urls(showcase, "/")) == 7
+    assert read_html(showcase, "page/2/").select_one(".featured-campaign") is None
+
+
+def test_press_office_page_gives_contacts_and_the_people_directory(showcase):
+    page = read_html(showcase, "press-office/")
+    assert page.select_one("main h1").get_text() == "Press office"
+    assert (
+        page.select_one("dl.contact a[href^='mailto:']")["href"]
+        == "mailto:press@parentinfantfoundation.example"
+    )
+    people = {link.get_text(): link["href"] for link in page.select(".people-directory .person-name a")}
+    assert set(people) == {"Keith Reed", "Sally Hogg", "Tamora Langley", "Helen Hayes"}
+    for href in people.values():
+        assert (showcase / href.lstrip("/") / "index.html").is_file()
+
+
+def test_not_found_page_links_home_with_addresses_that_work_from_any_folder(showcase):
+    page = read_html(showcase, "404.html")
+    assert page.select_one("main h1").get_text() == "Page not found"
+    local = [link["href"] for link in page.select("a[href]") if "://" not in link["href"]]
+    assert all(href.startswith(("/", "#")) for href in local), local
+    assert page.select_one('link[rel="stylesheet"]')["href"] == "/theme/css/site.css"
+
+
+def test_release_links_to_older_and_newer_releases(showcase):
+    page = read_html(showcase, STATEMENT)
+    assert page.select_one(".release-neighbours .older a")["href"] == "/" + PRESS_RELEASE
+    assert page.select_one(".release-neighbours .newer a")["href"] == "/" + PAST_EVENT
+    newest = read_html(showcase, UPCOMING_EVENT)
+    assert newest.select_one(".release-neighbours .newer") is None
+
+
+def test_related_releases_share_a_topic_and_never_include_the_release_itself(showcase):
+    page = read_html(showcase, PRESS_RELEASE)
+    related_links = [link["href"].lstrip("/") for link in page.select(".related .release-list-title a")]
+    assert 1 <= len(related_links) <= 3
+    assert PRESS_RELEASE not in related_links
+    own_topics = {link["href"] for link in page.select(".release-topics .tag-list a")}
+    for address in related_links:
+        other = read_html(showcase, address)
+        assert own_topics & {link["href"] for link in other.select(".release-topics .tag-list a")}, address
+
+
+def test_releases_that_are_not_public_are_in_no_listing(showcase):
+    for address in (
+        "/",
+        "people/keith-reed/",
+        "campaigns/first-1001-days/",
+        "topics/family-hubs/",
+        "press-releases/",
+        "archive/2024/",
+        "archive/2026/",
+    ):
+        titles = listed_titles(showcase, address)
+        assert titles, address
+        assert not set(titles) & set(HIDDEN_TITLES), address
+    for related_to in (PRESS_RELEASE, FAMILY_HUBS):
+        page = read_html(showcase, related_to)
+        shown = {link.get_text() for link in page.select(".related a, .release-neighbours a")}
+        assert not shown & set(HIDDEN_TITLES)
+
+
+def entry(key, day, topics=(), people=(), campaign=""):
+    return Entry(
+        key, dt.datetime(2024, 1, day, tzinfo=dt.UTC), frozenset(topics), frozenset(people), campaign
+    )
+
+
+def test_neighbours_follow_publication_order_whatever_the_input_order():
+    entries = [entry("b", 2), entry("c", 3), entry("a", 1)]
+    assert neighbours(entries) == {"a": (None, "b"), "b": ("a", "c"), "c": ("b", None)}
+
+
+def test_related_prefers_more_topics_in_common_then_the_newest():
+    entries = [
+        entry("self", 10, topics={"x", "y"}),
+        entry("one-shared-new", 9, topics={"x"}),
+        entry("two-shared-old", 1, topics={"x", "y"}),
+        entry("one-shared-old", 2, topics={"y"}),
+        entry("unrelated", 11, topics={"z"}),
+    ]
+    assert related(entries, 2)["self"] == ["two-shared-old", "one-shared-new"]
+    assert related(entries, 5)["unrelated"] == []
+
+
+def test_people_and_campaigns_group_releases_newest_first():
+    entries = [entry("old", 1, people={"p"}, campaign="c"), entry("new", 2, people={"p", "q"})]
+    assert by_person(entries) == {"p": ["new", "old"], "q": ["new"]}
+    assert by_campaign(entries) == {"c": ["old"]}

@@ -1,0 +1,115 @@
+"""Social cards: one 1200×630 PNG per public release, used as its preview image, drawn only when needed."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PIL import Image
+from social_cards.cards import CardText, card_style
+from social_cards.render import inputs_key, write_image
+from support.site import SAMPLE_CONTENT, build, read_html, site_settings
+
+SITE = "https://press.parentinfantfoundation.org.uk"
+CARDS = {
+    "releases/2022/family-hubs-funding-response/": "cards/2022/family-hubs-funding-response.png",
+    "releases/2022/care-review-response/": "cards/2022/care-review-response.png",
+    "releases/2023/helen-hayes-mp-visits-leap/": "cards/2023/helen-hayes-mp-visits-leap.png",
+    "releases/2025/mission-champions-online-event/": "cards/2025/mission-champions-online-event.png",
+}
+
+
+def cache_files(cache) -> dict[str, float]:
+    return {path.name: path.stat().st_mtime_ns for path in (cache / "social_cards").glob("*.png")}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The sample site built twice from one cache, then once more with one headline changed."""
+    root = tmp_path_factory.mktemp("cards")
+    cache = root / "cache"
+    first = build(SAMPLE_CONTENT, root / "first", "publishconf.py", CACHE_PATH=str(cache))
+    after_first = cache_files(cache)
+    build(SAMPLE_CONTENT, root / "second", "publishconf.py", CACHE_PATH=str(cache))
+    after_second = cache_files(cache)
+
+    content = root / "content"
+    shutil.copytree(SAMPLE_CONTENT, content)
+    source = content / "releases" / "2022" / "2022-05-23-care-review-response.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("at the heart of Family Help", "at the centre of Family Help", 1), "utf-8")
+    build(content, root / "third", "publishconf.py", CACHE_PATH=str(cache))
+    return {"site": first, "runs": (after_first, after_second, cache_files(cache))}
+
+
+@pytest.mark.parametrize("page", CARDS)
+def test_each_release_has_a_card_of_the_right_size_as_its_preview_image(built, page):
+    card = built["site"] / CARDS[page]
+    with Image.open(card) as image:
+        assert (image.format, image.size) == ("PNG", (1200, 630))
+        # Not a blank canvas: a card has a headline drawn on it in more than one colour.
+        assert len(image.getcolors(maxcolors=100_000)) > 50
+    preview = read_html(built["site"], page).select_one('meta[property="og:image"]')["content"]
+    assert preview == f"{SITE}/{CARDS[page]}"
+
+
+def test_cards_are_drawn_once_and_again_only_when_their_words_change(built):
+    first, second, third = built["runs"]
+    # Four releases, the site card and the publisher logo (drawn only when ORGANISATION has no logo).
+    assert len(first) >= 5
+    assert second == first, "an unchanged build must take every card from the cache"
+    assert set(first) <= set(third)
+    assert {name: stamp for name, stamp in third.items() if name in first} == first
+    assert len(third) == len(first) + 1, "only the changed release's card is drawn again"
+
+
+def test_cache_key_follows_every_input(tmp_path):
+    settings = site_settings(SAMPLE_CONTENT, tmp_path / "output", "publishconf.py")
+    style = card_style(settings)
+    text = CardText(brand="Org", label="News", headline="A headline", detail="“Words”", attribution="Name")
+    assert inputs_key("card", text, style) == inputs_key("card", text, style)
+    assert inputs_key("card", text, style) != inputs_key(
+        "card", text.__class__(**{**vars(text), "label": "Event"}), style
+    )
+    recoloured = style.__class__(**{**vars(style), "accent": "#000000"})
+    assert inputs_key("card", text, style) != inputs_key("card", text, recoloured)
+
+    assert write_image("card", text, style, tmp_path / "a.png", tmp_path / "cache") is True
+    assert write_image("card", text, style, tmp_path / "b.png", tmp_path / "cache") is False
+    assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
+
+
+def test_a_release_with_its_own_image_keeps_it(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE_CONTENT, content)
+    (content / "images").mkdir()
+    Image.new("RGB", (800, 420), "#336699").save(content / "images" / "visit.jpg")
+    source = content / "releases" / "2023" / "2023-06-12-helen-hayes-mp-visits-leap.md"
+    image = "image:\n  src: images/visit.jpg\n  alt: Helen Hayes MP with parents at LEAP\n"
+    source.write_text(source.read_text(encoding="utf-8").replace("type: news\n", "type: news\n" + image, 1))
+    output = build(content, tmp_path / "output", "publishconf.py", CACHE_PATH=str(tmp_path / "cache"))
+
+    page = read_html(output, "releases/2023/helen-hayes-mp-visits-leap/")
+    found = {meta["property"]: meta["content"] for meta in page.select("meta[property^='og:image']")}
+    assert found == {
+        "og:image": f"{SITE}/images/visit.jpg",
+        "og:image:type": "image/jpeg",
+        "og:image:width": "800",
+        "og:image:height": "420",
+        "og:image:alt": "Helen Hayes MP with parents at LEAP",
+    }
+    assert not (output / "cards" / "2023" / "helen-hayes-mp-visits-leap.png").exists()
+    assert (output / "cards" / "2022" / "care-review-response.png").is_file()
+
+
+def test_a_draft_gets_no_card(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE_CONTENT, content)
+    source = content / "releases" / "2022" / "2022-05-23-care-review-response.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("\ntype:", "\nstatus: draft\ntype:", 1))
+    output = build(content, tmp_path / "output", "publishconf.py", CACHE_PATH=str(tmp_path / "cache"))
+    assert sorted(path.name for path in (output / "cards").rglob("*.png") if path.parent.name.isdigit()) == [
+        "family-hubs-funding-response.png",
+        "helen-hayes-mp-visits-leap.png",
+        "mission-champions-online-event.png",
+    ]

@@ -1,0 +1,47 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!-- Shows an RSS 2.0 feed from plugins/feeds as a readable page when it is opened in a browser.
+     Feed readers ignore it. It lists titles, dates and standfirsts; the full text is for readers. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:atom="http://www.w3.org/2005/Atom"
+    exclude-result-prefixes="atom">
+  <xsl:output method="html" encoding="utf-8" doctype-system="about:legacy-compat" indent="yes"/>
+
+  <xsl:template match="/rss/channel">
+    <html lang="{language}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="title"/> (feed)</title>
+        <style>
+          body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0 auto; max-width: 42rem; padding: 1rem; color: #1b1b1b; }
+          .about { background: #f3f0f7; border-left: 0.3rem solid #4b2673; padding: 0.5rem 1rem; }
+          code { overflow-wrap: anywhere; }
+          a { color: #1d4f91; }
+          li { margin-bottom: 1.25rem; }
+        </style>
+      </head>
+      <body>
+        <main>
+          <h1><xsl:value-of select="title"/></h1>
+          <p><xsl:value-of select="description"/></p>
+          <div class="about">
+            <p>This is a web feed. To follow it, copy its address into your feed reader:
+              <code><xsl:value-of select="atom:link[@rel='self']/@href"/></code></p>
+            <p><a href="{link}">Read these releases on the website</a></p>
+          </div>
+          <h2>Latest releases</h2>
+          <ul class="entries">
+            <xsl:for-each select="item">
+              <li>
+                <h3><a href="{link}"><xsl:value-of select="title"/></a></h3>
+                <p><xsl:value-of select="substring(pubDate, 6, 11)"/></p>
+                <p><xsl:value-of select="description"/></p>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+</xsl:stylesheet>
