@@ -112,6 +112,7 @@ BRAND_COLOURS = {
 NAVIGATION = [
     {"text": "Archive", "url": "archive/"},
     {"text": "Press office", "url": "press-office/"},
+    {"text": "Subscribe", "url": "subscribe/"},
     {"text": "Our vision", "url": "our-vision-the-1001-critical-days/"},
 ]
 SUPPORT_LINK = {

@@ -155,13 +155,16 @@ def bench(c, releases=500, repeats=3):
     from benchmarks.run import run
 
     rows = run(int(releases), int(repeats))
-    print(f"{'site':32} {'releases':>8} {'files':>6} {'seconds':>8} {'peak MB':>8}")
+    print(f"{'build':32} {'releases':>8} {'files':>6} {'median s':>8} {'peak MB':>8} {'workers MB':>10}")
     for site in dict.fromkeys(row["site"] for row in rows):
         mine = [row for row in rows if row["site"] == site]
         seconds = median(row["seconds"] for row in mine)
         peak = max((row.get("peak_mb", 0) for row in mine), default=0)
+        workers = max((row.get("workers_mb", 0) for row in mine), default=0)
         files = mine[0].get("files", "")
-        print(f"{site:32} {mine[0]['releases']:>8} {files:>6} {seconds:>8.2f} {peak or '':>8}")
+        print(
+            f"{site:32} {mine[0]['releases']:>8} {files:>6} {seconds:>8.2f} {peak or '':>8} {workers or '':>10}"  # noqa: E501
+        )
 
 
 @task

@@ -16,11 +16,13 @@ def main() -> None:
     parser.add_argument("--settings", required=True)
     parser.add_argument("--content", required=True)
     parser.add_argument("--output", required=True)
+    parser.add_argument("--cache", required=True, help="cache folder (social cards): empty for a cold build")
     parser.add_argument("--plain", action="store_true", help="Pelican's defaults: no plugins, its own theme")
     arguments = parser.parse_args()
     override = {
         "PATH": arguments.content,
         "OUTPUT_PATH": arguments.output,
+        "CACHE_PATH": arguments.cache,
         "PRESSROOM_NOW": "2030-01-01T00:00Z",
     }
     if arguments.plain:
@@ -32,7 +34,13 @@ def main() -> None:
     Pelican(settings).run()
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": round(seconds, 3), "peak_mb": round(peak_mb, 1)}))
+    # Card drawing may run in worker processes; their peak is reported apart from the build's own.
+    workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {"seconds": round(seconds, 3), "peak_mb": round(peak_mb, 1), "workers_mb": round(workers_mb, 1)}
+        )
+    )
 
 
 if __name__ == "__main__":

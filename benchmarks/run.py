@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -36,23 +37,32 @@ def measure_check(content: Path) -> float:
 
 
 def run(count: int, repeats: int = 3) -> list[dict]:
+    """Plain Pelican, then Pressroom cold (empty card cache), then Pressroom warm, `repeats` times each."""
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         pressroom, baseline = write_corpus(Path(folder), count)
+        cache = Path(folder) / "cache"
+        builds = [("plain Pelican", baseline, ["--plain"], False)]
+        builds += [
+            ("Pressroom, cold cache", pressroom, [], True),
+            ("Pressroom, warm cache", pressroom, [], False),
+        ]
         for attempt in range(repeats):
-            for name, content, extra in (
-                ("plain Pelican", baseline, ["--plain"]),
-                ("Pressroom", pressroom, []),
-            ):
-                output = Path(folder) / f"out-{name}-{attempt}"
+            for name, content, extra, cold in builds:
+                if cold:
+                    shutil.rmtree(cache, ignore_errors=True)
+                output = Path(folder) / f"out-{attempt}-{len(rows)}"
+                settings = str(ROOT / "pelicanconf.py")
                 figures = measure(
                     [
                         "--settings",
-                        str(ROOT / "pelicanconf.py"),
+                        settings,
                         "--content",
                         str(content),
                         "--output",
                         str(output),
+                        "--cache",
+                        str(cache),
                         *extra,
                     ]
                 )

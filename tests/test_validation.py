@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from content_model.loading import context_from_settings
 from support.site import FIXTURES, ROOT, SAMPLE_CONTENT, build, site_settings
 from validation import ContentInvalid
-from validation.site_check import check_site
+from validation.site_check import check_site, planned_outputs
 
 from publishing.build import build_and_replace
 
@@ -53,6 +54,14 @@ EXPECTED = [
     ("releases/responds-to-bad-url.md", 8, "responds_to.url", "is not a web address", "https://"),
     ("releases/embargo-without-offset.md", 6, "embargo", "has no UTC offset", "+01:00"),
     ("releases/image-without-alt.md", 6, "image.alt", "the image has no alt", "add a 'alt:' line"),
+    ("releases/image-not-raster.md", 7, "image.src", "'images/logo.svg' is not a JPEG, PNG", "SVG"),
+    (
+        "releases/image-missing-file.md",
+        7,
+        "image.src",
+        "there is no file content/images/not-uploaded.jpg",
+        "content/images/",
+    ),
     (
         "releases/unknown-contact.md",
         6,
@@ -222,3 +231,16 @@ def test_valid_sample_site_has_no_problems():
     assert result.problems == []
     assert len(result.releases) == 4
     assert len(result.pages) == 1
+
+
+def test_planned_outputs_are_exactly_the_pages_the_build_writes(sample_site):
+    settings = site_settings(SAMPLE_CONTENT, sample_site)
+    result = check_site(settings)
+    directory, _ = context_from_settings(settings)
+    planned = set(planned_outputs(result.releases, result.pages, settings, directory.directory))
+    built = {
+        path.relative_to(sample_site).as_posix()
+        for path in sample_site.rglob("*")
+        if path.is_file() and (path.suffix == ".html" or path.parent == sample_site)
+    }
+    assert planned == built

@@ -143,3 +143,4 @@ def test_preview_shows_drafts_and_embargoed_releases_with_a_banner_and_noindex(b
     assert public.select_one(".preview-banner") and not public.select_one(".preview-state")
     for page in (embargoed, draft, public):
         assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
+    assert (output / "robots.txt").read_text().splitlines() == ["User-agent: *", "Disallow: /"]

@@ -31,7 +31,13 @@ def context_from_settings(settings: dict) -> tuple[Context, list[Problem]]:
                 "set it to an id listed under press_contacts in content/people.yaml",
             )
         )
-    context = Context(directory, settings.get("TIMEZONE", "UTC"), make_slug, default_contact)
+    context = Context(
+        directory,
+        settings.get("TIMEZONE", "UTC"),
+        make_slug,
+        default_contact,
+        content_root=str(settings["PATH"]),
+    )
     return context, problems
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from pathlib import Path
 
 from markdown import Markdown
 from pelican.readers import BaseReader
@@ -58,6 +59,11 @@ def page_metadata(page: Page) -> dict:
     return metadata
 
 
+# Sources already read and validated in this build, {absolute path: (Release | Page, Document)}, so the
+# reader does not parse each file a second time. The validation plugin fills it before any reading.
+SOURCES_SETTING = "PRESSROOM_SOURCES"
+
+
 class PressroomReader(BaseReader):
     """Reads `.md` files whose front matter is YAML; refuses any file the schema rejects."""
 
@@ -67,17 +73,25 @@ class PressroomReader(BaseReader):
     def __init__(self, settings):
         super().__init__(settings)
         self._context = None
+        self._markdown = Markdown(**settings["MARKDOWN"])
 
     def render_markdown(self, text: str) -> str:
-        return Markdown(**self.settings["MARKDOWN"]).convert(text)
+        return self._markdown.reset().convert(text)
 
-    def read(self, source_path):
+    def load(self, source_path):
+        known = self.settings.get(SOURCES_SETTING, {}).get(str(Path(source_path).resolve()))
+        if known:
+            return known
         if self._context is None:
             self._context, _ = context_from_settings(self.settings)
         item, document, problems = load_source(source_path, self.settings, self._context)
         errors = [problem for problem in problems if problem.severity == "error"]
         if errors or item is None:
             raise ContentError(errors)
+        return item, document
+
+    def read(self, source_path):
+        item, document = self.load(source_path)
         html = self.render_markdown(document.body)
         if isinstance(item, Release):
             return html, release_metadata(item, self.render_markdown, self.settings)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import fields
 from .directory import Directory
@@ -40,6 +41,7 @@ class Context:
     timezone: str
     slugify: Callable[[str], str]
     default_contact: str = ""
+    content_root: str = ""
 
 
 @dataclass(frozen=True)
@@ -176,12 +178,31 @@ def parse_responds_to(value, ctx: Context) -> RespondsTo:
     )
 
 
+# Formats every network shows in a link preview and every browser shows on the page.
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+
+
+def image_source(value, ctx: Context) -> str:
+    """A raster image under the content folder (as `images/name.jpg`), or a full https address."""
+    src = fields.text(value)
+    if not src.lower().endswith(IMAGE_SUFFIXES):
+        raise Invalid(
+            f"'{src}' is not a JPEG, PNG, WebP or GIF image",
+            "use one of those formats: link previews do not show SVG or other files",
+        )
+    if src.startswith(("http://", "https://")):
+        return fields.url(src)
+    if ctx.content_root and not (Path(ctx.content_root) / src).is_file():
+        raise Invalid(f"there is no file content/{src}", "put the image under content/images/ or correct src")
+    return src
+
+
 def parse_image(value, ctx: Context) -> Image:
     return Image(
         **fields.record(
             value,
             {
-                "src": (True, fields.text),
+                "src": (True, lambda v: image_source(v, ctx)),
                 "alt": (True, fields.plain_text),
                 "credit": (False, fields.plain_text),
             },

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pelican import signals
 from share_links import absolute_url
+from visibility.clock import build_clock
 
 from .documents import Entry, NewsItem, news_language, news_sitemap, recent, robots, sitemap
 
@@ -21,7 +22,6 @@ logger = logging.getLogger(__name__)
 SITEMAP_PATH = "sitemap.xml"
 NEWS_SITEMAP_PATH = "news-sitemap.xml"
 ROBOTS_PATH = "robots.txt"
-NOW_SETTING = "PRESSROOM_NOW"
 
 
 class BuildRecord:
@@ -33,14 +33,6 @@ class BuildRecord:
 
 
 record = BuildRecord()
-
-
-def build_clock(settings: dict) -> dt.datetime:
-    """The build's clock: the visibility plugin's PRESSROOM_NOW when set, else the current time."""
-    now = settings.get(NOW_SETTING)
-    if isinstance(now, str):
-        now = dt.datetime.fromisoformat(now)
-    return now if isinstance(now, dt.datetime) else dt.datetime.now(dt.UTC)
 
 
 def last_changed(item) -> dt.datetime | None:
@@ -99,7 +91,11 @@ def write_discovery_files(pelican) -> None:
     (output / NEWS_SITEMAP_PATH).write_bytes(news_sitemap(fresh, publication, language))
 
     sitemaps = [absolute_url(siteurl, SITEMAP_PATH), absolute_url(siteurl, NEWS_SITEMAP_PATH)]
-    (output / ROBOTS_PATH).write_text(robots(sitemaps), encoding="utf-8")
+    if settings.get("PRESSROOM_PREVIEW"):
+        # A preview shows what is not yet public: no crawler is invited in, wherever it is hosted.
+        (output / ROBOTS_PATH).write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
+    else:
+        (output / ROBOTS_PATH).write_text(robots(sitemaps), encoding="utf-8")
     logger.info("Sitemaps: %d pages, %d in the news sitemap", len(entries), len(fresh))
 
 

@@ -2,6 +2,7 @@
 
 import sys
 
+from content_model.reader import SOURCES_SETTING
 from pelican import signals
 
 from .site_check import check_site, report
@@ -19,6 +20,7 @@ def validate_before_build(pelican) -> None:
     result = check_site(pelican.settings)
     if result.errors:
         raise ContentInvalid(result)
+    pelican.settings[SOURCES_SETTING] = result.sources
     if result.warnings:
         print(report(result), file=sys.stderr)
 

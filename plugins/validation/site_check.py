@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
 from content_model.loading import context_from_settings, load_source
@@ -24,6 +25,8 @@ class SiteCheck:
     releases: list[Release] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # {absolute source path: (Release | Page, Document)} for every source that passed
+    sources: dict = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -62,8 +65,67 @@ def unread_file_problems(paths: list[Path]) -> list[Problem]:
     ]
 
 
-def planned_outputs(releases: list[Release], pages: list[Page], settings: dict) -> dict[str, list[str]]:
-    """Every file the build will write for content and listings, with what writes it."""
+# Pages written once per site by the plugins, by the setting that names each (and its default).
+SITE_PAGES = (
+    ("ARCHIVES_SAVE_AS", "archive/index.html", "the archive"),
+    ("PRESS_OFFICE_SAVE_AS", "press-office/index.html", "the press office page"),
+    ("NOT_FOUND_SAVE_AS", "404.html", "the page-not-found page"),
+    ("PRESSROOM_SUBSCRIBE_SAVE_AS", "subscribe/index.html", "the subscribe page"),
+)
+DISCOVERY_FILES = ("sitemap.xml", "news-sitemap.xml", "robots.txt")
+
+
+def people_named(release: Release) -> set[str]:
+    """Directory ids of everyone a release names as spokesperson or quotes: their pages list it."""
+    named = {person.id for person in release.spokespeople}
+    named |= {quote.person.id for quote in release.quotes}
+    return named - {""}
+
+
+def plugin_listings(public: list[Release], settings: dict, directory) -> list[tuple[str, str, str, int]]:
+    """The paginated listings the listings plugin writes: per person, per campaign, per year."""
+    listings = []
+    for person_id in directory.people if directory else ():
+        count = sum(person_id in people_named(release) for release in public)
+        url = settings.get("SPOKESPERSON_URL", "").format(id=person_id)
+        listings.append(
+            (
+                f"page of {person_id}",
+                settings.get("SPOKESPERSON_SAVE_AS", "").format(id=person_id),
+                url,
+                count,
+            )
+        )
+    for campaign_id in directory.campaigns if directory else ():
+        count = sum(bool(release.campaign and release.campaign.id == campaign_id) for release in public)
+        url = settings.get("CAMPAIGN_URL", "").format(id=campaign_id)
+        listings.append(
+            (
+                f"page of campaign {campaign_id}",
+                settings.get("CAMPAIGN_SAVE_AS", "").format(id=campaign_id),
+                url,
+                count,
+            )
+        )
+    years = sorted({release.date for release in public}, key=lambda date: date.year)
+    for year, dates in groupby(years, key=lambda date: date.year):
+        first = next(dates)
+        count = sum(release.date.year == year for release in public)
+        listings.append(
+            (
+                f"archive of {year}",
+                settings.get("YEAR_ARCHIVE_SAVE_AS", "").format(date=first),
+                settings.get("YEAR_ARCHIVE_URL", "").format(date=first),
+                count,
+            )
+        )
+    return listings
+
+
+def planned_outputs(
+    releases: list[Release], pages: list[Page], settings: dict, directory=None
+) -> dict[str, list[str]]:
+    """Every file the build will write for content, listings and site pages, with what writes it."""
     outputs: dict[str, list[str]] = defaultdict(list)
     public = [release for release in releases if release.status == "published"]
     for release in public:
@@ -90,6 +152,12 @@ def planned_outputs(releases: list[Release], pages: list[Page], settings: dict) 
         tag = Tag(name, settings)
         tag.slug = topic_id
         listings.append((f"listing of topic {topic_id}", tag.save_as, tag.url, count))
+    listings += plugin_listings(public, settings, directory)
+    for setting, default, what in SITE_PAGES:
+        if settings.get(setting, default):
+            outputs[settings.get(setting, default)].append(what)
+    for name in DISCOVERY_FILES:
+        outputs[name].append(f"the {name} file")
 
     for what, save_as, url, count in listings:
         if not save_as:
@@ -145,13 +213,16 @@ def check_site(settings: dict) -> SiteCheck:
     for path in article_files + page_files:
         if path.suffix not in READ_EXTENSIONS:
             continue
-        item, _, problems = load_source(path, settings, context)
+        item, document, problems = load_source(path, settings, context)
         result.problems += problems
+        if item is not None:
+            result.sources[str(path.resolve())] = (item, document)
         if isinstance(item, Release):
             result.releases.append(item)
         elif isinstance(item, Page):
             result.pages.append(item)
-    result.problems += collision_problems(planned_outputs(result.releases, result.pages, settings))
+    outputs = planned_outputs(result.releases, result.pages, settings, context.directory)
+    result.problems += collision_problems(outputs)
     return result
 
 
