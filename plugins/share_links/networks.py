@@ -3,6 +3,19 @@
 Every value is percent-encoded here with `quote(safe="")`, so `&`, `#`, `?`, `=`, `/` and spaces can never
 end a parameter early; escaping for HTML is the template's job. Text is cut to each network's limit
 before encoding, so a post is never refused for length.
+
+Where each format comes from:
+- X: developer.x.com, "Tweet button / Web Intent" (documents twitter.com/intent/tweet; x.com/intent/post
+  is the same intent on the current domain, with text + link limited to 280, a link counting 23).
+- Facebook: sharer.php?u= is the long-standing endpoint that needs no app id (the documented
+  /dialog/share needs one: developers.facebook.com/docs/sharing/reference/share-dialog).
+- LinkedIn: /sharing/share-offsite/?url= (address only; LinkedIn reads the page's Open Graph tags).
+- WhatsApp: faq.whatsapp.com, "click to chat": wa.me/?text= without a number lets the reader choose.
+- Bluesky: docs.bsky.app/docs/advanced-guides/intent-links: bsky.app/intent/compose?text=, 300 graphemes.
+- Mastodon: blog.joinmastodon.org/2026/03/a-new-share-button: share.joinmastodon.org/?text= asks the
+  reader for their server; 500 characters, a link counting 23.
+- Threads: developers.facebook.com/docs/threads/threads-web-intents: threads.net/intent/post, 500.
+- Email: RFC 6068 mailto: URIs, subject and body percent-encoded, line breaks as %0D%0A.
 """
 
 from __future__ import annotations
