@@ -57,3 +57,27 @@ def test_links_to_other_sources_are_resolved_in_the_body_and_notes(content_copy,
     body_link = page.select_one(".release-body").find("a", string="our vision")
     notes_link = page.select_one(".notes-to-editors").find("a", string="our vision")
     assert body_link["href"] == notes_link["href"] == "/our-vision-the-1001-critical-days/"
+
+
+def test_people_named_are_directory_people_from_every_role_once_each():
+    import datetime as dt
+
+    from content_model.model import RELEASE_TYPES, Event, Release, Speaker
+
+    keith = Person("Keith Reed", id="keith-reed")
+    sally = Person("Sally Hogg", id="sally-hogg")
+    tamora = Person("Tamora Langley", id="tamora-langley")
+    inline = Person("Tom Belger", "Editor", "LabourList")
+    moment = dt.datetime(2025, 2, 27, 12, 30, tzinfo=dt.UTC)
+    release = Release(
+        "r.md",
+        "T",
+        moment,
+        RELEASE_TYPES["event"],
+        "S",
+        "t",
+        spokespeople=(keith,),
+        quotes=(Quote(1, "a", sally), Quote(2, "b", keith)),
+        event=Event(moment, speakers=(Speaker(tamora), Speaker(inline, chair=True), Speaker(keith))),
+    )
+    assert [person.id for person in release.people_named] == ["keith-reed", "sally-hogg", "tamora-langley"]

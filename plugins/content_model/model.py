@@ -135,6 +135,16 @@ class Release:
     extra: dict = field(default_factory=dict)
 
     @property
+    def people_named(self) -> tuple[Person, ...]:
+        """Directory people this release names (spokespeople, quoted, event speakers), once each, in order.
+
+        Their person pages and feeds list it; people written inline have no page, so they are left out.
+        """
+        speakers = [speaker.person for speaker in self.event.speakers] if self.event else []
+        named = [*self.spokespeople, *(quote.person for quote in self.quotes), *speakers]
+        return tuple({person.id: person for person in named if person.id}.values())
+
+    @property
     def last_updated(self) -> dt.datetime | None:
         return max((update.date for update in self.updated), default=None)
 

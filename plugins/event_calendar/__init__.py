@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from pelican import signals
+from share_links.addresses import absolute_url
 from visibility.clock import build_clock
 
 from .ics import CalendarEvent, calendar_address, has_ended, to_ical
@@ -36,7 +37,7 @@ def calendar_event(article, settings) -> CalendarEvent:
         location=event.location,
         online_url=event.online_url,
         # A calendar application cannot follow a link relative to a site it never saw.
-        url=f"{site_url}/{article.url}" if site_url.startswith(("http://", "https://")) else "",
+        url=absolute_url(site_url, article.url) if site_url.startswith(("http://", "https://")) else "",
         stamp=release.last_updated or release.date,
         sequence=len(release.updated),
         organiser=organisation.get("name", settings.get("SITENAME", "")),

@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from content_model.loading import context_from_settings
-from content_model.model import RELEASE_TYPES, Person, Release
+from content_model.model import RELEASE_TYPES, Release
 
 from .discovery import FORMATS, FeedDirectory, build_directory, feed_path
 from .entries import absolute_links, entry_id, feed_id
@@ -115,13 +115,6 @@ def everything_slice(settings: FeedSettings) -> SliceKey:
     )
 
 
-def _quoted_or_named(release: Release) -> list[Person]:
-    """Directory people the release names as spokespeople or quotes, each once, in order."""
-    people = [*release.spokespeople, *(quote.person for quote in release.quotes)]
-    unique = {person.id: person for person in reversed(people) if person.id}
-    return sorted(unique.values(), key=lambda person: people.index(person))
-
-
 def slices_of(article, settings: FeedSettings) -> tuple[SliceKey, ...]:
     """The type, topic, campaign and spokesperson slices one public release belongs to."""
     release: Release = article.release
@@ -171,7 +164,7 @@ def slices_of(article, settings: FeedSettings) -> tuple[SliceKey, ...]:
             f"Releases from {org} that name or quote {person.name}"
             + (f", {person.role_line}." if person.role_line else "."),
         )
-        for person in _quoted_or_named(release)
+        for person in release.people_named
     ]
     return tuple(keys)
 

@@ -27,11 +27,7 @@ class Listing:
 
 def entry_for(article) -> Entry:
     release = article.release
-    people = {person.id for person in release.spokespeople}
-    people |= {quote.person.id for quote in release.quotes}
-    if release.event:
-        people |= {speaker.person.id for speaker in release.event.speakers}
-    people.discard("")
+    people = {person.id for person in release.people_named}
     return Entry(
         key=article.url,
         date=article.date,

@@ -75,18 +75,11 @@ SITE_PAGES = (
 DISCOVERY_FILES = ("sitemap.xml", "news-sitemap.xml", "robots.txt")
 
 
-def people_named(release: Release) -> set[str]:
-    """Directory ids of everyone a release names as spokesperson or quotes: their pages list it."""
-    named = {person.id for person in release.spokespeople}
-    named |= {quote.person.id for quote in release.quotes}
-    return named - {""}
-
-
 def plugin_listings(public: list[Release], settings: dict, directory) -> list[tuple[str, str, str, int]]:
     """The paginated listings the listings plugin writes: per person, per campaign, per year."""
     listings = []
     for person_id in directory.people if directory else ():
-        count = sum(person_id in people_named(release) for release in public)
+        count = sum(any(person.id == person_id for person in release.people_named) for release in public)
         url = settings.get("SPOKESPERSON_URL", "").format(id=person_id)
         listings.append(
             (
