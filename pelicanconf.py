@@ -19,16 +19,16 @@ PLUGIN_PATHS = ["plugins"]
 # Order matters: the content model reads, validation stops bad input, visibility removes what is not yet
 # public, and every later plugin sees only what remains.
 PLUGINS = [
-    "content_model",
-    "validation",
-    "visibility",
-    "listings",
-    "event_calendar",
-    "feeds",
-    "share_links",
-    "structured_data",
-    "social_cards",
-    "sitemap",
+    "pressroom.content_model",
+    "pressroom.validation",
+    "pressroom.visibility",
+    "pressroom.listings",
+    "pressroom.event_calendar",
+    "pressroom.feeds",
+    "pressroom.share_links",
+    "pressroom.structured_data",
+    "pressroom.social_cards",
+    "pressroom.sitemap",
 ]
 
 ARTICLE_URL = "releases/{date:%Y}/{slug}/"
@@ -58,8 +58,8 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 
-# --- Feeds (plugins/feeds) ---
-# Pelican's own feeds are off: plugins/feeds writes every feed, so each has one source of truth.
+# --- Feeds (plugins/pressroom/feeds) ---
+# Pelican's own feeds are off: plugins/pressroom/feeds writes every feed, so each has one source of truth.
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
@@ -81,14 +81,14 @@ PRESSROOM_FEED_ICON = "theme/feeds/icon.png"
 PRESSROOM_SUBSCRIBE_URL = "subscribe/"
 PRESSROOM_SUBSCRIBE_SAVE_AS = "subscribe/index.html"
 
-# --- Sharing, previews and discovery (plugins/share_links, structured_data, social_cards, sitemap) ---
+# --- Sharing, previews, discovery (plugins/pressroom: share_links, structured_data, social_cards, sitemap)
 # Social cards (cards/YEAR/SLUG.png) take their colours from BRAND_COLOURS ("primary", "text") and their
 # type from the Inter font in theme/fonts (SIL Open Font License). Any of "background", "accent",
 # "text", "muted" and "on_accent" set here applies to the cards alone. Drawn cards are kept in
 # CACHE_PATH/social_cards, keyed by their inputs. The publisher logo in JSON-LD is ORGANISATION["logo"].
 SOCIAL_CARD_COLOURS = {}
 
-# --- Theme and listings (theme/, plugins/listings, plugins/event_calendar) ---
+# --- Theme and listings (theme/, plugins/pressroom/listings, plugins/pressroom/event_calendar) ---
 # Everything a second organisation changes to rebrand the site lives here; templates only read it.
 ORGANISATION = {
     "name": "Parent-Infant Foundation",
@@ -99,8 +99,9 @@ ORGANISATION = {
     "logo": "theme/images/logo.svg",
 }
 AUTHOR = ORGANISATION["name"]
-# Colours as #rrggbb. plugins/listings stops the build if "primary", "accent", "link" or "text" would give
-# text less than WCAG AA contrast (4.5:1) on white, or "focus" less than 3:1 against the black focus edge.
+# Colours as #rrggbb. plugins/pressroom/listings stops the build if "primary", "accent", "link" or "text"
+# would give text less than WCAG AA contrast (4.5:1) on white, or "focus" less than 3:1 against the black
+# focus edge.
 BRAND_COLOURS = {
     "primary": "#4b2673",  # header band and buttons, under white text
     "accent": "#0b5f5e",  # release type labels and quote rules
@@ -141,7 +142,7 @@ PAGINATED_TEMPLATES = {
     "campaign": None,
 }
 
-# --- Workflow: clock, embargo, preview, publish (plugins/visibility, publishing/) ---
+# --- Workflow: clock, embargo, preview, publish (plugins/pressroom/visibility, publishing/) ---
 
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 MARKDOWN = {

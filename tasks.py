@@ -76,8 +76,7 @@ def rollback(c):
 )
 def check(c, config="pelicanconf.py", links=False):
     """Check every release, page and directory for mistakes (fast, without building); --links for links."""
-    from validation.site_check import check_site, report
-
+    from pressroom.validation.site_check import check_site, report
     from publishing.build import settings_for
 
     result = check_site(settings_for(_config(config)))
@@ -123,9 +122,8 @@ def serve(c, port=8000):
 @task(help={"type": "press-release, policy-response, statement, news or event", "title": "the headline"})
 def new(c, type, title):
     """Start a new draft release of TYPE titled TITLE, dated today, with the fields its type needs."""
-    from content_model.loading import context_from_settings
-    from content_model.scaffold import release_front_matter
-
+    from pressroom.content_model.loading import context_from_settings
+    from pressroom.content_model.scaffold import release_front_matter
     from publishing.build import settings_for
 
     settings = settings_for(_config("pelicanconf.py"))

@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from content_model.front_matter import read_document
+from pressroom.content_model.front_matter import read_document
 
 SAMPLE = Path(__file__).resolve().parents[1] / "content"
 

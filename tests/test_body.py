@@ -1,8 +1,9 @@
 """Quotes land after the lead paragraph unless the author placed them with [[quote N]]."""
 
-from content_model.body import segment_body
-from content_model.model import Person, Quote
 from support.site import read_html
+
+from pressroom.content_model.body import segment_body
+from pressroom.content_model.model import Person, Quote
 
 SPEAKER = Person("Keith Reed", "Chief Executive Officer", "Parent-Infant Foundation")
 FIRST, SECOND = Quote(1, "One.", SPEAKER), Quote(2, "Two.", SPEAKER)
@@ -62,7 +63,7 @@ def test_links_to_other_sources_are_resolved_in_the_body_and_notes(content_copy,
 def test_people_named_are_directory_people_from_every_role_once_each():
     import datetime as dt
 
-    from content_model.model import RELEASE_TYPES, Event, Release, Speaker
+    from pressroom.content_model.model import RELEASE_TYPES, Event, Release, Speaker
 
     keith = Person("Keith Reed", id="keith-reed")
     sally = Person("Sally Hogg", id="sally-hogg")

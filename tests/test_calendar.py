@@ -6,10 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from event_calendar.ics import calendar_address, has_ended
 from icalendar import Calendar
 from support.site import read_html
 from test_theme_showcase import PAST_EVENT, UPCOMING_EVENT, build_showcase
+
+from pressroom.event_calendar.ics import calendar_address, has_ended
 
 SITEURL = "https://press.example.org"
 

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 from bs4 import BeautifulSoup
-from content_model.model import Person, PressContact, Quote, RespondsTo
 from jinja2 import Environment, FileSystemLoader
 from pelican.paginator import Paginator
 from support.site import ROOT, SAMPLE_CONTENT, site_settings
+
+from pressroom.content_model.model import Person, PressContact, Quote, RespondsTo
 
 KEITH = Person(
     "Keith Reed", "Chief Executive Officer", "Parent-Infant Foundation", "keith-reed", "Bio.", "a.jpg"

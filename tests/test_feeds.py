@@ -19,9 +19,10 @@ from urllib.parse import urlsplit
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from feeds.entries import absolute_links, entry_id
 from support.site import ROOT, SAMPLE_CONTENT, build, read_html
 from support.validators import run_jing
+
+from pressroom.feeds.entries import absolute_links, entry_id
 
 SITE = "https://press.parentinfantfoundation.org.uk"
 ATOM_SCHEMA = ROOT / "tests" / "schemas" / "atom.rnc"

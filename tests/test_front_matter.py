@@ -1,7 +1,8 @@
 """YAML front matter keeps line numbers and refuses what YAML alone would silently accept."""
 
 import pytest
-from content_model.front_matter import FrontMatterError, read_document
+
+from pressroom.content_model.front_matter import FrontMatterError, read_document
 
 
 def test_values_and_lines_of_nested_keys():

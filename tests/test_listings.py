@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from listings.relations import Entry, by_campaign, by_person, neighbours, related
 from support.site import read_html
 from test_theme_showcase import (
     HIDDEN_TITLES,
@@ -16,6 +15,8 @@ from test_theme_showcase import (
     UPCOMING_EVENT,
     build_showcase,
 )
+
+from pressroom.listings.relations import Entry, by_campaign, by_person, neighbours, related
 
 FAMILY_HUBS = "releases/2022/family-hubs-funding-response/"
 

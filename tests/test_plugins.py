@@ -3,10 +3,11 @@
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from content_model.model import Person, Quote
 from jinja2 import Environment, FileSystemLoader
 from pelican import Pelican
 from support.site import ROOT, read_html, site_settings
+
+from pressroom.content_model.model import Person, Quote
 
 
 def test_every_configured_plugin_is_ours_and_registers_without_error(tmp_path, caplog):
@@ -15,7 +16,7 @@ def test_every_configured_plugin_is_ours_and_registers_without_error(tmp_path, c
     pelican = Pelican(settings)
     assert [plugin.__name__ for plugin in pelican.plugins] == settings["PLUGINS"]
     for plugin in pelican.plugins:
-        assert Path(plugin.__file__).is_relative_to(ROOT / "plugins"), plugin.__name__
+        assert Path(plugin.__file__).is_relative_to(ROOT / "plugins" / "pressroom"), plugin.__name__
     assert not [record for record in caplog.records if record.levelname in ("ERROR", "CRITICAL")]
     assert settings["JINJA_ENVIRONMENT"]["autoescape"] is True
 

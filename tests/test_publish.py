@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from support.site import FIXTURES, ROOT
-from validation import ContentInvalid
 
+from pressroom.validation import ContentInvalid
 from publishing.publish import BuildStore, PublishFailed, publish, rollback
 from publishing.targets import FolderTarget, GitHubPagesTarget, RsyncTarget, S3Target, content_type
 

@@ -1,7 +1,8 @@
 """The README's field table is the schema's, so documentation cannot drift from validation."""
 
-from content_model.schema import field_table
 from support.site import ROOT
+
+from pressroom.content_model.schema import field_table
 
 
 def test_readme_field_table_matches_the_schema():

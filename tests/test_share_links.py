@@ -6,15 +6,16 @@ import shutil
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from share_links.networks import (
+from support.browser import serve_directory, third_party_requests
+from support.site import SAMPLE_CONTENT, build, read_html
+
+from pressroom.share_links.networks import (
     BLUESKY_LIMIT,
     X_LIMIT,
     quote_share_links,
     release_share_links,
     x_weight,
 )
-from support.browser import serve_directory, third_party_requests
-from support.site import SAMPLE_CONTENT, build, read_html
 
 TITLE = 'Babies & parents: is #1001days "enough"? Zoë\'s café says 👶'
 URL = "https://press.example.org/releases/2024/babies/"

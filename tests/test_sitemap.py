@@ -7,8 +7,9 @@ import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
-from sitemap.documents import NEWS_NS, SITEMAP_NS, news_language
 from support.site import SAMPLE_CONTENT, build
+
+from pressroom.sitemap.documents import NEWS_NS, SITEMAP_NS, news_language
 
 SITE = "https://press.parentinfantfoundation.org.uk"
 NOW = "2025-02-28T18:00:00+00:00"

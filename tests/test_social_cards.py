@@ -6,9 +6,10 @@ import shutil
 
 import pytest
 from PIL import Image
-from social_cards.cards import CardText, card_style
-from social_cards.render import inputs_key, write_image
 from support.site import SAMPLE_CONTENT, build, read_html, site_settings
+
+from pressroom.social_cards.cards import CardText, card_style
+from pressroom.social_cards.render import inputs_key, write_image
 
 SITE = "https://press.parentinfantfoundation.org.uk"
 CARDS = {

@@ -16,7 +16,7 @@ def project(tmp_path):
     """A copy of the project's settings, theme, plugins and content, so tasks can write freely."""
     for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
         shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("content", "theme", "plugins"):
+    for name in ("content", "theme", "plugins", "publishing"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     return tmp_path
 

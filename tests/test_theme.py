@@ -6,11 +6,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from listings import ThemeSettingsInvalid
-from listings.branding import brand_problems, contrast_ratio
 from support.browser import serve_directory
 from support.site import ROOT, read_html, site_settings
 from test_theme_showcase import PRESS_RELEASE, build_showcase
+
+from pressroom.listings import ThemeSettingsInvalid
+from pressroom.listings.branding import brand_problems, contrast_ratio
 
 PRINTS = ROOT / "test-artifacts" / "print"
 

@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from content_model.loading import context_from_settings
 from support.site import FIXTURES, ROOT, SAMPLE_CONTENT, build, site_settings
-from validation import ContentInvalid
-from validation.site_check import check_site, planned_outputs
 
+from pressroom.content_model.loading import context_from_settings
+from pressroom.validation import ContentInvalid
+from pressroom.validation.site_check import check_site, planned_outputs
 from publishing.build import build_and_replace
 
 INVALID = FIXTURES / "invalid_site" / "content"

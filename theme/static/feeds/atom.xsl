@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="utf-8"?>
-<!-- Shows an Atom feed from plugins/feeds as a readable page when it is opened in a browser.
+<!-- Shows an Atom feed from plugins/pressroom/feeds as a readable page when it is opened in a browser.
      Feed readers ignore it. It lists titles, dates and standfirsts; the full text is for readers. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

@@ -1,4 +1,4 @@
-/* Share bar enhancement (plugins/share_links renders the links): shows "Copy" where the Clipboard API
+/* Share bar enhancement (plugins/pressroom/share_links renders the links): shows "Copy" where the Clipboard API
    works and "Share" where the Web Share API does. The plain links work without this script, and it
    sends nothing anywhere: copying and the share sheet both stay on the reader's device. */
 (function () {

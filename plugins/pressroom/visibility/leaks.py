@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
-from content_model.model import Release
 from markupsafe import escape
+
+from pressroom.content_model.model import Release
 
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".txt", ".xsl", ".ics", ".js", ".css", ".webmanifest", ""}
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from content_model.loading import context_from_settings
-from content_model.model import RELEASE_TYPES, Release
+from pressroom.content_model.loading import context_from_settings
+from pressroom.content_model.model import RELEASE_TYPES, Release
 
 from .discovery import FORMATS, FeedDirectory, build_directory, feed_path
 from .entries import absolute_links, entry_id, feed_id

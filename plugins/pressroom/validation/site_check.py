@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 
-from content_model.loading import context_from_settings, load_source
-from content_model.model import Page, Release
-from content_model.problems import Problem, shown_path
-from content_model.reader import release_metadata
 from pelican.contents import Article
 from pelican.contents import Page as PelicanPage
 from pelican.paginator import Paginator
 from pelican.urlwrappers import Category, Tag
+
+from pressroom.content_model.loading import context_from_settings, load_source
+from pressroom.content_model.model import Page, Release
+from pressroom.content_model.problems import Problem, shown_path
+from pressroom.content_model.reader import release_metadata
 
 READ_EXTENSIONS = (".md",)
 IGNORED_NAMES = (".DS_Store",)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import logging
 
-from content_model.loading import context_from_settings
 from pelican import signals
+
+from pressroom.content_model.loading import context_from_settings
 
 from .branding import brand_problems
 from .generator import ListingsGenerator

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from share_links import absolute_url
-from social_cards import publisher_logo, site_image
+from pressroom.share_links import absolute_url
+from pressroom.social_cards import publisher_logo, site_image
 
 from . import json_ld
 from .open_graph import article_properties, common_properties, language_tag, twitter_names

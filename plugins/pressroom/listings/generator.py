@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from content_model.loading import context_from_settings
-from content_model.model import RELEASE_TYPES
 from pelican.generators import Generator
+
+from pressroom.content_model.loading import context_from_settings
+from pressroom.content_model.model import RELEASE_TYPES
 
 from .relations import Entry, by_campaign, by_person, neighbours, related
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from content_model.model import Release
+from pressroom.content_model.model import Release
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from pelican import signals
-from share_links.addresses import absolute_url
-from visibility.clock import build_clock
+
+from pressroom.share_links.addresses import absolute_url
+from pressroom.visibility.clock import build_clock
 
 from .ics import CalendarEvent, calendar_address, has_ended, to_ical
 

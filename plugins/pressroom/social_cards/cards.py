@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from content_model.model import RELEASE_TYPES
 from PIL import Image
-from share_links import absolute_url
+
+from pressroom.content_model.model import RELEASE_TYPES
+from pressroom.share_links import absolute_url
 
 from .render import CARD_SIZE, LOGO_SIZE, CardStyle, CardText
 

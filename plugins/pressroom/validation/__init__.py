@@ -2,8 +2,9 @@
 
 import sys
 
-from content_model.reader import SOURCES_SETTING
 from pelican import signals
+
+from pressroom.content_model.reader import SOURCES_SETTING
 
 from .site_check import check_site, report
 
