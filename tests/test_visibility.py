@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from support.site import ROOT, read_html
 
+from pressroom.content_model.clock import ClockError, build_clock
 from pressroom.visibility import EmbargoLeak
-from pressroom.visibility.clock import ClockError, build_clock
 
 EMBARGOED = """---
 title: "Embargoed: the charity's verdict on the Care Review & what's next"

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
+from pressroom.content_model.clock import build_clock
 from pressroom.share_links.addresses import absolute_url
-from pressroom.visibility.clock import build_clock
 
 from .ics import CalendarEvent, calendar_address, has_ended, to_ical
 

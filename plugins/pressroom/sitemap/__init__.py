@@ -13,8 +13,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from pressroom.content_model.clock import build_clock
 from pressroom.share_links import absolute_url
-from pressroom.visibility.clock import build_clock
 
 from .documents import Entry, NewsItem, news_language, news_sitemap, recent, robots, sitemap
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .clock import NOW_SETTING, build_clock
-from .decision import Visibility, decide
+from pressroom.content_model.clock import NOW_SETTING, build_clock
+from pressroom.content_model.decision import Visibility, decide
+
 from .leaks import find_leaks
 
 PREVIEW_SETTING = "PRESSROOM_PREVIEW"

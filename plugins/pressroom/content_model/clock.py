@@ -1,4 +1,7 @@
-"""The build's clock: one moment that every embargo and schedule decision in a build is made against."""
+"""The build's clock: one moment that every embargo and schedule decision in a build is made against.
+
+It lives in the content model because validation, visibility, calendars and sitemaps all judge by it.
+"""
 
 from __future__ import annotations
 
