@@ -142,6 +142,11 @@ PAGINATED_TEMPLATES = {
     "campaign": None,
 }
 
+# --- Content safety (plugins/pressroom/content_model/sanitise.py) ---
+# Release bodies and notes to editors keep only an allow-list of HTML; an <iframe> is kept only when its
+# https address is on one of these hosts. `invoke check` names anything a page would lose.
+PRESSROOM_EMBED_HOSTS = ["www.youtube-nocookie.com"]
+
 # --- Workflow: clock, embargo, preview, publish (plugins/pressroom/visibility, publishing/) ---
 
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
