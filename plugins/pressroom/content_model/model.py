@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from .body import Segment, segment_body
 
 
 @dataclass(frozen=True)
@@ -132,7 +136,20 @@ class Release:
     contact: PressContact | None = None
     updated: tuple[Update, ...] = ()
     event: Event | None = None
-    extra: dict = field(default_factory=dict)
+    # How to get this release's rendered HTML with links to other content resolved: the content model
+    # binds it when Pelican makes the release's article, and Pelican can resolve those links only once
+    # every source is read. Returns (body HTML, notes-to-editors HTML).
+    rendered: Callable[[], tuple[str, str]] | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def body_segments(self) -> tuple[Segment, ...]:
+        """The body as HTML runs and quotes in reading order; read it once every source is read."""
+        body = self.rendered()[0] if self.rendered else ""
+        return segment_body(body, self.quotes)
+
+    @cached_property
+    def notes_to_editors_html(self) -> str:
+        return self.rendered()[1] if self.rendered else ""
 
     @property
     def people_named(self) -> tuple[Person, ...]:

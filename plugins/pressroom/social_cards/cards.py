@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from PIL import Image
 
 from pressroom.content_model.model import RELEASE_TYPES
-from pressroom.share_links import absolute_url
+from pressroom.content_model.site import absolute_url, organisation_name
 
 from .render import CARD_SIZE, LOGO_SIZE, CardStyle, CardText
 
@@ -55,10 +55,6 @@ def card_style(settings: dict) -> CardStyle:
         bold_font=settings.get("SOCIAL_CARD_BOLD_FONT") or os.path.join(fonts, "Inter-Bold.otf"),
         regular_font=settings.get("SOCIAL_CARD_REGULAR_FONT") or os.path.join(fonts, "Inter-Regular.otf"),
     )
-
-
-def organisation_name(settings: dict) -> str:
-    return settings.get("ORGANISATION", {}).get("name") or settings.get("SITENAME", "")
 
 
 def site_host(settings: dict) -> str:
