@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support.site import SAMPLE_CONTENT, build
+from support.site import SAMPLE_CONTENT, SAMPLE_NOW, build
 
 
 @pytest.fixture
@@ -21,8 +21,8 @@ def build_site(tmp_path):
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
-    """The sample site, built once per test run with the development settings."""
-    return build(SAMPLE_CONTENT, tmp_path_factory.mktemp("sample") / "output")
+    """The sample site, built once per test run with the development settings, at a fixed moment."""
+    return build(SAMPLE_CONTENT, tmp_path_factory.mktemp("sample") / "output", PRESSROOM_NOW=SAMPLE_NOW)
 
 
 @pytest.fixture
