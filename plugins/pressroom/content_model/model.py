@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .body import Segment, segment_body
+from .times import TimeSpan, time_span
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,11 @@ class Event:
     speakers: tuple[Speaker, ...] = ()
 
     @property
+    def when(self) -> TimeSpan:
+        """When it runs, as every page, feed, card and calendar says it."""
+        return time_span(self.start, self.end)
+
+    @property
     def chairs(self) -> tuple[Speaker, ...]:
         return tuple(speaker for speaker in self.speakers if speaker.chair)
 
@@ -164,6 +170,11 @@ class Release:
     @property
     def last_updated(self) -> dt.datetime | None:
         return max((update.date for update in self.updated), default=None)
+
+    @property
+    def change_history(self) -> tuple[Update, ...]:
+        """Every update, newest first: the one order pages and feeds list them in."""
+        return tuple(sorted(self.updated, key=lambda update: update.date, reverse=True))
 
 
 @dataclass

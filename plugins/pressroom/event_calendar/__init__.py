@@ -27,6 +27,7 @@ def calendar_event(article, settings) -> CalendarEvent:
         uid=f"{article.url.strip('/').replace('/', '-')}@{host}",
         title=release.title,
         summary=release.summary,
+        when=event.when.text,
         start=event.start,
         end=event.end,
         location=event.location,

@@ -62,10 +62,7 @@ def site_host(settings: dict) -> str:
 
 
 def event_time(event) -> str:
-    when = event.start.strftime("%A %-d %B %Y, %H:%M")
-    if event.end:
-        when += event.end.strftime(" to %H:%M")
-    return f"{when} · {event.location}" if event.location else when
+    return f"{event.when.text} · {event.location}" if event.location else event.when.text
 
 
 def release_card_text(release, lead_quote, settings: dict) -> CardText:
