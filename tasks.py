@@ -175,8 +175,16 @@ def clean(c):
 @task
 def lint(c):
     """Check code style with ruff."""
-    c.run("ruff check .", pty=False)
-    c.run("ruff format --check .", pty=False)
+    c.run(f"{sys.executable} -m ruff check .", pty=False)
+    c.run(f"{sys.executable} -m ruff format --check .", pty=False)
+
+
+@task
+def typecheck(c):
+    """Check the types of the plugins and publishing/ with mypy (configured in pyproject.toml)."""
+    with c.cd(str(ROOT)):
+        c.run(f"{sys.executable} -m mypy -p pressroom", pty=False)
+        c.run(f"{sys.executable} -m mypy publishing", pty=False)
 
 
 @task(help={"browser": "also run the browser and validator tests (needs scripts/install-test-tools)"})

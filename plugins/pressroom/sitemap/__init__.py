@@ -45,7 +45,8 @@ def page_lastmod(context: dict) -> dt.datetime | None:
             return last_changed(context[single])
     shown = context.get("articles_page")
     shown = shown.object_list if shown is not None else context.get("articles") or []
-    return max((last_changed(article) for article in shown), default=None)
+    moments = [moment for moment in map(last_changed, shown) if moment is not None]
+    return max(moments, default=None)
 
 
 def start_record(pelican) -> None:

@@ -41,7 +41,7 @@ class SiteCheck:
 def source_files(settings: dict, setting: str) -> list[Path]:
     """Every file under the content folders named by `setting`, sorted so reports are stable."""
     root = Path(settings["PATH"])
-    found = []
+    found: list[Path] = []
     for folder in settings.get(setting, []):
         base = root / folder
         if base.is_dir():
