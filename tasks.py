@@ -166,6 +166,16 @@ def bench(c, releases=500, repeats=3):
 
 
 @task
+def screenshots(c):
+    """Save screenshots of the theme's showcase pages and the printed release in test-artifacts/."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from support.screenshots import take_screenshots
+
+    written = take_screenshots(ROOT / "test-artifacts")
+    print(f"Saved {len(written)} files in test-artifacts/: screenshots/ and print/")
+
+
+@task
 def clean(c):
     """Remove built output and caches."""
     for path in (OUTPUT, PREVIEW, ROOT / "cache", ROOT / ".pytest_cache", ROOT / ".ruff_cache"):

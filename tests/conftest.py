@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support.showcase import build_showcase
 from support.site import SAMPLE_CONTENT, SAMPLE_NOW, build
 
 
@@ -31,6 +32,12 @@ def content_copy(tmp_path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(SAMPLE_CONTENT, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def showcase(tmp_path_factory) -> Path:
+    """The theme's showcase site (support/showcase.py), built once per test run; tests only read it."""
+    return build_showcase(tmp_path_factory.mktemp("showcase"))
 
 
 @pytest.fixture(scope="session")

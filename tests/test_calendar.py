@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 from pelican import signals
+from support.showcase import PAST_EVENT, UPCOMING_EVENT, build_showcase
 from support.site import build, read_html
-from test_theme_showcase import PAST_EVENT, UPCOMING_EVENT, build_showcase
 
 from pressroom.content_model.times import time_span
 from pressroom.event_calendar.ics import calendar_address, has_ended
