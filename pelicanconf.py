@@ -29,6 +29,8 @@ PLUGINS = [
     "pressroom.structured_data",
     "pressroom.social_cards",
     "pressroom.sitemap",
+    "pressroom.favicon",
+    "pressroom.security_headers",
 ]
 
 ARTICLE_URL = "releases/{date:%Y}/{slug}/"
