@@ -29,6 +29,7 @@ PLUGINS = [
     "pressroom.structured_data",
     "pressroom.social_cards",
     "pressroom.sitemap",
+    "pressroom.archive",
 ]
 
 ARTICLE_URL = "releases/{date:%Y}/{slug}/"
