@@ -29,6 +29,7 @@ PLUGINS = [
     "pressroom.structured_data",
     "pressroom.social_cards",
     "pressroom.sitemap",
+    "pressroom.copy_ready",
     "pressroom.archive",
 ]
 

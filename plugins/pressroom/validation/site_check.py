@@ -73,7 +73,7 @@ SITE_PAGES = (
     ("NOT_FOUND_SAVE_AS", "404.html", "the page-not-found page"),
     ("PRESSROOM_SUBSCRIBE_SAVE_AS", "subscribe/index.html", "the subscribe page"),
 )
-DISCOVERY_FILES = ("sitemap.xml", "news-sitemap.xml", "robots.txt")
+DISCOVERY_FILES = ("sitemap.xml", "news-sitemap.xml", "robots.txt", "releases.json", "releases.schema.json")
 
 
 def plugin_listings(public: list[Release], settings: dict, directory) -> list[tuple[str, str, str, int]]:
