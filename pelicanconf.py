@@ -31,6 +31,8 @@ PLUGINS = [
     "pressroom.sitemap",
     "pressroom.favicon",
     "pressroom.security_headers",
+    "pressroom.copy_ready",
+    "pressroom.archive",
 ]
 
 ARTICLE_URL = "releases/{date:%Y}/{slug}/"
