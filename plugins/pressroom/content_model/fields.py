@@ -158,7 +158,8 @@ def date(value, timezone: str) -> dt.date:
 
 def items(values: list, parse_item) -> list:
     """Parse every item of a list, collecting the problems of all items, not only the first."""
-    parsed, findings = [], []
+    parsed: list = []
+    findings: list[tuple] = []
     for index, item in enumerate(values):
         try:
             parsed.append(parse_item(item))

@@ -13,6 +13,7 @@ from pelican.utils import SafeDatetime
 from .loading import context_from_settings, load_source, new_markdown
 from .model import Page, Release
 from .sanitise import EMBED_HOSTS_SETTING, sanitise
+from .site import SOURCES_SETTING
 
 
 class ContentError(Exception):
@@ -44,7 +45,7 @@ def release_metadata(release: Release, render_markdown, settings) -> dict:
         "summary": escape(release.summary),
         "status": release.status,
         "release": release,
-        "notes_to_editors_html": render_markdown(release.notes_to_editors)
+        "notes_to_editors_unresolved": render_markdown(release.notes_to_editors)
         if release.notes_to_editors
         else "",
     }
@@ -60,9 +61,6 @@ def page_metadata(page: Page) -> dict:
     return metadata
 
 
-# Sources already read and validated in this build, {absolute path: (Release | Page, Document)}, so the
-# reader does not parse each file a second time. The validation plugin fills it before any reading.
-SOURCES_SETTING = "PRESSROOM_SOURCES"
 # Broken releases that are not public in this build, [absolute path]: validation reported them, the
 # reader leaves them out (Pelican's "skip" status) so they cannot stop the releases that are ready.
 HELD_BACK_SETTING = "PRESSROOM_HELD_BACK"

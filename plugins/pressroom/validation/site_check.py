@@ -13,7 +13,6 @@ from pelican.contents import Page as PelicanPage
 from pelican.paginator import Paginator
 from pelican.urlwrappers import Category, Tag
 
-from pressroom.content_model.clock import build_clock
 from pressroom.content_model.decision import decide_fields
 from pressroom.content_model.front_matter import FrontMatterError, read_document
 from pressroom.content_model.loading import context_from_settings, is_page, load_source
@@ -21,6 +20,7 @@ from pressroom.content_model.model import Page, Release
 from pressroom.content_model.problems import Problem, shown_path
 from pressroom.content_model.reader import release_metadata
 from pressroom.content_model.schema import visibility_values
+from pressroom.content_model.site import site_of
 
 READ_EXTENSIONS = (".md",)
 IGNORED_NAMES = (".DS_Store",)
@@ -110,7 +110,7 @@ def source_files(settings: dict, setting: str, refused: set[str] = frozenset()) 
     """Every file under the content folders named by `setting` as Pelican finds them (following links
     that stay inside content/), sorted so reports are stable."""
     root = Path(settings["PATH"])
-    found = []
+    found: list[Path] = []
     for folder in settings.get(setting, []):
         base = root / folder
         if not base.is_dir():
@@ -150,6 +150,12 @@ SITE_PAGES = (
     ("PRESSROOM_SUBSCRIBE_SAVE_AS", "subscribe/index.html", "the subscribe page"),
 )
 DISCOVERY_FILES = ("sitemap.xml", "news-sitemap.xml", "robots.txt")
+# Files a plugin writes at the site's root, when that plugin is on.
+PLUGIN_ROOT_FILES = {
+    "pressroom.favicon": ("favicon.ico",),
+    "pressroom.security_headers": ("_headers",),
+    "pressroom.archive": ("releases.json", "releases.schema.json"),
+}
 
 
 def plugin_listings(public: list[Release], settings: dict, directory) -> list[tuple[str, str, str, int]]:
@@ -228,6 +234,10 @@ def planned_outputs(
             outputs[settings.get(setting, default)].append(what)
     for name in DISCOVERY_FILES:
         outputs[name].append(f"the {name} file")
+    for plugin, names in PLUGIN_ROOT_FILES.items():
+        if plugin in settings.get("PLUGINS", []):
+            for name in names:
+                outputs[name].append(f"the {name} file")
 
     for what, save_as, url, count in listings:
         if not save_as:
@@ -299,7 +309,7 @@ def check_site(settings: dict) -> SiteCheck:
     article_files = source_files(settings, "ARTICLE_PATHS", refused)
     page_files = source_files(settings, "PAGE_PATHS", refused)
     result.problems += unread_file_problems(article_files + page_files)
-    now = build_clock(settings)
+    now = site_of(settings).now
     for path in article_files + page_files:
         if path.suffix not in READ_EXTENSIONS:
             continue
