@@ -15,7 +15,13 @@ from pressroom.content_model.model import Person, PressContact, Quote, RespondsT
 from pressroom.share_links.networks import quote_share_links
 
 KEITH = Person(
-    "Keith Reed", "Chief Executive Officer", "Parent-Infant Foundation", "keith-reed", "Bio.", "a.jpg"
+    "Keith Reed",
+    "Chief Executive Officer",
+    "Parent-Infant Foundation",
+    "keith-reed",
+    "Bio.",
+    "a.jpg",
+    "https://press.example/a.jpg",
 )
 OFFICE = PressContact("press-office", "Press office", "press@example.org", "020 7946 0001", "020 7946 0002")
 
@@ -110,7 +116,7 @@ def test_person_card_links_the_name_and_shows_role_photo_and_bio(environment):
     card = render(
         environment,
         "person",
-        'person_card(person, "/people/keith-reed/", show_bio=True, site_url="https://press.example")',
+        'person_card(person, "/people/keith-reed/", show_bio=True)',
         person=KEITH,
     )
     assert card.select_one(".person-name a")["href"] == "/people/keith-reed/"

@@ -13,7 +13,7 @@ from pelican.utils import SafeDatetime
 
 from .loading import context_from_settings, load_source
 from .model import Page, Release
-from .site import SOURCES_SETTING
+from .site import SOURCES_SETTING, site_address
 
 
 class ContentError(Exception):
@@ -48,6 +48,8 @@ def release_metadata(release: Release, render_markdown, settings) -> dict:
         if release.notes_to_editors
         else "",
     }
+    if release.image:
+        metadata["image_url"] = site_address(settings.get("SITEURL", ""), release.image.src)
     if release.last_updated:
         metadata["modified"] = safe_datetime(release.last_updated)
     return metadata
