@@ -119,6 +119,41 @@ def serve(c, port=8000):
     server.serve(host="localhost", port=int(port), root=str(OUTPUT))
 
 
+@task(help={"port": "port of the preview and the editor (default 8000)", "backend_port": "decap-server's"})
+def edit(c, port=8000, backend_port=8081):
+    """Edit in the browser at http://127.0.0.1:8000/admin/; saving writes content/ and rebuilds preview/."""
+    from livereload import Server
+
+    from pressroom.cms import local_backend
+    from publishing.build import settings_for
+
+    cms = {
+        **settings_for(_config("pelicanconf.py"))["CMS"],
+        "enabled": True,
+        "local_backend": local_backend.api_url(int(backend_port)),
+    }
+
+    def rebuild():
+        try:
+            build_and_replace(PREVIEW, _config("pelicanconf.py"), PRESSROOM_PREVIEW=True, CMS=cms)
+        except SystemExit as stop:
+            print(stop, file=sys.stderr)
+
+    rebuild()
+    backend = local_backend.start(ROOT / "cms", ROOT, int(backend_port))
+    try:
+        server = Server()
+        for watched in ("content", "theme", "plugins", "pelicanconf.py"):
+            server.watch(str(ROOT / watched), rebuild)
+        print(
+            f"Open http://{local_backend.HOST}:{port}/admin/ to edit; the site, drafts included, is at "
+            f"http://{local_backend.HOST}:{port}/ . Stop with Ctrl+C."
+        )
+        server.serve(host=local_backend.HOST, port=int(port), root=str(PREVIEW), open_url_delay=None)
+    finally:
+        local_backend.stop(backend)
+
+
 @task(help={"type": "press-release, policy-response, statement, news or event", "title": "the headline"})
 def new(c, type, title):
     """Start a new draft release of TYPE titled TITLE, dated today, with the fields its type needs."""
