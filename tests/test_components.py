@@ -53,7 +53,9 @@ def test_every_component_is_documented_parameter_by_parameter():
 @pytest.mark.parametrize(("name", "example"), EXAMPLES)
 def test_every_documented_example_renders(environment, name, example):
     documentation = DOCUMENTED[name]
-    template = environment.get_template(f"components/{name}.html", globals={"SITEURL": ""})
+    template = environment.get_template(
+        f"components/{name}.html", globals={"SITEURL": "", "THEME_STATIC_DIR": "theme"}
+    )
     html = getattr(template.module, documentation["macro"])(**example_values(documentation, example))
     rendered = BeautifulSoup(str(html), "html.parser")
     assert rendered.find(True), "every example shows something"

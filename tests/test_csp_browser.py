@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from support.browser import serve_directory
-from test_theme_showcase import PAGE_TYPES, PRESS_RELEASE, build_showcase
+from support.showcase import PAGE_TYPES, PRESS_RELEASE, build_showcase
 
 pytestmark = pytest.mark.browser
 

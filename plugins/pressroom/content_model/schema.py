@@ -513,7 +513,9 @@ def stray_field_problems(document: Document, path: str) -> list[Problem]:
     problems = []
     for number, line in enumerate(region, start=document.body_line):
         match = FIELD_IN_BODY.match(line)
-        name = match and nearest(match.group(1), RELEASE_FIELDS)
+        if match is None:
+            continue
+        name = nearest(match.group(1), RELEASE_FIELDS)
         if name and name.replace("_", " ") in match.group(1).lower().replace("_", " "):
             problems.append(
                 Problem(

@@ -50,7 +50,7 @@ def attribution(quote: Quote) -> str:
 def link_text(anchor: Tag) -> str:
     """A link as text: its words, then its address when that is a web address the words do not show."""
     words = " ".join(anchor.get_text(" ").split())
-    href = anchor.get("href", "")
+    href = str(anchor.get("href") or "")
     if urlsplit(href).scheme in ("http", "https", "mailto") and href.removeprefix("mailto:") not in words:
         return f"{words} ({href.removeprefix('mailto:')})"
     return words

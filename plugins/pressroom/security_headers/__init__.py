@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
-from pressroom.content_model.loading import context_from_settings
+from pressroom.content_model.site import site_of
 
 from .policy import (
     REFERRER_POLICY,
@@ -64,7 +64,7 @@ def image_addresses(generators, settings) -> list[str]:
         for article in getattr(generator, "articles", [])
         if getattr(article, "release", None) is not None and article.release.image is not None
     ]
-    directory = context_from_settings(settings)[0].directory
+    directory = site_of(settings).directory
     addresses.extend(person.photo for person in directory.people.values())
     return [address for address in addresses if urlsplit(address).scheme in ("http", "https")]
 
@@ -99,7 +99,7 @@ def check_and_write_headers(pelican) -> None:
     problems = blocked_in_output(Path(pelican.output_path), policy, site_origin)
     if problems:
         raise PolicyNotSatisfied(problems)
-    headers = security_headers(policy, preview=bool(pelican.settings.get("PRESSROOM_PREVIEW")))
+    headers = security_headers(policy, preview=site_of(pelican.settings).preview)
     (Path(pelican.output_path) / HEADERS_FILE).write_text(headers_file(headers), encoding="utf-8")
 
 
