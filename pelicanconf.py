@@ -161,6 +161,11 @@ CMS = {
     "bundle": str(Path(__file__).resolve().parent / "cms" / "node_modules" / "decap-cms" / "dist"),
 }
 
+# --- Content safety (plugins/pressroom/content_model/sanitise.py) ---
+# Release bodies and notes to editors keep only an allow-list of HTML; an <iframe> is kept only when its
+# https address is on one of these hosts. `invoke check` names anything a page would lose.
+PRESSROOM_EMBED_HOSTS = ["www.youtube-nocookie.com"]
+
 # --- Workflow: clock, embargo, preview, publish (plugins/pressroom/visibility, publishing/) ---
 
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
