@@ -64,6 +64,16 @@ def page_metadata(page: Page) -> dict:
 SOURCES_SETTING = "PRESSROOM_SOURCES"
 
 
+def markdown_options(configured: dict) -> dict:
+    """MARKDOWN with every configured extension switched on, as Pelican's own reader reads it.
+
+    Pelican's reader adds them to the settings dict itself, so reading that dict as it stands gave
+    a build without `extra` and `smarty`, or with them, depending on which reader was made first.
+    """
+    extensions = [*configured.get("extensions", []), *configured.get("extension_configs", {})]
+    return {**configured, "extensions": list(dict.fromkeys(extensions))}
+
+
 class PressroomReader(BaseReader):
     """Reads `.md` files whose front matter is YAML; refuses any file the schema rejects."""
 
@@ -73,7 +83,7 @@ class PressroomReader(BaseReader):
     def __init__(self, settings):
         super().__init__(settings)
         self._context = None
-        self._markdown = Markdown(**settings["MARKDOWN"])
+        self._markdown = Markdown(**markdown_options(settings["MARKDOWN"]))
 
     def render_markdown(self, text: str) -> str:
         return self._markdown.reset().convert(text)
