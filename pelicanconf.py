@@ -1,5 +1,7 @@
 """Pressroom settings for the Parent-Infant Foundation: the organisation, its press office, and the build."""
 
+from pathlib import Path
+
 SITENAME = "Parent-Infant Foundation press office"
 SITEURL = ""
 TIMEZONE = "Europe/London"
@@ -29,6 +31,11 @@ PLUGINS = [
     "pressroom.structured_data",
     "pressroom.social_cards",
     "pressroom.sitemap",
+    "pressroom.favicon",
+    "pressroom.security_headers",
+    "pressroom.copy_ready",
+    "pressroom.archive",
+    "pressroom.cms",
 ]
 
 ARTICLE_URL = "releases/{date:%Y}/{slug}/"
@@ -140,6 +147,18 @@ PAGINATED_TEMPLATES = {
     "period_archives": None,
     "spokesperson": None,
     "campaign": None,
+}
+
+# --- Editing in the browser (plugins/pressroom/cms, cms/, theme/templates/admin) ---
+# Decap CMS at /admin/, its form written from the release schema. Off in ordinary builds: `invoke edit`
+# turns it on with the local backend, and publishconf.py decides whether the public site has it.
+# "backend" is Decap's: name github, repo OWNER/NAME, branch, and base_url of the OAuth client
+# (see the README, "Editing in the browser"). "bundle" is where scripts/setup installs Decap's files.
+CMS = {
+    "enabled": False,
+    "backend": {"name": "github", "repo": "parent-infant-foundation/pressroom", "branch": "main"},
+    "publish_mode": "editorial_workflow",
+    "bundle": str(Path(__file__).resolve().parent / "cms" / "node_modules" / "decap-cms" / "dist"),
 }
 
 # --- Workflow: clock, embargo, preview, publish (plugins/pressroom/visibility, publishing/) ---

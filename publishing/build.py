@@ -9,6 +9,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from pressroom.content_model.clock import ClockError, build_clock
 from pressroom.visibility.build_guard import stop_builds_on_errors
 
 # Written into every folder `build_and_replace` fills, so a later build knows it may replace that folder.
@@ -18,6 +19,10 @@ MARKER_TEXT = "Built by Pressroom: the next `invoke build` or `invoke preview` r
 
 class OutputRefused(SystemExit):
     """The folder asked for as output holds something a build must not replace."""
+
+
+class ClockUnreadable(SystemExit):
+    """The build's clock (--at, PRESSROOM_NOW or SOURCE_DATE_EPOCH) cannot be read."""
 
 
 def settings_for(config: str | Path, **override) -> dict:
@@ -30,6 +35,10 @@ def build_into(output: Path, config: str | Path = "pelicanconf.py", **override) 
     settings = settings_for(config, OUTPUT_PATH=str(output), **override)
     # A settings file that lost its guard must not make a build forgiving.
     stop_builds_on_errors()
+    try:
+        build_clock(settings)
+    except ClockError as error:
+        raise ClockUnreadable(f"The build's clock: {error}. Nothing was built.") from None
     Pelican(settings).run()
     return settings
 
@@ -55,7 +64,10 @@ def refusal(target: Path, project: Path, content: Path, live: tuple[Path, ...]) 
     if target.exists() and not target.is_dir():
         return f"{target} is a file"
     if target.is_dir() and any(target.iterdir()) and not is_earlier_build(target):
-        return f"{target} is not empty and was not made by an earlier build"
+        return (
+            f"{target} is not empty and was not made by an earlier build (if it is a build from before "
+            "builds were marked, `invoke clean` removes output/ and preview/)"
+        )
     return None
 
 

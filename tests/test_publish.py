@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import subprocess
 import sys
 import time
@@ -183,7 +182,7 @@ def test_feeds_are_served_with_their_own_content_types():
 
 def test_invoke_preview_refuses_to_write_where_the_public_site_is_built():
     result = subprocess.run(
-        [str(Path(shutil.which("invoke") or ROOT / ".venv/bin/invoke")), "preview", "--output", "output"],
+        [sys.executable, "-m", "invoke", "preview", "--output", "output"],
         cwd=ROOT,
         capture_output=True,
         text=True,

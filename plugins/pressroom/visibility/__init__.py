@@ -7,16 +7,16 @@ In a preview build (PRESSROOM_PREVIEW) it stays an article and carries the banne
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 from pelican import signals
 
-from pressroom.content_model.clock import NOW_SETTING, ClockError, build_clock
 from pressroom.content_model.decision import Visibility, decide
+from pressroom.content_model.site import site_of
 
 from .leaks import Hidden, distinctive_passages, find_leaks, readable
 
-PREVIEW_SETTING = "PRESSROOM_PREVIEW"
 HIDDEN_KEY = "PRESSROOM_HIDDEN"
 # The releases this build makes public, for publishing to compare with the real time.
 PUBLIC_KEY = "PRESSROOM_PUBLIC"
@@ -32,15 +32,7 @@ class EmbargoLeak(SystemExit):
         self.leaks = leaks
 
 
-class ClockUnreadable(SystemExit):
-    """The build's clock cannot be read: the build stops with the sentence saying how to write it."""
-
-
-def set_clock(pelican) -> None:
-    try:
-        pelican.settings[NOW_SETTING] = build_clock(pelican.settings)
-    except ClockError as error:
-        raise ClockUnreadable(f"The build's clock: {error}. Nothing was built.") from None
+def start_build_lists(pelican) -> None:
     pelican.settings[HIDDEN_KEY] = []
     pelican.settings[PUBLIC_KEY] = []
 
@@ -49,8 +41,9 @@ def apply_visibility(generator, metadata) -> None:
     release = metadata.get("release")
     if release is None:
         return
-    visibility = decide(release, generator.settings[NOW_SETTING])
-    if generator.settings.get(PREVIEW_SETTING):
+    site = site_of(generator.settings)
+    visibility = decide(release, site.now)
+    if site.preview:
         metadata["visibility"] = visibility
         if release.status == "draft":
             metadata["status"] = "published"
@@ -66,8 +59,19 @@ def public_address(article, settings) -> str:
     return settings["ARTICLE_URL"].format(**article.url_format)
 
 
-def source_text(path: str) -> str:
+def source_text(path: str | Path) -> str:
     return Path(path).read_text("utf-8", errors="replace")
+
+
+def directory_text(directory) -> list[str]:
+    """Every value in people.yaml and topics.yaml, which public pages show (names, roles, topics, photos)."""
+    entries = [
+        *directory.people.values(),
+        *directory.press_contacts.values(),
+        *directory.topics.values(),
+        *directory.campaigns.values(),
+    ]
+    return [str(value) for entry in entries for value in asdict(entry).values() if value]
 
 
 def public_text(public, directories: list[str]) -> str:
@@ -89,7 +93,7 @@ def only_used_by(source: str, static_paths: list[str], public_sources_text: str)
 def hide_unpublished(generators) -> None:
     """Decide what identifies each hidden release, and keep the files only hidden releases use unpublished."""
     settings = generators[0].settings
-    if settings.get(PREVIEW_SETTING):
+    if site_of(settings).preview:
         return
     hidden = {id(release) for release in settings[HIDDEN_KEY]}
     drafts = [
@@ -98,12 +102,15 @@ def hide_unpublished(generators) -> None:
         for draft in getattr(generator, "drafts", [])
         if id(getattr(draft, "release", None)) in hidden
     ]
+    if not drafts:
+        settings[HIDDEN_KEY] = []
+        return
     public = [
         item
         for generator in generators
         for item in [*getattr(generator, "articles", []), *getattr(generator, "pages", [])]
     ]
-    directories = [source_text(path) for path in sorted(Path(settings["PATH"]).glob("*.yaml"))]
+    directories = directory_text(site_of(settings).directory)
     statics = [generator for generator in generators if hasattr(generator, "staticfiles")]
     static_paths = [static.relative_source_path for generator in statics for static in generator.staticfiles]
     public_sources_text = "\n".join([*(source_text(item.source_path) for item in public), *directories])
@@ -125,7 +132,7 @@ def hide_unpublished(generators) -> None:
 
 
 def scan_for_leaks(pelican) -> None:
-    if pelican.settings.get(PREVIEW_SETTING):
+    if site_of(pelican.settings).preview:
         return
     leaks = find_leaks(pelican.output_path, pelican.settings.get(HIDDEN_KEY, []))
     if leaks:
@@ -133,7 +140,7 @@ def scan_for_leaks(pelican) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(set_clock)
+    signals.initialized.connect(start_build_lists)
     signals.article_generator_context.connect(apply_visibility)
     signals.all_generators_finalized.connect(hide_unpublished)
     signals.finalized.connect(scan_for_leaks)
