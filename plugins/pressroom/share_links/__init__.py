@@ -7,7 +7,7 @@ build) never gets share links.
 from pelican import signals
 
 from .addresses import absolute_url
-from .networks import quote_share_links, release_share_links
+from .networks import release_share_links
 
 
 def attach_share_links(generator) -> None:
@@ -18,10 +18,6 @@ def attach_share_links(generator) -> None:
             continue
         url = absolute_url(siteurl, article.url)
         article.share_links = release_share_links(release.title, url)
-        article.quote_share_links = {
-            quote.number: quote_share_links(quote.text, quote.person.name, release.title, url)
-            for quote in release.quotes
-        }
 
 
 def register() -> None:
