@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from support.browser import read_headers_file
-from support.site import ROOT, SAMPLE_CONTENT, build, read_html
+from support.site import ROOT, SAMPLE_CONTENT, build, read_html, site_settings
 
-from pressroom.security_headers import PolicyNotSatisfied
+from pressroom.security_headers import PolicyNotSatisfied, site_policy
 from pressroom.security_headers.policy import (
     brand_style,
     content_security_policy,
@@ -227,3 +227,21 @@ def test_the_browser_editor_is_served_without_the_policy_and_everything_else_wit
         "/404.html",
     ):
         assert headers_for(rules, path)["Content-Security-Policy"] == headers["Content-Security-Policy"], path
+
+
+def readme_block(marker: str) -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return readme.split(f"<!-- {marker}:start -->\n", 1)[1].split(f"\n<!-- {marker}:end -->", 1)[0]
+
+
+def test_the_readme_shows_the_headers_this_site_is_published_with_for_every_target():
+    settings = site_settings(SAMPLE_CONTENT, ROOT / "unused", "publishconf.py")
+    policy, _ = site_policy(settings, [])
+    headers = security_headers(policy)
+    assert readme_block("security-headers") == f"```\n{headers_file(header_rules(headers))}```"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, value in headers.items():
+        assert f'add_header {name} "{value}" always;' in readme, "nginx"
+    cloudfront_policy = headers["Content-Security-Policy"].replace("'", "'\\''")
+    assert f'"ContentSecurityPolicy": "{cloudfront_policy}"' in readme, "CloudFront"
+    assert f'"Value": "{headers["Permissions-Policy"]}"' in readme, "CloudFront"
