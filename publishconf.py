@@ -17,3 +17,7 @@ RELATIVE_URLS = False
 #   {"kind": "github-pages", "remote": "origin", "branch": "gh-pages"}   GitHub Pages through ghp-import
 #   {"kind": "s3", "bucket": "press-site", "endpoint_url": None, "region": "eu-west-2"}  S3-compatible storage
 PUBLISH_TARGET = {"kind": "folder", "path": "public"}
+
+# --- Editing in the browser: the public site has /admin/ only when "enabled" is True here, with the
+# GitHub backend and OAuth client filled in (README, "Editing in the browser").
+CMS = {**CMS, "enabled": False}
