@@ -31,6 +31,10 @@ PLUGINS = [
     "pressroom.structured_data",
     "pressroom.social_cards",
     "pressroom.sitemap",
+    "pressroom.favicon",
+    "pressroom.security_headers",
+    "pressroom.copy_ready",
+    "pressroom.archive",
     "pressroom.cms",
 ]
 

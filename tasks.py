@@ -205,6 +205,16 @@ def bench(c, releases=500, repeats=3):
 
 
 @task
+def screenshots(c):
+    """Save screenshots of the theme's showcase pages and the printed release in test-artifacts/."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from support.screenshots import take_screenshots
+
+    written = take_screenshots(ROOT / "test-artifacts")
+    print(f"Saved {len(written)} files in test-artifacts/: screenshots/ and print/")
+
+
+@task
 def clean(c):
     """Remove built output and caches."""
     for path in (OUTPUT, PREVIEW, ROOT / "cache", ROOT / ".pytest_cache", ROOT / ".ruff_cache"):
@@ -214,8 +224,16 @@ def clean(c):
 @task
 def lint(c):
     """Check code style with ruff."""
-    c.run("ruff check .", pty=False)
-    c.run("ruff format --check .", pty=False)
+    c.run(f"{sys.executable} -m ruff check .", pty=False)
+    c.run(f"{sys.executable} -m ruff format --check .", pty=False)
+
+
+@task
+def typecheck(c):
+    """Check the types of the plugins and publishing/ with mypy (configured in pyproject.toml)."""
+    with c.cd(str(ROOT)):
+        c.run(f"{sys.executable} -m mypy -p pressroom", pty=False)
+        c.run(f"{sys.executable} -m mypy publishing", pty=False)
 
 
 @task(help={"browser": "also run the browser and validator tests (needs scripts/install-test-tools)"})

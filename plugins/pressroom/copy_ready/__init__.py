@@ -1,0 +1,140 @@
+"""Copy-ready versions of each release: a plain-text `.txt` and a press-release `.pdf` beside its page.
+
+Only `generator.articles` is read, so a draft or an embargoed release (a Pelican draft in a public build)
+never gets either file. A preview build writes neither: a file copied out of a preview would carry no
+"draft" or "embargoed" banner.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path, PurePosixPath
+
+from pelican import signals
+
+from pressroom.content_model.site import absolute_url
+
+from .document import press_document
+from .pdf import Look, write_pdf
+from .text import press_text
+
+PREVIEW_SETTING = "PRESSROOM_PREVIEW"
+# Below this many PDFs, starting worker processes costs more than it saves.
+PARALLEL_FROM = 16
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CopyReady:
+    """What the page links to, and where the files go (under the output folder)."""
+
+    text_url: str
+    text_save_as: str
+    pdf_url: str
+    pdf_save_as: str
+    web_address: str
+    registration_url: str
+
+
+def site_base(settings) -> str:
+    """SITEURL, or in a development build (SITEURL empty) the address `invoke serve` uses."""
+    return settings.get("SITEURL") or settings.get("PRESSROOM_FEED_DEV_SITEURL", "http://localhost:8000")
+
+
+def copy_ready_addresses(url: str, save_as: str, slug: str, web_address: str, registration_url: str):
+    """`releases/2022/slug/slug.txt` and `.pdf`: beside the page, named so a download keeps its name."""
+    folder = PurePosixPath(save_as).parent
+    files = {
+        suffix: (f"{url}{slug}.{suffix}", (folder / f"{slug}.{suffix}").as_posix())
+        for suffix in ("txt", "pdf")
+    }
+    return CopyReady(*files["txt"], *files["pdf"], web_address, registration_url)
+
+
+def look_from_settings(settings) -> Look:
+    # Outside theme/static, so the fonts are drawn with but never published.
+    fonts = Path(settings["THEME"]) / "fonts"
+    colours = settings.get("BRAND_COLOURS", {})
+    return Look(
+        regular_font=fonts / "Inter-Regular.otf",
+        bold_font=fonts / "Inter-Bold.otf",
+        **{name: colours[name] for name in ("primary", "accent", "text") if name in colours},
+    )
+
+
+def public_releases(generator) -> list:
+    return [article for article in generator.articles if getattr(article, "release", None)]
+
+
+def attach_copy_ready(generator) -> None:
+    if generator.settings.get(PREVIEW_SETTING):
+        return
+    base = site_base(generator.settings)
+    for article in public_releases(generator):
+        event = article.release.event
+        article.copy_ready = copy_ready_addresses(
+            article.url,
+            article.save_as,
+            article.slug,
+            absolute_url(base, article.url),
+            event.registration_url if event else "",
+        )
+
+
+def write_pdf_job(job: tuple) -> bool:
+    return write_pdf(*job)
+
+
+def draw_all(jobs: list[tuple], workers: int) -> int:
+    """Draw (or copy from the cache) every PDF; a big archive's PDFs are drawn on every core."""
+    if workers < 2 or len(jobs) < PARALLEL_FROM:
+        return sum(write_pdf_job(job) for job in jobs)
+    # spawn, not fork: the build may run beside threads (a preview server, a test's browser).
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        return sum(pool.map(write_pdf_job, jobs, chunksize=8))
+
+
+def write_copy_ready(generator, writer) -> None:
+    settings = generator.settings
+    if settings.get(PREVIEW_SETTING):
+        return
+    started = time.perf_counter()
+    look = look_from_settings(settings)
+    organisation = settings.get("ORGANISATION", {}).get("name") or settings.get("SITENAME", "")
+    cache = Path(settings["CACHE_PATH"]) / "copy_ready"
+    output = Path(writer.output_path)
+    pdf_jobs = []
+    for article in public_releases(generator):
+        addresses = article.copy_ready
+        document = press_document(
+            article.release,
+            article.body_segments,
+            article.notes_to_editors_html,
+            addresses.web_address,
+            organisation,
+            settings.get("DEFAULT_DATE_FORMAT", "%-d %B %Y"),
+        )
+        text_file = output / addresses.text_save_as
+        os.makedirs(text_file.parent, exist_ok=True)
+        text_file.write_text(press_text(document), encoding="utf-8")
+        pdf_jobs.append((document, look, article.release.date, output / addresses.pdf_save_as, cache))
+    drawn = draw_all(pdf_jobs, settings.get("COPY_READY_WORKERS") or os.cpu_count() or 1)
+    logger.info(
+        "Copy-ready: %d .txt and %d .pdf written, %d PDFs drawn, %d from the cache, in %.2f s",
+        len(pdf_jobs),
+        len(pdf_jobs),
+        drawn,
+        len(pdf_jobs) - drawn,
+        time.perf_counter() - started,
+    )
+
+
+def register() -> None:
+    signals.article_generator_finalized.connect(attach_copy_ready)
+    signals.article_writer_finalized.connect(write_copy_ready)
