@@ -29,6 +29,7 @@ PLUGINS = [
     "pressroom.structured_data",
     "pressroom.social_cards",
     "pressroom.sitemap",
+    "pressroom.search",
     "pressroom.copy_ready",
     "pressroom.archive",
 ]
@@ -114,6 +115,7 @@ BRAND_COLOURS = {
 # Header links after the release types (those come from the releases that exist); URLs are under SITEURL.
 NAVIGATION = [
     {"text": "Archive", "url": "archive/"},
+    {"text": "Search", "url": "search/"},
     {"text": "Press office", "url": "press-office/"},
     {"text": "Subscribe", "url": "subscribe/"},
     {"text": "Our vision", "url": "our-vision-the-1001-critical-days/"},
@@ -143,6 +145,16 @@ PAGINATED_TEMPLATES = {
     "spokesperson": None,
     "campaign": None,
 }
+
+# --- For journalists: search, copy-ready versions, open archive (plugins/pressroom: search, copy_ready,
+# archive) ---
+# The search page (theme/templates/search.html) searches the Pagefind index that plugins/pressroom/search
+# writes to pagefind/ after every public build; without JavaScript it points to the archive.
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = SEARCH_URL + "index.html"
+# Each release also gets SLUG.txt and SLUG.pdf beside its page (PDFs cached in CACHE_PATH/copy_ready);
+# releases.json and releases.schema.json sit at the root of the site.
 
 # --- Workflow: clock, embargo, preview, publish (plugins/pressroom/visibility, publishing/) ---
 
