@@ -75,6 +75,23 @@ def test_the_search_page_without_script_points_to_the_archive(site):
     assert not (site / "pagefind" / "pagefind-ui.js").exists()
 
 
+def bundle_files(site: Path) -> dict[str, bytes]:
+    bundle = site / "pagefind"
+    return {
+        path.relative_to(bundle).as_posix(): path.read_bytes() for path in bundle.rglob("*") if path.is_file()
+    }
+
+
+def test_an_unchanged_site_gets_the_same_index_and_a_changed_one_a_new_index(tmp_path):
+    content, cache = content_with_hidden_releases(tmp_path), str(tmp_path / "cache")
+    first = bundle_files(build(content, tmp_path / "first", CACHE_PATH=cache))
+    assert bundle_files(build(content, tmp_path / "second", CACHE_PATH=cache)) == first
+    release = content / "releases" / "2022" / "2022-05-23-care-review-response.md"
+    release.write_text(release.read_text(encoding="utf-8") + "\nA word new to the site: gazetteer.\n")
+    changed = build(content, tmp_path / "third", CACHE_PATH=cache)
+    assert "gazetteer" in indexed_pages(changed)["/releases/2022/care-review-response/"]["content"]
+
+
 def test_a_preview_build_writes_no_search_index(tmp_path):
     output = build(content_with_hidden_releases(tmp_path), tmp_path / "preview", PRESSROOM_PREVIEW=True)
     assert not (output / "pagefind").exists()

@@ -44,15 +44,20 @@ def write_index(pelican) -> None:
     if pelican.settings.get(PREVIEW_SETTING):
         return
     started = time.perf_counter()
+    cache = Path(pelican.settings["CACHE_PATH"]) / "search"
     try:
-        pages = index_site(Path(pelican.output_path))
+        pages, reused = index_site(Path(pelican.output_path), cache)
     except Exception as error:
         raise SearchIndexError(
             f"Search: Pagefind could not index {pelican.output_path} ({error}); "
             "run scripts/setup to reinstall it, then build again."
         ) from error
     logger.info(
-        "Search: %d pages indexed into %s/ in %.2f s", pages, BUNDLE_FOLDER, time.perf_counter() - started
+        "Search: %d pages indexed into %s/ in %.2f s%s",
+        pages,
+        BUNDLE_FOLDER,
+        time.perf_counter() - started,
+        " (no page changed: the index is reused from the cache)" if reused else "",
     )
 
 
