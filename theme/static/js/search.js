@@ -62,13 +62,14 @@ function resultItem(result) {
   return item;
 }
 
-function describe(count, total, terms) {
-  const what = terms ? `for “${terms}”` : "";
+function describe(count, terms) {
+  const found = terms ? ` for “${terms}”` : "";
   if (count === 0) {
-    return `No results ${what}. Try fewer words or fewer filters.`.replace("  ", " ");
+    return `No results${found}. Try other words, or fewer filters.`;
   }
-  const shown = count > total ? ` (the first ${total} are shown)` : "";
-  return `${count} ${count === 1 ? "result" : "results"} ${what}${shown}.`.replace(" .", ".");
+  const noun = count === 1 ? "result" : "results";
+  const shown = count > SHOWN ? ` The first ${SHOWN} are shown.` : "";
+  return `${count} ${noun}${found}.${shown}`;
 }
 
 async function run(pagefind) {
@@ -88,7 +89,7 @@ async function run(pagefind) {
   }
   const results = await Promise.all(search.results.slice(0, SHOWN).map((result) => result.data()));
   list.replaceChildren(...results.map(resultItem));
-  status.textContent = describe(search.results.length, SHOWN, terms);
+  status.textContent = describe(search.results.length, terms);
 }
 
 async function start() {
