@@ -1,5 +1,7 @@
 """Pressroom settings for the Parent-Infant Foundation: the organisation, its press office, and the build."""
 
+from pathlib import Path
+
 SITENAME = "Parent-Infant Foundation press office"
 SITEURL = ""
 TIMEZONE = "Europe/London"
@@ -29,9 +31,13 @@ PLUGINS = [
     "pressroom.structured_data",
     "pressroom.social_cards",
     "pressroom.sitemap",
-    "pressroom.search",
+    "pressroom.favicon",
+    "pressroom.security_headers",
     "pressroom.copy_ready",
     "pressroom.archive",
+    "pressroom.cms",
+    # Last: it indexes the finished output, once the leak scan (visibility) has passed.
+    "pressroom.search",
 ]
 
 ARTICLE_URL = "releases/{date:%Y}/{slug}/"
@@ -153,8 +159,23 @@ PAGINATED_TEMPLATES = {
 DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search"]
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = SEARCH_URL + "index.html"
+# Under the Content-Security-Policy (plugins/pressroom/security_headers): Pagefind searches with
+# WebAssembly and fetches its index, and "Copy release text" fetches the .txt, all from the site itself.
+PRESSROOM_CSP_SOURCES = {"script-src": ["'wasm-unsafe-eval'"], "connect-src": ["'self'"]}
 # Each release also gets SLUG.txt and SLUG.pdf beside its page (PDFs cached in CACHE_PATH/copy_ready);
 # releases.json and releases.schema.json sit at the root of the site.
+
+# --- Editing in the browser (plugins/pressroom/cms, cms/, theme/templates/admin) ---
+# Decap CMS at /admin/, its form written from the release schema. Off in ordinary builds: `invoke edit`
+# turns it on with the local backend, and publishconf.py decides whether the public site has it.
+# "backend" is Decap's: name github, repo OWNER/NAME, branch, and base_url of the OAuth client
+# (see the README, "Editing in the browser"). "bundle" is where scripts/setup installs Decap's files.
+CMS = {
+    "enabled": False,
+    "backend": {"name": "github", "repo": "parent-infant-foundation/pressroom", "branch": "main"},
+    "publish_mode": "editorial_workflow",
+    "bundle": str(Path(__file__).resolve().parent / "cms" / "node_modules" / "decap-cms" / "dist"),
+}
 
 # --- Workflow: clock, embargo, preview, publish (plugins/pressroom/visibility, publishing/) ---
 

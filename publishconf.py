@@ -17,3 +17,8 @@ RELATIVE_URLS = False
 #   {"kind": "github-pages", "remote": "origin", "branch": "gh-pages"}   GitHub Pages through ghp-import
 #   {"kind": "s3", "bucket": "press-site", "endpoint_url": None, "region": "eu-west-2"}  S3-compatible storage
 PUBLISH_TARGET = {"kind": "folder", "path": "public"}
+
+# --- Security headers (plugins/pressroom/security_headers) ---
+# Every page repeats the Content-Security-Policy in a <meta> element, for hosts that send no headers
+# (GitHub Pages, a bare S3 bucket). Development builds leave it out: live reload injects an inline script.
+PRESSROOM_CSP_META = True

@@ -119,6 +119,41 @@ def serve(c, port=8000):
     server.serve(host="localhost", port=int(port), root=str(OUTPUT))
 
 
+@task(help={"port": "port of the preview and the editor (default 8000)", "backend_port": "decap-server's"})
+def edit(c, port=8000, backend_port=8081):
+    """Edit in the browser at http://127.0.0.1:8000/admin/; saving writes content/ and rebuilds preview/."""
+    from livereload import Server
+
+    from pressroom.cms import local_backend
+    from publishing.build import settings_for
+
+    cms = {
+        **settings_for(_config("pelicanconf.py"))["CMS"],
+        "enabled": True,
+        "local_backend": local_backend.api_url(int(backend_port)),
+    }
+
+    def rebuild():
+        try:
+            build_and_replace(PREVIEW, _config("pelicanconf.py"), PRESSROOM_PREVIEW=True, CMS=cms)
+        except SystemExit as stop:
+            print(stop, file=sys.stderr)
+
+    rebuild()
+    backend = local_backend.start(ROOT / "cms", ROOT, int(backend_port))
+    try:
+        server = Server()
+        for watched in ("content", "theme", "plugins", "pelicanconf.py"):
+            server.watch(str(ROOT / watched), rebuild)
+        print(
+            f"Open http://{local_backend.HOST}:{port}/admin/ to edit; the site, drafts included, is at "
+            f"http://{local_backend.HOST}:{port}/ . Stop with Ctrl+C."
+        )
+        server.serve(host=local_backend.HOST, port=int(port), root=str(PREVIEW), open_url_delay=None)
+    finally:
+        local_backend.stop(backend)
+
+
 @task(help={"type": "press-release, policy-response, statement, news or event", "title": "the headline"})
 def new(c, type, title):
     """Start a new draft release of TYPE titled TITLE, dated today, with the fields its type needs."""
@@ -166,6 +201,16 @@ def bench(c, releases=500, repeats=3):
 
 
 @task
+def screenshots(c):
+    """Save screenshots of the theme's showcase pages and the printed release in test-artifacts/."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from support.screenshots import take_screenshots
+
+    written = take_screenshots(ROOT / "test-artifacts")
+    print(f"Saved {len(written)} files in test-artifacts/: screenshots/ and print/")
+
+
+@task
 def clean(c):
     """Remove built output and caches."""
     for path in (OUTPUT, PREVIEW, ROOT / "cache", ROOT / ".pytest_cache", ROOT / ".ruff_cache"):
@@ -175,8 +220,16 @@ def clean(c):
 @task
 def lint(c):
     """Check code style with ruff."""
-    c.run("ruff check .", pty=False)
-    c.run("ruff format --check .", pty=False)
+    c.run(f"{sys.executable} -m ruff check .", pty=False)
+    c.run(f"{sys.executable} -m ruff format --check .", pty=False)
+
+
+@task
+def typecheck(c):
+    """Check the types of the plugins and publishing/ with mypy (configured in pyproject.toml)."""
+    with c.cd(str(ROOT)):
+        c.run(f"{sys.executable} -m mypy -p pressroom", pty=False)
+        c.run(f"{sys.executable} -m mypy publishing", pty=False)
 
 
 @task(help={"browser": "also run the browser and validator tests (needs scripts/install-test-tools)"})

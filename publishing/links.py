@@ -76,14 +76,15 @@ def check_links(output: Path, site_url: str = "") -> tuple[int, list[BrokenLink]
         soup = BeautifulSoup(html_file.read_text("utf-8"), "html.parser")
         for tag_name, attribute in LINK_ATTRIBUTES:
             for tag in soup.find_all(tag_name, attrs={attribute: True}):
-                target = internal_path(tag[attribute], page_url, site_url)
+                address = str(tag[attribute])
+                target = internal_path(address, page_url, site_url)
                 if target is None:
                     continue
                 checked += 1
                 path, fragment = target
                 found = page_file(output, path)
                 if found is None:
-                    broken.append(BrokenLink(relative, tag[attribute], "no such page or file"))
+                    broken.append(BrokenLink(relative, address, "no such page or file"))
                 elif fragment and found.suffix == ".html" and fragment not in anchors_of(found, cache):
-                    broken.append(BrokenLink(relative, tag[attribute], f"no element with id '{fragment}'"))
+                    broken.append(BrokenLink(relative, address, f"no element with id '{fragment}'"))
     return checked, broken

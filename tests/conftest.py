@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support.site import SAMPLE_CONTENT, build
+from support.showcase import build_showcase
+from support.site import SAMPLE_CONTENT, SAMPLE_NOW, build
 
 
 @pytest.fixture
@@ -21,8 +22,8 @@ def build_site(tmp_path):
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
-    """The sample site, built once per test run with the development settings."""
-    return build(SAMPLE_CONTENT, tmp_path_factory.mktemp("sample") / "output")
+    """The sample site, built once per test run with the development settings, at a fixed moment."""
+    return build(SAMPLE_CONTENT, tmp_path_factory.mktemp("sample") / "output", PRESSROOM_NOW=SAMPLE_NOW)
 
 
 @pytest.fixture
@@ -31,6 +32,12 @@ def content_copy(tmp_path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(SAMPLE_CONTENT, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def showcase(tmp_path_factory) -> Path:
+    """The theme's showcase site (support/showcase.py), built once per test run; tests only read it."""
+    return build_showcase(tmp_path_factory.mktemp("showcase"))
 
 
 @pytest.fixture(scope="session")

@@ -8,31 +8,18 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from support.browser import run_axe, serve_directory, third_party_requests
-from support.site import ROOT
-from test_theme_showcase import PAGE_TYPES, PAST_EVENT, PRESS_RELEASE, UPCOMING_EVENT, build_showcase
+from support.showcase import PAGE_TYPES, PRESS_RELEASE
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-SCREENSHOT_PAGES = {
-    "home": "/",
-    "release": PRESS_RELEASE,
-    "event-upcoming": UPCOMING_EVENT,
-    "event-past": PAST_EVENT,
-}
 PAGE_WEIGHT_BUDGET = 50 * 1024
 # 320 CSS pixels is WCAG 1.4.10's reflow width; 640 is a 1280-pixel window zoomed to 200%.
 NARROW_WIDTHS = (320, 640)
 
 
 @pytest.fixture(scope="module")
-def showcase_output(tmp_path_factory) -> Path:
-    return build_showcase(tmp_path_factory.mktemp("accessibility"))
-
-
-@pytest.fixture(scope="module")
-def site_url(showcase_output):
-    with serve_directory(showcase_output) as url:
+def site_url(showcase):
+    with serve_directory(showcase) as url:
         yield url
 
 
@@ -110,29 +97,16 @@ def test_focus_ring_survives_forced_colours(chromium, site_url):
     assert outline["width"] >= 2
 
 
-@pytest.mark.parametrize("name", SCREENSHOT_PAGES)
-@pytest.mark.parametrize("width", [375, 1280])
-def test_screenshots_are_kept_for_a_person_to_look_at(chromium, site_url, name, width):
-    context = chromium.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.goto(address(site_url, SCREENSHOT_PAGES[name]))
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    target = SCREENSHOTS / f"{name}-{width}.png"
-    page.screenshot(path=str(target), full_page=True)
-    context.close()
-    assert target.stat().st_size > 0
-
-
 def served_file(output: Path, site_url: str, url: str) -> Path:
     path = output / unquote(urlsplit(url).path).lstrip("/")
     return path / "index.html" if path.is_dir() else path
 
 
-def test_every_release_page_is_under_budget_and_asks_no_other_host(chromium, site_url, showcase_output):
+def test_every_release_page_is_under_budget_and_asks_no_other_host(chromium, site_url, showcase):
     """Weight is what the browser asked for (less images), counted as the bytes of the files served."""
     release_pages = sorted(
-        path.parent.relative_to(showcase_output).as_posix() + "/"
-        for path in (showcase_output / "releases").rglob("index.html")
+        path.parent.relative_to(showcase).as_posix() + "/"
+        for path in (showcase / "releases").rglob("index.html")
     )
     assert len(release_pages) >= 7
     weights, elsewhere = {}, {}
@@ -146,7 +120,7 @@ def test_every_release_page_is_under_budget_and_asks_no_other_host(chromium, sit
         page.goto(address(site_url, path))
         own = {url for url, kind in asked if url.startswith(site_url) and kind != "image"}
         assert address(site_url, path) in own
-        weights[path] = sum(served_file(showcase_output, site_url, url).stat().st_size for url in own)
+        weights[path] = sum(served_file(showcase, site_url, url).stat().st_size for url in own)
         if outside:
             elsewhere[path] = list(outside)
         context.close()

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 from icalendar import Calendar
-from support.site import read_html
-from test_theme_showcase import PAST_EVENT, UPCOMING_EVENT, build_showcase
+from pelican import signals
+from support.showcase import PAST_EVENT, UPCOMING_EVENT, build_showcase
+from support.site import build, read_html
 
+from pressroom.content_model.times import time_span
 from pressroom.event_calendar.ics import calendar_address, has_ended
 
 SITEURL = "https://press.example.org"
@@ -120,3 +126,58 @@ def test_an_event_has_ended_at_its_end_or_without_one_at_its_start():
     assert has_ended(start, end, end)
     assert has_ended(start, None, start)
     assert not has_ended(start, None, start - dt.timedelta(seconds=1))
+
+
+def test_a_two_day_event_across_the_october_clock_change_reads_the_same_everywhere(content_copy, tmp_path):
+    event = content_copy / "releases" / "2025" / "2025-02-27-mission-champions-online-event.md"
+    text = event.read_text(encoding="utf-8")
+    text = text.replace("start: 2025-02-27T12:30:00+00:00", "start: 2025-10-25T18:00:00")
+    text = text.replace("end: 2025-02-27T13:30:00+00:00", "end: 2025-10-26T10:00:00")
+    event.write_text(text, encoding="utf-8")
+    cards = {}
+
+    def note_card(generator, content):
+        cards[content.slug] = content.social_image.card.detail
+
+    signals.article_generator_write_article.connect(note_card)
+    try:
+        output = build(content_copy, tmp_path / "output", PRESSROOM_NOW="2025-03-01T00:00:00+00:00")
+    finally:
+        signals.article_generator_write_article.disconnect(note_card)
+
+    expected = "Saturday 25 October 2025, 18:00 BST to Sunday 26 October 2025, 10:00 GMT"
+    page = read_html(output, PAST_EVENT).select_one(".event-facts")
+    when = page.find("dt", string="When").find_next_sibling("dd")
+    assert " ".join(when.get_text().split()) == expected
+    assert [time["datetime"] for time in when.select("time")] == [
+        "2025-10-25T18:00:00+01:00",
+        "2025-10-26T10:00:00+00:00",
+    ]
+    feed = json.loads((output / "feeds" / "all.json").read_text(encoding="utf-8"))
+    [item] = [item for item in feed["items"] if item["url"].endswith(PAST_EVENT)]
+    feed_when = BeautifulSoup(item["content_html"], "html.parser").find("li", string=re.compile("^When:"))
+    assert feed_when.get_text() == f"When: {expected}"
+    assert cards["mission-champions-online-event"] == f"{expected} · Online (Zoom)"
+    [entry] = Calendar.from_ical(
+        (output / PAST_EVENT / "mission-champions-online-event.ics").read_bytes()
+    ).walk("VEVENT")
+    assert entry.decoded("DTSTART") == dt.datetime(2025, 10, 25, 17, 0, tzinfo=dt.UTC)
+    assert entry.decoded("DTEND") == dt.datetime(2025, 10, 26, 10, 0, tzinfo=dt.UTC)
+    assert str(entry["DESCRIPTION"]).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2025-02-27T12:30", "2025-02-27T13:30", "Thursday 27 February 2025, 12:30 to 13:30 GMT"),
+        ("2025-07-03T12:30", None, "Thursday 3 July 2025, 12:30 BST"),
+        ("2025-10-26T00:30", "2025-10-26T03:00", "Sunday 26 October 2025, 00:30 BST to 03:00 GMT"),
+    ],
+)
+def test_time_spans_name_their_zone_once_unless_the_clocks_change(start, end, expected):
+    london = ZoneInfo("Europe/London")
+
+    def moment(text):
+        return dt.datetime.fromisoformat(text).replace(tzinfo=london) if text else None
+
+    assert time_span(moment(start), moment(end)).text == expected

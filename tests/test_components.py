@@ -8,9 +8,11 @@ import pytest
 from bs4 import BeautifulSoup
 from jinja2 import Environment, FileSystemLoader
 from pelican.paginator import Paginator
+from support.components import COMPONENTS, article, documented_components, example_values
 from support.site import ROOT, SAMPLE_CONTENT, site_settings
 
 from pressroom.content_model.model import Person, PressContact, Quote, RespondsTo
+from pressroom.share_links.networks import quote_share_links
 
 KEITH = Person(
     "Keith Reed", "Chief Executive Officer", "Parent-Infant Foundation", "keith-reed", "Bio.", "a.jpg"
@@ -21,6 +23,37 @@ OFFICE = PressContact("press-office", "Press office", "press@example.org", "020 
 @pytest.fixture(scope="module")
 def environment():
     return Environment(loader=FileSystemLoader(ROOT / "theme" / "templates"), autoescape=True)
+
+
+DOCUMENTED = documented_components()
+EXAMPLES = [
+    pytest.param(name, example, id=f"{name}: {example['name']}")
+    for name, documentation in DOCUMENTED.items()
+    for example in documentation["examples"]
+]
+
+
+def test_every_component_is_documented_parameter_by_parameter():
+    assert sorted(DOCUMENTED) == sorted(path.stem for path in COMPONENTS.glob("*.html"))
+    environment = Environment(loader=FileSystemLoader(ROOT / "theme" / "templates"), autoescape=True)
+    for name, documentation in DOCUMENTED.items():
+        macro = getattr(environment.get_template(f"components/{name}.html").module, documentation["macro"])
+        assert [param["name"] for param in documentation["params"]] == list(macro.arguments), name
+        for param in documentation["params"]:
+            assert param["type"] and param["description"] and "required" in param, (name, param["name"])
+        assert documentation["examples"], name
+
+
+@pytest.mark.parametrize(("name", "example"), EXAMPLES)
+def test_every_documented_example_renders(environment, name, example):
+    documentation = DOCUMENTED[name]
+    template = environment.get_template(f"components/{name}.html", globals={"SITEURL": ""})
+    html = getattr(template.module, documentation["macro"])(**example_values(documentation, example))
+    rendered = BeautifulSoup(str(html), "html.parser")
+    assert rendered.find(True), "every example shows something"
+    for value in example["data"].values():
+        if isinstance(value, str) and not value.startswith(("/", "http")) and " " in value:
+            assert value in rendered.get_text(" "), value
 
 
 def render(environment, component: str, call: str, **values) -> BeautifulSoup:
@@ -51,12 +84,20 @@ def test_quote_keeps_the_share_bar_slot_beside_the_attributed_words(environment)
     item = Quote(1, "Words.", KEITH)
     shared = render(environment, "quote", "quote(item, share=[])", item=item)
     assert "Share this quote" not in shared.get_text(), "no links, no bar"
-    shared = render(environment, "quote", "quote(item, share=links)", item=item, links=[object()])
+    links = quote_share_links(item.text, KEITH.name, "A title", "https://press.example.org/releases/2024/a/")
+    shared = render(environment, "quote", "quote(item, share=links)", item=item, links=links)
     words = shared.select_one("figure.quote > figure.quote-words")
     assert words.select_one("blockquote").get_text(strip=True) == "Words."
     assert words.select_one("figcaption .quote-name").get_text() == "Keith Reed"
     assert "Share this quote" in shared.select_one("figure.quote").get_text()
     assert "Share this quote" not in words.get_text(), "the caption names the speaker only"
+    bar = shared.select_one("figure.quote > .share-bar")
+    assert {link["class"][1] for link in bar.select("a.share-link")} == {
+        "share-x",
+        "share-bluesky",
+        "share-mastodon",
+        "share-email",
+    }
 
 
 def test_share_bar_slot_takes_links_and_a_label(environment):
@@ -176,26 +217,18 @@ def test_support_call_renders_the_configured_link_and_nothing_without_one(enviro
     assert render(environment, "support", "support_call(link)", link=None).get_text(strip=True) == ""
 
 
-class Listed:
-    """The little of a Pelican article that the release list reads."""
-
-    def __init__(self, title, url, summary, label):
-        self.title, self.url, self.locale_date = title, url, "1 May 2024"
-        self.date = dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
-        self.release = type("R", (), {"summary": summary, "type": type("T", (), {"label": label})})
-
-
 def test_release_list_gives_type_linked_headline_date_and_standfirst(environment):
-    articles = [Listed("A & B", "releases/2024/a/", "Standfirst.", "News")]
+    articles = [article("releases/2023/2023-06-12-helen-hayes-mp-visits-leap.md")]
     listing = render(
         environment, "release_list", "release_list(articles, heading_level=3)", articles=articles, SITEURL=""
     )
     item = listing.select_one("ol.release-list li")
     assert item.select_one(".release-type").get_text() == "News"
-    assert item.select_one("h3 a").get_text() == "A & B"
-    assert item.select_one("h3 a")["href"] == "/releases/2024/a/"
-    assert item.select_one("time")["datetime"] == "2024-05-01T00:00:00+00:00"
-    assert item.find("p", string="Standfirst.")
+    headline = item.select_one("h3 a")
+    assert headline.get_text() == articles[0].title
+    assert headline["href"] == "/releases/2023/helen-hayes-mp-visits-leap/"
+    assert item.select_one("time")["datetime"].startswith("2023-06-12")
+    assert item.find("p", string=articles[0].release.summary)
 
 
 def test_release_list_says_so_when_there_is_nothing_to_list(environment):

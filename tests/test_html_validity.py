@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 from support.validators import run_vnu
-from test_theme_showcase import build_showcase
 
 pytestmark = pytest.mark.validator
 
 
-def test_every_built_page_and_the_stylesheet_are_valid(tmp_path, sample_site):
-    showcase = build_showcase(tmp_path)
+def test_every_built_page_and_the_stylesheet_are_valid(showcase, sample_site):
     pages = sorted(showcase.rglob("*.html")) + sorted(sample_site.rglob("*.html"))
     stylesheet = showcase / "theme" / "css" / "site.css"
     assert len(pages) >= 40 and stylesheet.is_file()

@@ -6,24 +6,18 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from support.site import read_html
-from test_theme_showcase import (
+from support.showcase import (
     HIDDEN_TITLES,
     PAST_EVENT,
     PRESS_RELEASE,
     STATEMENT,
     UPCOMING_EVENT,
-    build_showcase,
 )
+from support.site import read_html
 
 from pressroom.listings.relations import Entry, by_campaign, by_person, neighbours, related
 
 FAMILY_HUBS = "releases/2022/family-hubs-funding-response/"
-
-
-@pytest.fixture(scope="module")
-def showcase(tmp_path_factory) -> Path:
-    return build_showcase(tmp_path_factory.mktemp("listings"))
 
 
 def every_page(output: Path, address: str) -> list:

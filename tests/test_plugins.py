@@ -1,11 +1,14 @@
 """Every plugin named in the settings is loaded, and metadata reaches HTML escaped."""
 
+import ast
+from collections import Counter
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from jinja2 import Environment, FileSystemLoader
 from pelican import Pelican
-from support.site import ROOT, read_html, site_settings
+from support.site import ROOT, SAMPLE_CONTENT, SAMPLE_NOW, build, read_html, site_settings
 
 from pressroom.content_model.model import Person, Quote
 
@@ -49,3 +52,62 @@ def test_quote_component_escapes_markup_even_if_validation_were_bypassed():
     figure = BeautifulSoup(html, "html.parser")
     assert not figure.select("script, img, b")
     assert figure.select_one("blockquote").get_text(strip=True) == "<img src=x onerror=alert(1)>"
+
+
+OPTIONAL_PLUGINS = (
+    "pressroom.feeds",
+    "pressroom.share_links",
+    "pressroom.structured_data",
+    "pressroom.social_cards",
+    "pressroom.sitemap",
+    "pressroom.event_calendar",
+)
+
+
+@pytest.mark.parametrize("switched_off", OPTIONAL_PLUGINS)
+def test_the_site_builds_with_any_one_optional_plugin_switched_off(tmp_path, switched_off):
+    plugins = [name for name in site_settings(SAMPLE_CONTENT, tmp_path)["PLUGINS"] if name != switched_off]
+    output = build(SAMPLE_CONTENT, tmp_path / "output", PLUGINS=plugins, PRESSROOM_NOW=SAMPLE_NOW)
+    home = read_html(output, "/")
+    first = home.select_one("main a[href*='/releases/']")["href"]
+    release = read_html(output, first)
+    assert release.select_one("main h1").get_text(strip=True)
+
+
+def test_the_build_reads_the_people_and_topics_files_once_each(tmp_path, monkeypatch):
+    reads = Counter()
+    read_text = Path.read_text
+
+    def counting_read_text(path, *args, **kwargs):
+        reads[path.name] += 1
+        return read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", counting_read_text)
+    build(SAMPLE_CONTENT, tmp_path / "output", PRESSROOM_NOW=SAMPLE_NOW)
+    assert reads["people.yaml"] == 1
+    assert reads["topics.yaml"] == 1
+
+
+def test_no_plugin_keeps_state_in_globals():
+    for source in (ROOT / "plugins" / "pressroom").rglob("*.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        rebinding = [node for node in ast.walk(tree) if isinstance(node, ast.Global | ast.Nonlocal)]
+        assert not rebinding, f"{source.relative_to(ROOT)}:{rebinding[0].lineno} rebinds a global"
+
+
+def test_plugins_import_no_plugin_but_the_content_model():
+    package = ROOT / "plugins" / "pressroom"
+    for source in package.rglob("*.py"):
+        own = source.relative_to(package).parts[0]
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            for name in names:
+                parts = name.split(".")
+                if parts[0] == "pressroom" and len(parts) > 1:
+                    assert parts[1] in (own, "content_model"), f"{source.relative_to(ROOT)} imports {name}"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -179,7 +179,7 @@ def test_feeds_are_served_with_their_own_content_types():
 
 def test_invoke_preview_refuses_to_write_where_the_public_site_is_built():
     result = subprocess.run(
-        [str(Path(shutil.which("invoke") or ROOT / ".venv/bin/invoke")), "preview", "--output", "output"],
+        [sys.executable, "-m", "invoke", "preview", "--output", "output"],
         cwd=ROOT,
         capture_output=True,
         text=True,

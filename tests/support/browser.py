@@ -11,11 +11,15 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
+
+from publishing.targets import content_type
 
 INSTALL_HINT = "run scripts/install-test-tools"
 
@@ -78,14 +82,58 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def read_headers_file(text: str) -> list[tuple[re.Pattern, list[tuple[str, str]]]]:
+    """Rules of a Netlify/Cloudflare ``_headers`` file: (path pattern, headers).
+
+    A path line starts at the margin; its headers follow, indented, as
+    ``Name: value``. ``*`` matches anything and ``:name`` one path segment.
+    """
+    rules: list[tuple[re.Pattern, list[tuple[str, str]]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            pattern = re.escape(line.strip()).replace(r"\*", ".*")
+            pattern = re.sub(r":[A-Za-z_]\w*", "[^/]+", pattern)
+            rules.append((re.compile(pattern + "$"), []))
+        else:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+class _HostLikeHandler(_QuietHandler):
+    """Serves files as a static host would: with the headers of the site's
+    ``_headers`` file and the content types the publish targets send."""
+
+    rules: ClassVar[list] = []
+
+    def guess_type(self, path):
+        return content_type(os.fspath(path))
+
+    def end_headers(self):
+        address = self.path.split("?", 1)[0].split("#", 1)[0]
+        for pattern, headers in self.rules:
+            if pattern.match(address):
+                for name, value in headers:
+                    self.send_header(name, value)
+        super().end_headers()
+
+
 @contextmanager
-def serve_directory(path: str | os.PathLike) -> Iterator[str]:
+def serve_directory(path: str | os.PathLike, send_headers_file: bool = False) -> Iterator[str]:
     """Serve ``path`` over HTTP on 127.0.0.1 and yield its base URL.
 
     The port is picked by the OS so parallel test runs never collide. The
-    base URL ends with a slash, so ``base_url + "page.html"`` works.
+    base URL ends with a slash, so ``base_url + "page.html"`` works. With
+    ``send_headers_file`` every response carries the headers the site's
+    ``_headers`` file gives its address, as Netlify or Cloudflare Pages send them.
     """
     handler = functools.partial(_QuietHandler, directory=os.fspath(path))
+    if send_headers_file:
+        rules = read_headers_file((Path(path) / "_headers").read_text(encoding="utf-8"))
+        host_like = type("_SiteHeadersHandler", (_HostLikeHandler,), {"rules": rules})
+        handler = functools.partial(host_like, directory=os.fspath(path))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     # Daemon threads so a failing test can never keep the interpreter alive.
     server.daemon_threads = True

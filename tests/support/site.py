@@ -10,6 +10,8 @@ from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_CONTENT = ROOT / "content"
+# The moment sample builds are judged at, so they do not change as real time passes.
+SAMPLE_NOW = "2026-01-15T09:00:00+00:00"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 

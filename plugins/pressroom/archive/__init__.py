@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from pressroom.share_links.addresses import absolute_url
+from pressroom.content_model.site import absolute_url
 
 from .json_schema import SCHEMA_VERSION, archive_schema
 from .records import archive_document, published_moment, release_id, release_record

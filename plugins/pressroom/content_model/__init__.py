@@ -1,10 +1,14 @@
 """Content model: YAML front matter read, validated and resolved into Release and Page objects."""
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator
 
-from .body import segment_body
 from .reader import PressroomReader
+from .site import site_of
+
+
+def decide_site(pelican) -> None:
+    """Read the clock and the people/topics directory once, before any plugin needs them."""
+    site_of(pelican.settings)
 
 
 def use_pressroom_reader(readers) -> None:
@@ -12,30 +16,24 @@ def use_pressroom_reader(readers) -> None:
         readers.reader_classes[extension] = PressroomReader
 
 
-def attach_resolved_body(generators) -> None:
-    """Split each release body once every source is read, so `{filename}` and `{static}` links resolve.
+def bind_rendered_html(content) -> None:
+    """Let the release ask its article for its HTML, resolved when first needed (after all is read).
 
-    Pelican fills in those links when `content` is read, which is only right after all content is
-    known; splitting the reader's raw HTML would keep the placeholders.
+    Pelican fills in `{filename}` and `{static}` links when `content` is read, which is only right once
+    every source is known; the same placeholders can appear in the notes to editors, rendered apart.
     """
-    for generator in generators:
-        if not isinstance(generator, ArticlesGenerator):
-            continue
-        for article in [
-            *generator.articles,
-            *generator.translations,
-            *generator.drafts,
-            *generator.drafts_translations,
-        ]:
-            release = getattr(article, "release", None)
-            if release is None:
-                continue
-            siteurl = article.get_siteurl()
-            article.body_segments = segment_body(article.content, release.quotes)
-            # The same link placeholders can appear in notes to editors, rendered apart from the body.
-            article.notes_to_editors_html = article._update_content(article.notes_to_editors_html, siteurl)
+    release = getattr(content, "release", None)
+    if release is None:
+        return
+    notes = content.metadata.get("notes_to_editors_unresolved", "")
+
+    def rendered() -> tuple[str, str]:
+        return content.content, content._update_content(notes, content.get_siteurl())
+
+    release.rendered = rendered
 
 
 def register() -> None:
+    signals.initialized.connect(decide_site)
     signals.readers_init.connect(use_pressroom_reader)
-    signals.all_generators_finalized.connect(attach_resolved_body)
+    signals.content_object_init.connect(bind_rendered_html)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .model import Quote
+if TYPE_CHECKING:
+    from .model import Quote
 
 RENDERED_MARKER = re.compile(r"<p>\s*\[\[quote (\d+)\]\]\s*</p>\n?")
 

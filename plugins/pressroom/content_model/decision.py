@@ -21,6 +21,7 @@ class Visibility:
             return ""
         if self.reason == "draft":
             return "DRAFT — not published"
+        assert self.until is not None, "decide() gives every embargoed or scheduled release its moment"
         when = self.until.strftime("%-d %B %Y, %H:%M %Z")
         return f"EMBARGOED until {when}" if self.reason == "embargoed" else f"SCHEDULED for {when}"
 

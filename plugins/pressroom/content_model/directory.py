@@ -35,7 +35,7 @@ TOPIC_SPEC = {
 }
 
 # file → {list key: (entry spec, record class, human name)}
-SECTIONS = {
+SECTIONS: dict[str, dict[str, tuple[dict, type, str]]] = {
     PEOPLE_FILE: {
         "people": (PERSON_SPEC, Person, "person"),
         "press_contacts": (CONTACT_SPEC, PressContact, "press contact"),

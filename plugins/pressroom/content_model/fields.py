@@ -7,12 +7,20 @@ import re
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from .front_matter import FORBIDDEN_CHARACTER, describe_character
 from .problems import Invalid, did_you_mean
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 DATE_HELP = "write it as YYYY-MM-DD, or YYYY-MM-DDTHH:MM+01:00 with a time and UTC offset"
+LOOKS_LIKE_A_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
+# Years a release, update or event can have. Outside them a date is a typo (a year 1 or 9999 also
+# breaks converting between time zones), and an embargo in 2202 would hold a release for ever.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+# Each folder or file name in the output is limited to 255 bytes; an id becomes one (people/ID/,
+# releases/YEAR/SLUG/, cards/YEAR/SLUG.png), with room left for the longest suffix a plugin adds.
+SLUG_MAX = 200
 
 
 def text(value, *, max_length: int | None = None, plain: bool = False) -> str:
@@ -24,6 +32,12 @@ def text(value, *, max_length: int | None = None, plain: bool = False) -> str:
     value = str(value).strip()
     if not value:
         raise Invalid("is empty", "write the text after the colon")
+    forbidden = FORBIDDEN_CHARACTER.search(value)
+    if forbidden:
+        raise Invalid(
+            f"contains the invisible character {describe_character(forbidden.group())}",
+            "delete it (retype the text around it if you cannot see it)",
+        )
     if max_length and len(value) > max_length:
         raise Invalid(
             f"is {len(value)} characters long, more than the {max_length} allowed",
@@ -41,17 +55,28 @@ def plain_text(value, max_length: int | None = None) -> str:
 def slug(value) -> str:
     value = text(value)
     if not SLUG.match(value):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:SLUG_MAX]
         raise Invalid(
-            f"'{value}' is not a valid id",
+            f"'{value[:SLUG_MAX]}' is not a valid id",
             f"use lowercase letters, digits and hyphens, for example '{suggestion}'",
+        )
+    if len(value) > SLUG_MAX:
+        raise Invalid(
+            f"is {len(value)} characters long, but it becomes a file name, and file names are limited "
+            f"to 255 bytes: at most {SLUG_MAX} characters are allowed",
+            f"shorten it by {len(value) - SLUG_MAX} characters",
         )
     return value
 
 
 def url(value) -> str:
     value = text(value)
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        raise Invalid(
+            f"'{value}' is not a web address", "give the full address starting with https://"
+        ) from None
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
         raise Invalid(
             f"'{value}' is not a web address",
@@ -105,10 +130,17 @@ def datetime(value, timezone: str, *, require_offset: bool = False) -> dt.dateti
     elif isinstance(value, str):
         try:
             parsed = dt.datetime.fromisoformat(value.strip())
-        except ValueError:
+        except ValueError as error:
+            if LOOKS_LIKE_A_DATE.match(value.strip()):
+                raise Invalid(f"'{value}' is not a date that exists ({error})", DATE_HELP) from None
             raise Invalid(f"'{value}' is not a date", DATE_HELP) from None
     else:
         raise Invalid(f"'{value}' is not a date", DATE_HELP)
+    if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
+        raise Invalid(
+            f"'{value}' is in the year {parsed.year}",
+            f"give a date between {EARLIEST_YEAR} and {LATEST_YEAR}: the year looks mistyped",
+        )
     if parsed.tzinfo is None:
         if require_offset:
             raise Invalid(
@@ -126,7 +158,8 @@ def date(value, timezone: str) -> dt.date:
 
 def items(values: list, parse_item) -> list:
     """Parse every item of a list, collecting the problems of all items, not only the first."""
-    parsed, findings = [], []
+    parsed: list = []
+    findings: list[tuple] = []
     for index, item in enumerate(values):
         try:
             parsed.append(parse_item(item))
@@ -151,7 +184,10 @@ def record(value, spec: dict, what: str, known_extra: tuple = ()) -> dict:
                 )
             )
     for key, (required, parse) in spec.items():
-        if key not in value or value[key] is None:
+        if key in value and value[key] is None:
+            findings.append(((key,), f"{key} is blank", f"write a value after '{key}:', or remove the line"))
+            continue
+        if key not in value:
             if required:
                 findings.append(((key,), f"{what} has no {key}", f"add a '{key}:' line to {what}"))
             continue

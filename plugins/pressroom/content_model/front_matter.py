@@ -1,16 +1,59 @@
-"""Read YAML front matter with the line of every key, refusing what YAML would silently accept.
+"""Read YAML front matter with the line of every key, refusing what YAML would silently accept or choke on.
 
-PyYAML keeps the last of two duplicate keys without a word, and forgets where each value
-came from; authors need both the duplicate reported and a line number for every mistake.
+PyYAML keeps the last of two duplicate keys without a word, forgets where each value came from, and
+builds whatever a document asks for: tags, anchors that expand a few lines into gigabytes, nesting deep
+enough to crash libyaml. Authors need every mistake reported with its line, and the build needs to
+survive any file, so the front matter is checked event by event before anything is built from it.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
 
 FENCE = "---"
+# YAML's own line breaks, so a line number here is the line number libyaml reports.
+LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
+# A release needs a list of groups at most (quotes → person); anything deeper is a mistake or an attack.
+MAX_DEPTH = 8
+
+_NON_CHARACTERS = "".join(
+    chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(1, 17)
+)
+# Characters with no place in text: control characters other than tab and line breaks, DEL, C1 controls,
+# lone surrogates and Unicode non-characters. YAML refuses them, XML 1.0 refuses most (a feed holding one
+# is not well-formed) and browsers report them as errors.
+FORBIDDEN_CHARACTER = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff" + _NON_CHARACTERS + "]"
+)
+# Page and section breaks from word processors: in the body they become paragraph breaks.
+PAGE_BREAKS = re.compile("[\x0b\x0c]")
+CONTROL_NAMES = {
+    "\x00": "NUL",
+    "\x07": "bell",
+    "\x08": "backspace",
+    "\x0b": "vertical tab",
+    "\x0c": "form feed, a page break pasted from a word processor",
+    "\x1b": "escape",
+    "\x7f": "delete",
+}
+
+
+def describe_character(character: str) -> str:
+    """'U+000C (form feed, …)': how an author can find an invisible character in their editor."""
+    code = ord(character)
+    if character in CONTROL_NAMES:
+        kind = CONTROL_NAMES[character]
+    elif 0xD800 <= code <= 0xDFFF:
+        kind = "half of a broken character pair"
+    elif unicodedata.category(character) == "Cc":
+        kind = "a control character"
+    else:
+        kind = "a Unicode non-character"
+    return f"U+{code:04X} ({kind})"
 
 
 @dataclass
@@ -30,33 +73,161 @@ class Document:
             path = path[:-1]
         return self.lines.get((), None)
 
+    @property
+    def markdown(self) -> str:
+        """The body as Markdown reads it: a pasted page break starts a new paragraph."""
+        return PAGE_BREAKS.sub("\n\n", self.body)
+
 
 class FrontMatterError(Exception):
     """The front matter cannot be read at all; `line` is 1-based within the file."""
 
-    def __init__(self, line: int | None, what: str, fix: str):
+    def __init__(self, line: int | None, what: str, fix: str, field: str = "front matter"):
         super().__init__(what)
-        self.line, self.what, self.fix = line, what, fix
+        self.line, self.what, self.fix, self.field = line, what, fix, field
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with their line breaks, split where YAML splits them."""
+    lines, start = [], 0
+    for match in LINE_BREAK.finditer(text):
+        lines.append(text[start : match.end()])
+        start = match.end()
+    if start < len(text):
+        lines.append(text[start:])
+    return lines
+
+
+FIELD_LINE = re.compile(r"^([^\s#:\-][^:]*):")
+
+
+def _field_at(lines: list[str], index: int) -> str:
+    """The top-level field a front matter line belongs to, for a problem found on that line."""
+    for line in reversed(lines[1 : index + 1]):
+        match = FIELD_LINE.match(line)
+        if match:
+            return match.group(1).strip()
+    return "front matter"
+
+
+# libyaml's work grows with the square of the bracket depth (40,000 '[' take minutes, or crash it), so
+# brackets are counted before the parser sees them. Text may hold a few unmatched '[' of its own, hence
+# a bound well above any real nesting; the parser's events then hold the real depth to MAX_DEPTH.
+MAX_OPEN_BRACKETS = 64
+BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _refuse_deep_brackets(lines: list[str], first_line: int) -> None:
+    depth = 0
+    for number, line in enumerate(lines, start=first_line):
+        for bracket in BRACKET.findall(line):
+            depth += 1 if bracket in "[{" else -1
+            if depth > MAX_OPEN_BRACKETS:
+                raise _too_deep(number)
+
+
+def _too_deep(line: int) -> FrontMatterError:
+    return FrontMatterError(
+        line,
+        f"values are nested more than {MAX_DEPTH} levels deep",
+        "no field needs more than a list of groups: remove the extra brackets or indentation",
+    )
+
+
+def _never_closed() -> FrontMatterError:
+    return FrontMatterError(
+        1, "the front matter is never closed", "add a line '---' after the last field, before the body"
+    )
+
+
+def _closing_fence(shadow: str, lines: list[str]) -> int:
+    """The index of the line that ends the front matter, as the YAML parser sees it.
+
+    libyaml ends a document at a `---` in column 0 even inside a `|` block, so the parser, not a line
+    scan, decides; an indented `---` (a horizontal rule inside notes_to_editors) stays part of its value.
+    """
+    loader = SafeLoader(shadow)
+    previous = None
+    try:
+        while True:
+            event = loader.get_event()
+            if isinstance(event, yaml.DocumentEndEvent):
+                break
+            if isinstance(event, yaml.StreamEndEvent):
+                break
+            if not isinstance(event, yaml.CollectionEndEvent):
+                previous = event
+    except yaml.MarkedYAMLError as error:
+        if not any(line.rstrip() == FENCE for line in lines[1:]):
+            raise _never_closed() from None
+        raise _syntax_error(error, 1) from None
+    finally:
+        loader.dispose()
+    index = event.start_mark.line
+    if not isinstance(event, yaml.DocumentEndEvent) or index >= len(lines) or index == 0:
+        raise _never_closed()
+    fence = lines[index].rstrip()
+    if fence not in (FENCE, "..."):
+        raise FrontMatterError(
+            index + 1,
+            f"the line that ends the front matter is '{fence[:40]}', not '---' alone",
+            "put '---' on a line of its own after the last field, and the body below it",
+        )
+    body_start = lines[index + 1] if index + 1 < len(lines) else ""
+    in_block = isinstance(previous, yaml.ScalarEvent) and previous.style in ("|", ">")
+    if in_block and body_start.strip() and body_start[0] in " \t":
+        raise FrontMatterError(
+            index + 1,
+            "this '---' is inside a '|' or '>' block of text, but a '---' at the start of a line ends "
+            "the front matter, so the rest of the block and every field after it would be lost",
+            "indent the '---' like the lines around it (or write *** for a horizontal rule)",
+        )
+    return index
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:
     """Return (yaml_text, body, body_line); the YAML starts on line 2 of the file."""
     text = text.removeprefix("\ufeff")
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text)
     if not lines or lines[0].strip() != FENCE:
         raise FrontMatterError(
             1,
             "the file does not start with front matter",
             "make the first line '---', then the fields, then a closing '---'",
         )
-    for index, line in enumerate(lines[1:], start=1):
-        if line.strip() == FENCE:
-            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
-    raise FrontMatterError(
-        1,
-        "the front matter is never closed",
-        "add a line '---' after the last field, before the body",
-    )
+    # The parser must find the fence even when the body holds characters YAML refuses; each becomes
+    # one harmless character, so every line and column stays where it was.
+    shadow = FORBIDDEN_CHARACTER.sub("\ufffd", text)
+    # YAML ends the front matter at the first '---' in column 0, if not before.
+    first_fence = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() == FENCE), len(lines))
+    _refuse_deep_brackets(lines[1:first_fence], 2)
+    index = _closing_fence(shadow, split_lines(shadow))
+    for number, line in enumerate(lines[:index], start=1):
+        found = FORBIDDEN_CHARACTER.search(line)
+        if found:
+            raise FrontMatterError(
+                number,
+                f"contains the invisible character {describe_character(found.group())}",
+                "delete it (retype the text around it if you cannot see it)",
+                field=_field_at(lines, number - 1),
+            )
+    return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+
+
+def _refuse_merge_and_complex_keys(key_node, offset: int) -> None:
+    line = key_node.start_mark.line + offset
+    if not isinstance(key_node, yaml.ScalarNode):
+        raise FrontMatterError(
+            line,
+            "a field name is a list or a group, not a word",
+            "write each field as 'name: value', with a plain name before the colon",
+        )
+    if key_node.tag == "tag:yaml.org,2002:merge":
+        raise FrontMatterError(
+            line,
+            "'<<' (a YAML merge key) is not allowed",
+            "write the fields out in full, so each one is visible where it is used",
+        )
 
 
 def _record_lines(node, path: tuple, lines: dict, offset: int) -> None:
@@ -64,6 +235,7 @@ def _record_lines(node, path: tuple, lines: dict, offset: int) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: dict = {}
         for key_node, value_node in node.value:
+            _refuse_merge_and_complex_keys(key_node, offset)
             key = key_node.value
             key_line = key_node.start_mark.line + offset
             if key in seen:
@@ -85,10 +257,98 @@ def _record_lines(node, path: tuple, lines: dict, offset: int) -> None:
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class TextPreservingLoader(SafeLoader):  # type: ignore[misc, valid-type]
+    """Safe loading, except that a date or number Python cannot hold stays the text the author wrote.
+
+    `2024-02-30` looks like a date to YAML and cannot be one; kept as text, the field's own check
+    reports it with the line, instead of the whole read failing.
+    """
+
+
+def _tolerant(construct):
+    def build(loader, node):
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError):
+            return node.value
+
+    return build
+
+
+for _tag, _construct in (
+    ("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_timestamp),
+    ("tag:yaml.org,2002:int", yaml.constructor.SafeConstructor.construct_yaml_int),
+    ("tag:yaml.org,2002:float", yaml.constructor.SafeConstructor.construct_yaml_float),
+):
+    TextPreservingLoader.add_constructor(_tag, _tolerant(_construct))
+# YAML 1.1 reads a lone '=' as a "value key"; to an author it is just the character.
+TextPreservingLoader.add_constructor("tag:yaml.org,2002:value", lambda loader, node: node.value)
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, offset: int) -> FrontMatterError:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + offset if mark else None
+    problem = " ".join(filter(None, [error.context, error.problem]))
+    return FrontMatterError(
+        line,
+        f"YAML syntax error: {problem}",
+        "check indentation and quote values that contain ': ' or start with a symbol",
+    )
+
+
+def _refuse_hazards(text: str, offset: int) -> None:
+    """Refuse anchors, aliases, tags and deep nesting from the event stream, before any value is built.
+
+    The events come from libyaml's loop, which needs no recursion; building nested values does, and
+    40,000 '[' crash libyaml outright, so the depth is bounded here first.
+    """
+    loader = TextPreservingLoader(text)
+    depth = 0
+    try:
+        while not loader.check_event(yaml.StreamEndEvent):
+            event = loader.get_event()
+            line = event.start_mark.line + offset
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise FrontMatterError(
+                    line,
+                    "YAML anchors and aliases ('&name', '*name') are not allowed",
+                    "write each value out in full: a few aliases can expand into gigabytes",
+                )
+            if getattr(event, "tag", None) is not None:
+                tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+                raise FrontMatterError(
+                    line,
+                    f"the YAML tag '{tag}' is not allowed",
+                    "remove it and write the value plainly (in quotes if it is text)",
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep(line)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error, offset) from None
+    except yaml.YAMLError as error:
+        raise FrontMatterError(None, f"YAML error: {error}", "fix the YAML syntax") from None
+    finally:
+        loader.dispose()
+
+
 def load_yaml(text: str, first_line: int = 1) -> tuple[object, dict]:
     """Parse YAML into Python values plus {key path: line}; `first_line` is the file line of text's line 1."""
     offset = first_line
-    loader = SafeLoader(text)
+    for number, line in enumerate(split_lines(text), start=first_line):
+        found = FORBIDDEN_CHARACTER.search(line)
+        if found:
+            raise FrontMatterError(
+                number,
+                f"contains the invisible character {describe_character(found.group())}",
+                "delete it (retype the text around it if you cannot see it)",
+            )
+    _refuse_deep_brackets(split_lines(text), first_line)
+    _refuse_hazards(text, offset)
+    loader = TextPreservingLoader(text)
     try:
         node = loader.get_single_node()
         lines: dict = {}
@@ -96,14 +356,7 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[object, dict]:
             _record_lines(node, (), lines, offset)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + offset if mark else None
-        problem = " ".join(filter(None, [error.context, error.problem]))
-        raise FrontMatterError(
-            line,
-            f"YAML syntax error: {problem}",
-            "check indentation and quote values that contain ': ' or start with a symbol",
-        ) from None
+        raise _syntax_error(error, offset) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(None, f"YAML error: {error}", "fix the YAML syntax") from None
     finally:

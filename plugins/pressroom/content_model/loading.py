@@ -7,14 +7,15 @@ from pathlib import Path
 
 from pelican.utils import slugify
 
-from .directory import load_directory
 from .front_matter import FrontMatterError, read_document
 from .problems import Problem, shown_path
 from .schema import Context, validate_page, validate_release
+from .site import site_of
 
 
 def context_from_settings(settings: dict) -> tuple[Context, list[Problem]]:
-    directory, problems = load_directory(Path(settings["PATH"]))
+    site = site_of(settings)
+    directory, problems = site.directory, list(site.directory_problems)
     substitutions = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
 
     def make_slug(title: str) -> str:

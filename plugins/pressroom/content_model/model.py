@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from .body import Segment, segment_body
+from .times import TimeSpan, time_span
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,11 @@ class Event:
     speakers: tuple[Speaker, ...] = ()
 
     @property
+    def when(self) -> TimeSpan:
+        """When it runs, as every page, feed, card and calendar says it."""
+        return time_span(self.start, self.end)
+
+    @property
     def chairs(self) -> tuple[Speaker, ...]:
         return tuple(speaker for speaker in self.speakers if speaker.chair)
 
@@ -132,7 +142,20 @@ class Release:
     contact: PressContact | None = None
     updated: tuple[Update, ...] = ()
     event: Event | None = None
-    extra: dict = field(default_factory=dict)
+    # How to get this release's rendered HTML with links to other content resolved: the content model
+    # binds it when Pelican makes the release's article, and Pelican can resolve those links only once
+    # every source is read. Returns (body HTML, notes-to-editors HTML).
+    rendered: Callable[[], tuple[str, str]] | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def body_segments(self) -> tuple[Segment, ...]:
+        """The body as HTML runs and quotes in reading order; read it once every source is read."""
+        body = self.rendered()[0] if self.rendered else ""
+        return segment_body(body, self.quotes)
+
+    @cached_property
+    def notes_to_editors_html(self) -> str:
+        return self.rendered()[1] if self.rendered else ""
 
     @property
     def people_named(self) -> tuple[Person, ...]:
@@ -147,6 +170,11 @@ class Release:
     @property
     def last_updated(self) -> dt.datetime | None:
         return max((update.date for update in self.updated), default=None)
+
+    @property
+    def change_history(self) -> tuple[Update, ...]:
+        """Every update, newest first: the one order pages and feeds list them in."""
+        return tuple(sorted(self.updated, key=lambda update: update.date, reverse=True))
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass
 
 
@@ -39,6 +40,10 @@ class Invalid(Exception):
 
 def nearest(word: str, choices) -> str | None:
     """The closest known name to a misspelt one, for 'did you mean …?' hints."""
+    by_spelling = {re.sub(r"[\s-]+", "_", str(choice).lower()): choice for choice in choices}
+    spelt = re.sub(r"[\s-]+", "_", str(word).strip().lower())
+    if spelt in by_spelling:
+        return by_spelling[spelt]
     matches = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return matches[0] if matches else None
 

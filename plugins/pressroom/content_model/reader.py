@@ -13,6 +13,7 @@ from pelican.utils import SafeDatetime
 
 from .loading import context_from_settings, load_source
 from .model import Page, Release
+from .site import SOURCES_SETTING
 
 
 class ContentError(Exception):
@@ -43,7 +44,7 @@ def release_metadata(release: Release, render_markdown, settings) -> dict:
         "summary": escape(release.summary),
         "status": release.status,
         "release": release,
-        "notes_to_editors_html": render_markdown(release.notes_to_editors)
+        "notes_to_editors_unresolved": render_markdown(release.notes_to_editors)
         if release.notes_to_editors
         else "",
     }
@@ -57,11 +58,6 @@ def page_metadata(page: Page) -> dict:
     if page.summary:
         metadata["summary"] = escape(page.summary)
     return metadata
-
-
-# Sources already read and validated in this build, {absolute path: (Release | Page, Document)}, so the
-# reader does not parse each file a second time. The validation plugin fills it before any reading.
-SOURCES_SETTING = "PRESSROOM_SOURCES"
 
 
 class PressroomReader(BaseReader):

@@ -18,7 +18,7 @@ def release_front_matter(kind: str, title: str, today: dt.date, slugify) -> tupl
             f"use one of {', '.join(RELEASE_TYPES)}"
         )
     slug = slugify(title)
-    data = {
+    data: dict[str, object] = {
         "title": title,
         "date": today.isoformat(),
         "type": kind,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import fields
 from .directory import Directory
-from .front_matter import Document
+from .front_matter import FENCE, FORBIDDEN_CHARACTER, PAGE_BREAKS, Document, describe_character, split_lines
 from .model import (
     RELEASE_TYPES,
     Event,
@@ -26,7 +26,7 @@ from .model import (
     Speaker,
     Update,
 )
-from .problems import Invalid, Problem, did_you_mean
+from .problems import Invalid, Problem, did_you_mean, nearest
 
 STATUSES = ("published", "draft")
 SUMMARY_MAX = 300
@@ -346,24 +346,36 @@ def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tu
     data = document.data
     for key in data:
         if key not in table:
+            # An unknown field is an error, not a note: 'Embargo:' or 'embrago:' ignored would publish.
             problems.append(
                 Problem(
                     path,
                     document.line_of((key,)),
                     str(key),
-                    "is not a known field, so it is ignored",
+                    "is not a known field",
                     did_you_mean(key, table, f"remove it, or use one of {', '.join(table)}"),
-                    severity="warning",
                 )
             )
     for name, field in table.items():
-        if data.get(name) is None:
+        if name in data and data[name] is None:
+            example = f" {field.example}" if field.example else ""
+            problems.append(
+                Problem(
+                    path,
+                    document.line_of((name,)),
+                    name,
+                    "is blank",
+                    f"write a value after '{name}:'{example} ({field.meaning}), or remove the line",
+                )
+            )
+            continue
+        if name not in data:
             if field.is_required(data):
                 example = f" {field.example}" if field.example else ""
                 problems.append(
                     Problem(
                         path,
-                        document.line_of(()) if name in data else None,
+                        None,
                         name,
                         "is required but missing",
                         f"add '{name}:{example}' ({field.meaning})",
@@ -407,8 +419,104 @@ def quote_marker_problems(document: Document, path: str, quote_count: int) -> li
     return problems
 
 
+FIELD_IN_BODY = re.compile(r"^[ \t]*([A-Za-z_][A-Za-z_ -]*?)[ \t]*:(?:[ \t]|$)")
+MAX_CHARACTER_PROBLEMS = 5
+
+
+def stray_field_problems(document: Document, path: str) -> list[Problem]:
+    """Fields below the '---' that ended the front matter would be published as body text.
+
+    A '---' inside a field's text ends the front matter early; whatever fields followed it then
+    open the body. They are looked for where they would be: before the body's first blank line,
+    or before a further '---' line.
+    """
+    fence = document.body_line - 1
+    body_lines = split_lines(document.body)
+    region = []
+    for line in body_lines:
+        if line.rstrip() == FENCE:
+            region = body_lines[: body_lines.index(line)]
+            break
+    else:
+        for line in body_lines:
+            if not line.strip():
+                break
+            region.append(line)
+    problems = []
+    for number, line in enumerate(region, start=document.body_line):
+        match = FIELD_IN_BODY.match(line)
+        name = match and nearest(match.group(1), RELEASE_FIELDS)
+        if name and name.replace("_", " ") in match.group(1).lower().replace("_", " "):
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    name,
+                    f"'{match.group(1)}:' is below the '---' on line {fence} that ended the front matter, "
+                    "so it would be published as body text and not read as a field",
+                    "move it above the closing '---'; a '---' inside a field's text must be indented "
+                    "under a '|' line",
+                )
+            )
+    return problems
+
+
+def body_character_problems(document: Document, path: str) -> list[Problem]:
+    """Invisible characters in the body break feeds and pages; page breaks alone become paragraphs."""
+    problems = []
+    for number, line in enumerate(split_lines(document.body), start=document.body_line):
+        found = FORBIDDEN_CHARACTER.search(PAGE_BREAKS.sub("", line))
+        if found:
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    "body",
+                    f"contains the invisible character {describe_character(found.group())}",
+                    "delete it (retype the text around it if you cannot see it)",
+                )
+            )
+        if len(problems) == MAX_CHARACTER_PROBLEMS:
+            break
+    return problems
+
+
+def slug_problems(values: dict, document: Document, path: str, ctx: Context) -> list[Problem]:
+    """A slug made from the title must be usable as a folder name: not empty, not too long."""
+    if "slug" in values or "title" not in values:
+        return []
+    made = ctx.slugify(values["title"])
+    line = document.line_of(("title",))
+    if not made:
+        return [
+            Problem(
+                path,
+                line,
+                "title",
+                "has no letters or digits to make its web address from",
+                "add a 'slug:' line, for example 'slug: our-response'",
+            )
+        ]
+    if len(made) > fields.SLUG_MAX:
+        return [
+            Problem(
+                path,
+                line,
+                "title",
+                f"makes a web address name of {len(made)} characters; it becomes a file name, and file "
+                f"names are limited to 255 bytes, so at most {fields.SLUG_MAX} are allowed",
+                "shorten the title, or add a shorter 'slug:' line",
+            )
+        ]
+    values["slug"] = made
+    return []
+
+
 def validate_release(document: Document, path: str, ctx: Context) -> tuple[Release | None, list[Problem]]:
     values, problems = parse_fields(document, path, RELEASE_FIELDS, ctx)
+    problems += stray_field_problems(document, path)
+    problems += body_character_problems(document, path)
+    problems += slug_problems(values, document, path, ctx)
     if "event" in values and values.get("type") and values["type"].id != "event":
         problems.append(
             Problem(
@@ -424,15 +532,16 @@ def validate_release(document: Document, path: str, ctx: Context) -> tuple[Relea
         return None, problems
     if "contact" not in values and ctx.default_contact in ctx.directory.press_contacts:
         values["contact"] = ctx.directory.press_contacts[ctx.default_contact]
-    values.setdefault("slug", ctx.slugify(values["title"]))
     return Release(source_path=path, **values), problems
 
 
 def validate_page(document: Document, path: str, ctx: Context) -> tuple[Page | None, list[Problem]]:
     values, problems = parse_fields(document, path, PAGE_FIELDS, ctx)
+    problems += stray_field_problems(document, path)
+    problems += body_character_problems(document, path)
+    problems += slug_problems(values, document, path, ctx)
     if any(problem.severity == "error" for problem in problems):
         return None, problems
-    values.setdefault("slug", ctx.slugify(values["title"]))
     return Page(source_path=path, **values), problems
 
 

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from pelican import signals
 
-from pressroom.share_links.addresses import absolute_url
+from pressroom.content_model.site import absolute_url
 
 from .document import press_document
 from .pdf import Look, write_pdf

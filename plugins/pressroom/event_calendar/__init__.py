@@ -11,17 +11,11 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
-from pressroom.content_model.clock import build_clock
-from pressroom.share_links.addresses import absolute_url
+from pressroom.content_model.site import absolute_url, organisation_name, site_of
 
 from .ics import CalendarEvent, calendar_address, has_ended, to_ical
 
 PLACEHOLDER_HOST = "pressroom.invalid"
-
-
-def build_moment(settings) -> object:
-    """The build's clock, so 'this event has taken place' is decided against the same moment as embargoes."""
-    return build_clock(settings)
 
 
 def calendar_event(article, settings) -> CalendarEvent:
@@ -33,6 +27,7 @@ def calendar_event(article, settings) -> CalendarEvent:
         uid=f"{article.url.strip('/').replace('/', '-')}@{host}",
         title=release.title,
         summary=release.summary,
+        when=event.when.text,
         start=event.start,
         end=event.end,
         location=event.location,
@@ -41,7 +36,7 @@ def calendar_event(article, settings) -> CalendarEvent:
         url=absolute_url(site_url, article.url) if site_url.startswith(("http://", "https://")) else "",
         stamp=release.last_updated or release.date,
         sequence=len(release.updated),
-        organiser=organisation.get("name", settings.get("SITENAME", "")),
+        organiser=organisation_name(settings),
     )
 
 
@@ -54,7 +49,8 @@ def public_events(generator):
 
 
 def describe_events(generator) -> None:
-    now = build_moment(generator.settings)
+    # Judged by the build's clock, the same moment every embargo is judged by.
+    now = site_of(generator.settings).now
     for article in public_events(generator):
         event = article.release.event
         article.event_has_ended = has_ended(event.start, event.end, now)

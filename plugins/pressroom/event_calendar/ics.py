@@ -16,6 +16,7 @@ class CalendarEvent:
     uid: str
     title: str
     summary: str
+    when: str  # as the event's page words it, so a reader sees the same times in the description
     start: dt.datetime
     end: dt.datetime | None
     location: str
@@ -40,7 +41,7 @@ def has_ended(start: dt.datetime, end: dt.datetime | None, now: dt.datetime) -> 
 
 
 def description(event: CalendarEvent) -> str:
-    lines = [event.summary]
+    lines = [event.when, event.summary]
     if event.online_url:
         lines.append(f"Join online: {event.online_url}")
     if event.url:

@@ -44,8 +44,8 @@ def absolute_links(html: str, base_url: str) -> str:
     for element in soup.find_all(True):
         for attribute in URL_ATTRIBUTES:
             if element.has_attr(attribute):
-                element[attribute] = urljoin(base_url, element[attribute].strip())
+                element[attribute] = urljoin(base_url, str(element[attribute]).strip())
         for attribute in SRCSET_ATTRIBUTES:
             if element.has_attr(attribute):
-                element[attribute] = _absolute_srcset(element[attribute], base_url)
+                element[attribute] = _absolute_srcset(str(element[attribute]), base_url)
     return str(soup)

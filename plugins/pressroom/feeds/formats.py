@@ -139,7 +139,7 @@ def rss_xml(document: FeedDocument) -> str:
 
 
 def _json_item(entry: Entry) -> dict:
-    item = {
+    item: dict[str, object] = {
         "id": entry.id,
         "url": entry.url,
         "title": entry.title,

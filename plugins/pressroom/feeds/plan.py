@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from pressroom.content_model.loading import context_from_settings
 from pressroom.content_model.model import RELEASE_TYPES, Release
+from pressroom.content_model.site import organisation_name, site_of
 
 from .discovery import FORMATS, FeedDirectory, build_directory, feed_path
 from .entries import absolute_links, entry_id, feed_id
@@ -64,8 +64,7 @@ class FeedSettings:
 
 
 def _press_office_editor(settings: dict) -> str:
-    context, _problems = context_from_settings(settings)
-    contact = context.directory.press_contacts.get(settings.get("PRESS_OFFICE_CONTACT", ""))
+    contact = site_of(settings).directory.press_contacts.get(settings.get("PRESS_OFFICE_CONTACT", ""))
     return f"{contact.email} ({contact.name})" if contact else ""
 
 
@@ -77,7 +76,7 @@ def settings_view(settings: dict) -> FeedSettings:
     page_base = settings.get("SITEURL", "").rstrip("/")
     absolute_base = page_base or get("PRESSROOM_FEED_DEV_SITEURL").rstrip("/")
     return FeedSettings(
-        organisation=organisation.get("name") or settings.get("AUTHOR") or settings["SITENAME"],
+        organisation=organisation_name(settings),
         organisation_url=organisation.get("url") or f"{absolute_base}/",
         language=settings.get("DEFAULT_LANG", "en"),
         page_base=page_base,
@@ -175,8 +174,8 @@ def entry_of(article, settings: FeedSettings, render_content: Callable[..., str]
     image_url = urljoin(f"{settings.absolute_base}/", release.image.src) if release.image else ""
     html = render_content(
         release=release,
-        segments=article.body_segments,
-        notes_to_editors_html=article.notes_to_editors_html,
+        segments=release.body_segments,
+        notes_to_editors_html=release.notes_to_editors_html,
         url=url,
         image_url=image_url,
     )

@@ -7,7 +7,7 @@ import logging
 
 from pelican import signals
 
-from pressroom.content_model.loading import context_from_settings
+from pressroom.content_model.site import site_of
 
 from .branding import brand_problems
 from .generator import ListingsGenerator
@@ -37,7 +37,7 @@ def check_theme_settings(pelican) -> None:
     problems = brand_problems(settings.get("BRAND_COLOURS") or {})
     if problems:
         raise ThemeSettingsInvalid(problems)
-    campaigns = context_from_settings(settings)[0].directory.campaigns
+    campaigns = site_of(settings).directory.campaigns
     missing = featured_campaign_problem(settings.get("FEATURED_CAMPAIGN", ""), list(campaigns))
     if missing:
         logger.warning(missing)

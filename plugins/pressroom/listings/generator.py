@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from pelican.generators import Generator
 
-from pressroom.content_model.loading import context_from_settings
 from pressroom.content_model.model import RELEASE_TYPES
+from pressroom.content_model.site import site_of
 
 from .relations import Entry, by_campaign, by_person, neighbours, related
 
@@ -69,7 +69,7 @@ class ListingsGenerator(Generator):
         for key, keys in related(entries, self.settings.get("RELATED_RELEASES", 3)).items():
             articles_by_key[key].related_releases = [articles_by_key[other] for other in keys]
 
-        directory = context_from_settings(self.settings)[0].directory
+        directory = site_of(self.settings).directory
         self.spokespeople = listings_for(
             directory.people, by_person(entries), articles_by_key, "SPOKESPERSON", self.settings
         )

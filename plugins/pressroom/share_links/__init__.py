@@ -6,7 +6,8 @@ build) never gets share links.
 
 from pelican import signals
 
-from .addresses import absolute_url
+from pressroom.content_model.site import absolute_url
+
 from .networks import quote_share_links, release_share_links
 
 
@@ -28,4 +29,4 @@ def register() -> None:
     signals.article_generator_finalized.connect(attach_share_links)
 
 
-__all__ = ["absolute_url", "register"]
+__all__ = ["register"]

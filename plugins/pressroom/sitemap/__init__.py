@@ -13,8 +13,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from pressroom.content_model.clock import build_clock
-from pressroom.share_links import absolute_url
+from pressroom.content_model.site import absolute_url, site_of
 
 from .documents import Entry, NewsItem, news_language, news_sitemap, recent, robots, sitemap
 
@@ -23,17 +22,16 @@ logger = logging.getLogger(__name__)
 SITEMAP_PATH = "sitemap.xml"
 NEWS_SITEMAP_PATH = "news-sitemap.xml"
 ROBOTS_PATH = "robots.txt"
+# This build's BuildRecord, made at `initialized`; every page Pelican writes is noted in it.
+RECORD_SETTING = "PRESSROOM_SITEMAP_RECORD"
 
 
 class BuildRecord:
-    """What one build wrote and which releases are public; started afresh by each build."""
+    """What one build wrote and which releases are public; each build (each Pelican) has its own."""
 
     def __init__(self):
         self.pages: dict[str, dt.datetime | None] = {}
         self.public_releases: list = []
-
-
-record = BuildRecord()
 
 
 def last_changed(item) -> dt.datetime | None:
@@ -47,21 +45,24 @@ def page_lastmod(context: dict) -> dt.datetime | None:
             return last_changed(context[single])
     shown = context.get("articles_page")
     shown = shown.object_list if shown is not None else context.get("articles") or []
-    return max((last_changed(article) for article in shown), default=None)
+    moments = [moment for moment in map(last_changed, shown) if moment is not None]
+    return max(moments, default=None)
 
 
 def start_record(pelican) -> None:
-    global record
-    record = BuildRecord()
+    pelican.settings[RECORD_SETTING] = BuildRecord()
 
 
 def note_public_releases(generator) -> None:
-    record.public_releases = [article for article in generator.articles if hasattr(article, "release")]
+    generator.settings[RECORD_SETTING].public_releases = [
+        article for article in generator.articles if hasattr(article, "release")
+    ]
 
 
 def note_written_page(path, context) -> None:
     if Path(path).name != "index.html":
         return
+    record: BuildRecord = context[RECORD_SETTING]
     article = context.get("article")
     if article is not None and article not in record.public_releases:
         return
@@ -77,7 +78,9 @@ def publication_moment(article) -> dt.datetime:
 
 def write_discovery_files(pelican) -> None:
     settings = pelican.settings
-    siteurl = settings.get("SITEURL", "")
+    site = site_of(settings)
+    record: BuildRecord = settings[RECORD_SETTING]
+    siteurl = site.url
     output = Path(pelican.output_path)
     entries = [Entry(absolute_url(siteurl, path), lastmod) for path, lastmod in record.pages.items()]
     (output / SITEMAP_PATH).write_bytes(sitemap(entries))
@@ -86,13 +89,12 @@ def write_discovery_files(pelican) -> None:
         NewsItem(absolute_url(siteurl, article.url), article.title, publication_moment(article))
         for article in record.public_releases
     ]
-    publication = settings.get("ORGANISATION", {}).get("name") or settings.get("SITENAME", "")
     language = news_language(settings.get("DEFAULT_LANG", "en"))
-    fresh = recent(items, build_clock(settings))
-    (output / NEWS_SITEMAP_PATH).write_bytes(news_sitemap(fresh, publication, language))
+    fresh = recent(items, site.now)
+    (output / NEWS_SITEMAP_PATH).write_bytes(news_sitemap(fresh, site.organisation, language))
 
     sitemaps = [absolute_url(siteurl, SITEMAP_PATH), absolute_url(siteurl, NEWS_SITEMAP_PATH)]
-    if settings.get("PRESSROOM_PREVIEW"):
+    if site.preview:
         # A preview shows what is not yet public: no crawler is invited in, wherever it is hosted.
         (output / ROBOTS_PATH).write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
     else:

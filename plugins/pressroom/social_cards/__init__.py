@@ -17,21 +17,25 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from pressroom.content_model.site import PUBLISHER_LOGO_KEY, SITE_IMAGE_KEY
+
 from .cards import SocialImage, card_style, own_image, publisher_logo, release_card, site_image
 from .render import write_image
 
 logger = logging.getLogger(__name__)
 
 
-def lead_quote(article):
+def lead_quote(release):
     """The first quote a reader meets, in the body's reading order."""
-    return next((segment.quote for segment in article.body_segments if segment.quote), None)
+    return next((segment.quote for segment in release.body_segments if segment.quote), None)
 
 
 def attach_social_images(generators) -> None:
     # After every source is read: the lead quote comes from the body with its links resolved.
     generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     settings = generator.settings
+    generator.context[SITE_IMAGE_KEY] = site_image(settings)
+    generator.context[PUBLISHER_LOGO_KEY] = publisher_logo(settings)
     for article in generator.articles:
         release = getattr(article, "release", None)
         if release is None:
@@ -40,7 +44,7 @@ def attach_social_images(generators) -> None:
             article.social_image = own_image(release.image, settings)
         else:
             article.social_image = release_card(
-                release, lead_quote(article), article.date.year, article.slug, settings
+                release, lead_quote(release), article.date.year, article.slug, settings
             )
 
 
@@ -92,4 +96,4 @@ def register() -> None:
     signals.article_writer_finalized.connect(draw_cards)
 
 
-__all__ = ["SocialImage", "publisher_logo", "register", "site_image"]
+__all__ = ["SocialImage", "register"]

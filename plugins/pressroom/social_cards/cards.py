@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from PIL import Image
 
 from pressroom.content_model.model import RELEASE_TYPES
-from pressroom.share_links import absolute_url
+from pressroom.content_model.site import absolute_url, organisation_name
 
 from .render import CARD_SIZE, LOGO_SIZE, CardStyle, CardText
 
@@ -57,19 +57,12 @@ def card_style(settings: dict) -> CardStyle:
     )
 
 
-def organisation_name(settings: dict) -> str:
-    return settings.get("ORGANISATION", {}).get("name") or settings.get("SITENAME", "")
-
-
 def site_host(settings: dict) -> str:
     return urlsplit(settings.get("SITEURL", "")).netloc
 
 
 def event_time(event) -> str:
-    when = event.start.strftime("%A %-d %B %Y, %H:%M")
-    if event.end:
-        when += event.end.strftime(" to %H:%M")
-    return f"{when} · {event.location}" if event.location else when
+    return f"{event.when.text} · {event.location}" if event.location else event.when.text
 
 
 def release_card_text(release, lead_quote, settings: dict) -> CardText:

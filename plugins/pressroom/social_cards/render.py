@@ -113,7 +113,7 @@ def clamp(lines: list[str], count: int, face: ImageFont.FreeTypeFont, width: int
     return [*lines[: count - 1], last.rstrip(" ,;:–—-") + "…"]
 
 
-def line_height(size: int) -> int:
+def line_height(size: float) -> int:
     return round(size * 1.22)
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pressroom.share_links import absolute_url
-from pressroom.social_cards import publisher_logo, site_image
+from pressroom.content_model.site import PUBLISHER_LOGO_KEY, SITE_IMAGE_KEY, absolute_url, organisation_name
 
 from . import json_ld
 from .open_graph import article_properties, common_properties, language_tag, twitter_names
@@ -38,19 +37,20 @@ class Site:
         return {"@type": "WebSite", "@id": f"{self.home}#website", "name": self.name, "url": self.home}
 
 
-def site_from_settings(settings: dict) -> Site:
+def site_from_settings(settings: dict, context: dict) -> Site:
+    """The build's settings, and the site image and logo the social_cards plugin offers when it runs."""
     organisation = settings.get("ORGANISATION", {})
     publisher = json_ld.organization(
-        organisation.get("name") or settings.get("SITENAME", ""),
+        organisation_name(settings),
         organisation.get("url") or absolute_url(settings.get("SITEURL", ""), ""),
-        publisher_logo(settings),
+        context.get(PUBLISHER_LOGO_KEY),
     )
     return Site(
         name=settings.get("SITENAME", ""),
         url=settings.get("SITEURL", ""),
         language=language_tag(settings.get("DEFAULT_LANG", "en")),
         publisher=publisher,
-        image=site_image(settings),
+        image=context.get(SITE_IMAGE_KEY),
     )
 
 

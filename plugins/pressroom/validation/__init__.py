@@ -4,7 +4,7 @@ import sys
 
 from pelican import signals
 
-from pressroom.content_model.reader import SOURCES_SETTING
+from pressroom.content_model.site import SOURCES_SETTING
 
 from .site_check import check_site, report
 

@@ -41,7 +41,7 @@ class SiteCheck:
 def source_files(settings: dict, setting: str) -> list[Path]:
     """Every file under the content folders named by `setting`, sorted so reports are stable."""
     root = Path(settings["PATH"])
-    found = []
+    found: list[Path] = []
     for folder in settings.get(setting, []):
         base = root / folder
         if base.is_dir():
@@ -74,7 +74,13 @@ SITE_PAGES = (
     ("PRESSROOM_SUBSCRIBE_SAVE_AS", "subscribe/index.html", "the subscribe page"),
     ("SEARCH_SAVE_AS", "search/index.html", "the search page"),
 )
-DISCOVERY_FILES = ("sitemap.xml", "news-sitemap.xml", "robots.txt", "releases.json", "releases.schema.json")
+DISCOVERY_FILES = ("sitemap.xml", "news-sitemap.xml", "robots.txt")
+# Files a plugin writes at the site's root, when that plugin is on.
+PLUGIN_ROOT_FILES = {
+    "pressroom.favicon": ("favicon.ico",),
+    "pressroom.security_headers": ("_headers",),
+    "pressroom.archive": ("releases.json", "releases.schema.json"),
+}
 
 
 def plugin_listings(public: list[Release], settings: dict, directory) -> list[tuple[str, str, str, int]]:
@@ -153,6 +159,10 @@ def planned_outputs(
             outputs[settings.get(setting, default)].append(what)
     for name in DISCOVERY_FILES:
         outputs[name].append(f"the {name} file")
+    for plugin, names in PLUGIN_ROOT_FILES.items():
+        if plugin in settings.get("PLUGINS", []):
+            for name in names:
+                outputs[name].append(f"the {name} file")
 
     for what, save_as, url, count in listings:
         if not save_as:

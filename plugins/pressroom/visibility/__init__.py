@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from pelican import signals
 
-from pressroom.content_model.clock import NOW_SETTING, build_clock
 from pressroom.content_model.decision import Visibility, decide
+from pressroom.content_model.site import site_of
 
 from .leaks import find_leaks
 
-PREVIEW_SETTING = "PRESSROOM_PREVIEW"
 HIDDEN_KEY = "PRESSROOM_HIDDEN"
 
 
@@ -28,8 +27,7 @@ class EmbargoLeak(SystemExit):
         self.leaks = leaks
 
 
-def set_clock(pelican) -> None:
-    pelican.settings[NOW_SETTING] = build_clock(pelican.settings)
+def start_hidden_list(pelican) -> None:
     pelican.settings.setdefault(HIDDEN_KEY, [])
 
 
@@ -37,8 +35,9 @@ def apply_visibility(generator, metadata) -> None:
     release = metadata.get("release")
     if release is None:
         return
-    visibility = decide(release, generator.settings[NOW_SETTING])
-    if generator.settings.get(PREVIEW_SETTING):
+    site = site_of(generator.settings)
+    visibility = decide(release, site.now)
+    if site.preview:
         metadata["visibility"] = visibility
         if release.status == "draft":
             metadata["status"] = "published"
@@ -62,7 +61,7 @@ def remember_hidden_addresses(generator) -> None:
 
 
 def scan_for_leaks(pelican) -> None:
-    if pelican.settings.get(PREVIEW_SETTING):
+    if site_of(pelican.settings).preview:
         return
     hidden = pelican.settings.get(HIDDEN_KEY, [])
     leaks = find_leaks(pelican.output_path, hidden)
@@ -71,7 +70,7 @@ def scan_for_leaks(pelican) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(set_clock)
+    signals.initialized.connect(start_hidden_list)
     signals.article_generator_context.connect(apply_visibility)
     signals.article_generator_finalized.connect(remember_hidden_addresses)
     signals.finalized.connect(scan_for_leaks)

@@ -13,13 +13,9 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="atom:title"/> (feed)</title>
-        <style>
-          body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0 auto; max-width: 42rem; padding: 1rem; color: #1b1b1b; }
-          .about { background: #f3f0f7; border-left: 0.3rem solid #4b2673; padding: 0.5rem 1rem; }
-          code { overflow-wrap: anywhere; }
-          a { color: #1d4f91; }
-          li { margin-bottom: 1.25rem; }
-        </style>
+        <!-- feed.css sits beside this file: its folder is read from the feed's xml-stylesheet instruction. -->
+        <xsl:variable name="folder" select="substring-before(substring-after(/processing-instruction('xml-stylesheet'), 'href=&quot;'), 'atom.xsl')"/>
+        <link rel="stylesheet" href="{$folder}feed.css"/>
       </head>
       <body>
         <main>

@@ -1,0 +1,94 @@
+"""Editing in the browser: /admin/ holds Decap CMS (self-hosted), its configuration and our previews.
+
+Written only when `CMS["enabled"]` is set: `invoke edit` sets it for itself, and publishconf.py decides
+whether the public site has an editor. The admin page is written straight to the output folder, not
+through Pelican's writer, so no sitemap, feed or listing ever sees it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+from pelican import signals
+from pelican.generators import Generator
+
+from pressroom.content_model.directory import load_directory
+from pressroom.content_model.model import RELEASE_TYPES
+
+from .config import cms_config, quote_marker_pattern
+
+ADMIN_FOLDER = "admin"
+# The CMS script, the chunks it loads on demand (named N.decap-cms.js) and its WebAssembly modules.
+BUNDLE_FILES = ("decap-cms.js", "*.decap-cms.js", "*.wasm")
+
+
+class EditorMissing(SystemExit):
+    """The build asked for the editor, but its npm files are not installed: say how to get them."""
+
+    def __init__(self, bundle: Path):
+        super().__init__(
+            f"The browser editor's files are missing ({bundle / 'decap-cms.js'}): "
+            "run scripts/setup, which installs them from cms/package-lock.json."
+        )
+
+
+def enabled(settings: dict) -> bool:
+    return bool(settings.get("CMS", {}).get("enabled"))
+
+
+def bundle_files(bundle: Path) -> list[Path]:
+    if not (bundle / "decap-cms.js").is_file():
+        raise EditorMissing(bundle)
+    return sorted({path for pattern in BUNDLE_FILES for path in bundle.glob(pattern)})
+
+
+def people_for_preview(directory) -> dict:
+    """What the preview shows for each id: a person's name and role line, a contact's details."""
+    return {
+        "people": {key: {"name": p.name, "role": p.role_line} for key, p in directory.people.items()},
+        "contacts": {
+            key: {"name": c.name, "email": c.email, "phone": c.phone}
+            for key, c in directory.press_contacts.items()
+        },
+    }
+
+
+class AdminGenerator(Generator):
+    """Writes /admin/: the page, config.yml, the preview script and the Decap bundle."""
+
+    def generate_output(self, writer) -> None:
+        if not enabled(self.settings):
+            return
+        cms = self.settings["CMS"]
+        files = bundle_files(Path(cms["bundle"]))
+        content = Path(self.settings["PATH"])
+        directory, _ = load_directory(content)
+        target = Path(self.output_path) / ADMIN_FOLDER
+        target.mkdir(parents=True, exist_ok=True)
+        for source in files:
+            shutil.copyfile(source, target / source.name)
+        config = cms_config(self.settings, directory, content.name)
+        (target / "config.yml").write_text(
+            yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
+        context = {
+            **self.context,
+            "cms_collections": list(RELEASE_TYPES),
+            "cms_type_labels": {key: kind.label for key, kind in RELEASE_TYPES.items()},
+            "cms_directory": people_for_preview(directory),
+            "cms_default_contact": self.settings.get("PRESS_OFFICE_CONTACT", ""),
+            "cms_quote_marker": quote_marker_pattern(),
+        }
+        for name in ("index.html", "preview.js"):
+            page = self.env.get_template(f"{ADMIN_FOLDER}/{name}").render(context)
+            (target / name).write_text(page, encoding="utf-8")
+
+
+def add_admin_generator(pelican):
+    return AdminGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(add_admin_generator)

@@ -1,0 +1,289 @@
+"""The Decap CMS configuration, written from the release schema and the people and topics directory.
+
+Every field of `schema.RELEASE_FIELDS` becomes an editor field, in the schema's order (which is also the
+order Decap writes the front matter in); `EDITOR_WIDGETS` only says how each is edited. A field added to
+the schema without an entry there still appears, as a line of text, so the editor never hides a field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import PurePosixPath
+
+from pressroom.content_model.directory import SECTIONS
+from pressroom.content_model.fields import SLUG
+from pressroom.content_model.model import RELEASE_TYPES
+from pressroom.content_model.schema import PAGE_FIELDS, QUOTE_MARKER, RELEASE_FIELDS, SUMMARY_MAX, Field
+
+# Formats the content model's date parsers accept (fields.datetime): a bare date, a local date-time in
+# the site's zone, or a moment with its UTC offset, which an embargo must have.
+DATE = {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False}
+LOCAL_DATE_TIME = {"widget": "datetime", "format": "YYYY-MM-DDTHH:mm"}
+MOMENT = {"widget": "datetime", "format": "YYYY-MM-DDTHH:mmZ"}
+WEB_ADDRESS = {"widget": "string", "pattern": ["^https?://\\S+$", "a full address starting with https://"]}
+SLUG_RULE = [SLUG.pattern, "lowercase letters, digits and hyphens, for example care-review-response"]
+RELEASES_FOLDER = "releases"
+PAGES_FOLDER = "pages"
+IMAGES_FOLDER = "images"
+
+
+def choices(entries: dict, describe: Callable = lambda entry: entry.name) -> list[dict]:
+    return [{"label": describe(entry), "value": key} for key, entry in entries.items()]
+
+
+def person_choices(directory) -> list[dict]:
+    return choices(directory.people, lambda person: f"{person.name} ({person.role})")
+
+
+def sub(name: str, label: str, required: bool, **widget) -> dict:
+    return {"name": name, "label": label, "required": required, **({"widget": "string"} | widget)}
+
+
+def _person_select(directory, **extra) -> dict:
+    return {"widget": "select", "options": person_choices(directory), **extra}
+
+
+EDITOR_WIDGETS: dict[str, Callable] = {
+    "title": lambda d: {"widget": "string"},
+    "date": lambda d: DATE | {"default": "{{now}}"},
+    "type": lambda d: {"widget": "select", "options": choices(RELEASE_TYPES, lambda kind: kind.label)},
+    "summary": lambda d: {
+        "widget": "text",
+        "pattern": [f"^[\\s\\S]{{1,{SUMMARY_MAX}}}$", f"at most {SUMMARY_MAX} characters"],
+    },
+    "spokespeople": lambda d: _person_select(d, multiple=True),
+    "quotes": lambda d: {
+        "widget": "list",
+        "label_singular": "quote",
+        "summary": "{{fields.by}}: {{fields.text | truncate(60)}}",
+        "fields": [
+            sub("by", "Said by", True, **_person_select(d)),
+            sub("text", "Words", True, widget="text"),
+        ],
+    },
+    "responds_to": lambda d: {
+        "widget": "object",
+        "fields": [
+            sub("title", "Title of the report or announcement", True),
+            sub("publisher", "Published by", False),
+            sub("url", "Web address", False, **WEB_ADDRESS),
+            sub("date", "Published on", False, **DATE),
+        ],
+    },
+    "topics": lambda d: {"widget": "select", "multiple": True, "options": choices(d.topics)},
+    "campaign": lambda d: {"widget": "select", "options": choices(d.campaigns)},
+    "embargo": lambda d: MOMENT,
+    "status": lambda d: {"widget": "select", "options": ["draft", "published"], "default": "draft"},
+    "image": lambda d: {
+        "widget": "object",
+        "fields": [
+            sub("src", "Image", True, widget="image", choose_url=True),
+            sub("alt", "Alt text: what the image shows, for people who cannot see it", True),
+            sub("credit", "Credit", False),
+        ],
+    },
+    "notes_to_editors": lambda d: {"widget": "markdown", "modes": ["raw"]},
+    "contact": lambda d: {"widget": "select", "options": choices(d.press_contacts)},
+    "updated": lambda d: {
+        "widget": "list",
+        "label_singular": "change",
+        "summary": "{{fields.date}}: {{fields.note}}",
+        "fields": [sub("date", "When", True, **MOMENT), sub("note", "What changed", True, widget="text")],
+    },
+    "event": lambda d: {
+        "widget": "object",
+        "fields": [
+            sub("start", "Starts", True, **LOCAL_DATE_TIME),
+            sub("end", "Ends", False, **LOCAL_DATE_TIME),
+            sub("location", "Where", False),
+            sub("online_url", "Joining link", False, **WEB_ADDRESS),
+            sub("registration_url", "Registration page", False, **WEB_ADDRESS),
+            sub(
+                "speakers",
+                "Speakers",
+                False,
+                widget="list",
+                label_singular="speaker",
+                summary="{{fields.id}}{{fields.name}}",
+                fields=[
+                    sub("id", "Someone in the people directory", False, **_person_select(d)),
+                    sub("name", "Or their name", False),
+                    sub("role", "Their role", False),
+                    sub("organisation", "Their organisation", False),
+                    sub("chair", "Chairs the event", False, widget="boolean", default=False),
+                ],
+            ),
+        ],
+    },
+    "slug": lambda d: {"widget": "string", "pattern": SLUG_RULE},
+}
+
+PAGE_WIDGETS: dict[str, Callable] = {
+    **EDITOR_WIDGETS,
+    "summary": EDITOR_WIDGETS["summary"],
+    "status": lambda d: {"widget": "select", "options": ["draft", "published"]},
+}
+
+QUOTE_BUTTON_HINT = (
+    "Quotes appear after the first paragraph. To put one elsewhere, use the editor's + button, "
+    "'Place quote', or write a paragraph containing only [[quote 2]]."
+)
+
+
+def editor_field(field: Field, widgets: dict, directory, *, required: bool | None = None) -> dict:
+    """One schema field as a Decap field: the schema's name, meaning and required flag, and its widget."""
+    widget = widgets.get(field.name, lambda d: {"widget": "string"})(directory)
+    required = field.required if required is None else required
+    hint = field.meaning
+    if widget["widget"] == "object" and not required:
+        # Decap checks an object's required parts even when the object itself is left empty, which
+        # would forbid saving without one; so here `invoke check` (and CI) enforce them instead.
+        needed = [part["name"] for part in widget["fields"] if part["required"]]
+        widget = {**widget, "fields": [{**part, "required": False} for part in widget["fields"]]}
+        hint += f"; when given, it needs {' and '.join(needed)}"
+    return {
+        "name": field.name,
+        "label": field.name.replace("_", " ").capitalize(),
+        "hint": hint,
+        "required": required,
+        **widget,
+    }
+
+
+def release_fields(kind: str, directory) -> list[dict]:
+    """The fields of one release type; a field the schema requires only for some types is shown to those."""
+    fields = []
+    for field in RELEASE_FIELDS.values():
+        if callable(field.required):
+            if not field.required({"type": kind}):
+                continue
+            fields.append(editor_field(field, EDITOR_WIDGETS, directory, required=True))
+        else:
+            fields.append(editor_field(field, EDITOR_WIDGETS, directory))
+        if field.name == "type":
+            fields[-1]["default"] = kind
+    return [*fields, body_field()]
+
+
+def body_field() -> dict:
+    return {
+        "name": "body",
+        "label": "Body",
+        "widget": "markdown",
+        "hint": QUOTE_BUTTON_HINT,
+        "required": True,
+    }
+
+
+def release_summary() -> str:
+    """How a release appears in the list of entries: its date, headline and any embargo or draft status."""
+    return (
+        "{{date}} · {{title}}{{status | ternary(' · ', '')}}{{status | upper}}"
+        "{{embargo | ternary(' · EMBARGOED until ', '')}}{{embargo}}"
+    )
+
+
+def release_collection(kind, content_folder: str, directory) -> dict:
+    return {
+        "name": kind.id,
+        "label": kind.plural,
+        "label_singular": kind.label,
+        "folder": f"{content_folder}/{RELEASES_FOLDER}",
+        # Decap lists the entries of one type from the shared folder, and the type decides the fields.
+        "filter": {"field": "type", "value": kind.id},
+        "create": True,
+        "extension": "md",
+        "format": "yaml-frontmatter",
+        # The same path as `invoke new`: releases/YEAR/DATE-slug.md, dated by the release's own date.
+        "path": "{{year}}/{{year}}-{{month}}-{{day}}-{{slug}}",
+        "summary": release_summary(),
+        "sortable_fields": ["date", "title"],
+        "fields": release_fields(kind.id, directory),
+    }
+
+
+def page_collection(content_folder: str, directory) -> dict:
+    return {
+        "name": "pages",
+        "label": "Pages",
+        "label_singular": "Page",
+        "folder": f"{content_folder}/{PAGES_FOLDER}",
+        "create": True,
+        "extension": "md",
+        "format": "yaml-frontmatter",
+        "fields": [
+            *(editor_field(field, PAGE_WIDGETS, directory) for field in PAGE_FIELDS.values()),
+            {**body_field(), "hint": "The page's text, in Markdown."},
+        ],
+    }
+
+
+def directory_fields(spec: dict) -> list[dict]:
+    return [
+        sub(
+            key,
+            key.replace("_", " ").capitalize(),
+            required,
+            **(
+                {"widget": "text"}
+                if key in ("bio", "description")
+                else {"pattern": SLUG_RULE}
+                if key == "id"
+                else {}
+            ),
+        )
+        for key, (required, _parse) in spec.items()
+    ]
+
+
+def directory_collection(content_folder: str) -> dict:
+    """people.yaml and topics.yaml, one list per section, each entry with the fields the directory reads."""
+    files = []
+    for filename, sections in SECTIONS.items():
+        files.append(
+            {
+                "name": PurePosixPath(filename).stem,
+                "label": f"{' and '.join(section.replace('_', ' ') for section in sections).capitalize()}",
+                "file": f"{content_folder}/{filename}",
+                "fields": [
+                    {
+                        "name": section,
+                        "label": section.replace("_", " ").capitalize(),
+                        "label_singular": noun,
+                        "widget": "list",
+                        "summary": "{{fields.name}} ({{fields.id}})",
+                        "required": False,
+                        "fields": directory_fields(spec),
+                    }
+                    for section, (spec, _record, noun) in sections.items()
+                ],
+            }
+        )
+    return {"name": "directory", "label": "People and topics", "editor": {"preview": False}, "files": files}
+
+
+def cms_config(settings: dict, directory, content_folder: str) -> dict:
+    """The whole configuration Decap reads from /admin/config.yml."""
+    cms = settings.get("CMS", {})
+    config = {
+        "backend": dict(cms.get("backend", {"name": "github"})),
+        "publish_mode": cms.get("publish_mode", "editorial_workflow"),
+        "media_folder": f"{content_folder}/{IMAGES_FOLDER}",
+        "public_folder": IMAGES_FOLDER,
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [
+            *(release_collection(kind, content_folder, directory) for kind in RELEASE_TYPES.values()),
+            page_collection(content_folder, directory),
+            directory_collection(content_folder),
+        ],
+    }
+    if settings.get("SITEURL"):
+        config["site_url"] = settings["SITEURL"]
+    if cms.get("local_backend"):
+        config["local_backend"] = {"url": cms["local_backend"]}
+    return config
+
+
+def quote_marker_pattern() -> str:
+    """The body marker that places a quote, for the editor's 'Place quote' button (one line, one quote)."""
+    return QUOTE_MARKER.pattern.replace("[ \\t]*", "")

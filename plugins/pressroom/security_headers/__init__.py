@@ -1,0 +1,111 @@
+"""Security headers: the Content-Security-Policy and its companions, computed for the site as built.
+
+Before pages are written the policy is computed from the settings and the public content (image hosts
+releases and people use, embed hosts) and handed to the templates, which put the brand style and, when
+PRESSROOM_CSP_META is on, a <meta> copy of the policy in every page. After the build every page is read
+back: anything the policy would block stops the build, and the headers are written to `_headers`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pelican import signals
+
+from pressroom.content_model.loading import context_from_settings
+
+from .policy import (
+    REFERRER_POLICY,
+    Policy,
+    brand_style,
+    content_security_policy,
+    headers_file,
+    https_origins,
+    security_headers,
+    source_hash,
+)
+from .satisfied import blocked_in_output
+
+CONTEXT_KEY = "SECURITY_HEADERS"
+# Host names (or https:// origins) the site may embed in an iframe; the sanitiser allows the same list.
+EMBED_HOSTS_SETTING = "PRESSROOM_EMBED_HOSTS"
+# Directive -> extra sources, for a feature that needs more than the site itself (search's WebAssembly).
+EXTRA_SOURCES_SETTING = "PRESSROOM_CSP_SOURCES"
+# A <meta> copy of the policy in every page, for hosts that cannot send headers (GitHub Pages).
+META_SETTING = "PRESSROOM_CSP_META"
+HEADERS_FILE = "_headers"
+
+
+class PolicyNotSatisfied(SystemExit):
+    """The built site holds something its own policy would block: the build fails, naming each place."""
+
+    def __init__(self, problems: list[str]):
+        summary = f"{len(problems)} thing(s) the Content-Security-Policy would block: the build has failed."
+        super().__init__("\n".join([*problems, summary]))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class PageSecurity:
+    """What the templates write into every page's head."""
+
+    inline_style: str
+    meta_policy: str
+    referrer_policy: str = REFERRER_POLICY
+
+
+def image_addresses(generators, settings) -> list[str]:
+    """Absolute addresses of release images and people's photos, the images that may come from elsewhere."""
+    addresses = [
+        article.release.image.src
+        for generator in generators
+        for article in getattr(generator, "articles", [])
+        if getattr(article, "release", None) is not None and article.release.image is not None
+    ]
+    directory = context_from_settings(settings)[0].directory
+    addresses.extend(person.photo for person in directory.people.values())
+    return [address for address in addresses if urlsplit(address).scheme in ("http", "https")]
+
+
+def site_policy(settings, image_sources) -> tuple[Policy, str]:
+    style = brand_style(settings.get("BRAND_COLOURS") or {})
+    policy = content_security_policy(
+        style_hashes=[source_hash(style)] if style else [],
+        image_origins=https_origins(image_sources),
+        embed_origins=https_origins(settings.get(EMBED_HOSTS_SETTING) or []),
+        extra_sources=settings.get(EXTRA_SOURCES_SETTING) or {},
+    )
+    return policy, style
+
+
+def compute_policy(generators) -> None:
+    settings = generators[0].settings
+    policy, style = site_policy(settings, image_addresses(generators, settings))
+    settings[CONTEXT_KEY] = policy
+    generators[0].context[CONTEXT_KEY] = PageSecurity(
+        inline_style=style,
+        meta_policy=policy.meta() if settings.get(META_SETTING) else "",
+    )
+
+
+def check_and_write_headers(pelican) -> None:
+    policy = pelican.settings.get(CONTEXT_KEY)
+    if policy is None:
+        return
+    site = urlsplit(pelican.settings.get("SITEURL") or "")
+    site_origin = f"{site.scheme}://{site.netloc}".lower() if site.netloc else ""
+    problems = blocked_in_output(Path(pelican.output_path), policy, site_origin)
+    if problems:
+        raise PolicyNotSatisfied(problems)
+    headers = security_headers(policy, preview=bool(pelican.settings.get("PRESSROOM_PREVIEW")))
+    (Path(pelican.output_path) / HEADERS_FILE).write_text(headers_file(headers), encoding="utf-8")
+
+
+def register() -> None:
+    signals.all_generators_finalized.connect(compute_policy)
+    signals.finalized.connect(check_and_write_headers)
+
+
+__all__ = ["PolicyNotSatisfied", "register"]

@@ -1,0 +1,128 @@
+"""The headers every file of the site is served with, as plain values computed from the settings.
+
+The policy allows only what the built site uses: its own scripts, stylesheets and images, the one inline
+style the theme writes (the brand colours, allowed by its hash), images from the hosts releases name and
+embeds from the hosts the settings allow. Nothing else may run, load, frame the site or receive a form.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+SELF = "'self'"
+NONE = "'none'"
+REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Powerful features the site never uses, refused so that nothing injected or embedded can ask for them.
+PERMISSIONS_POLICY = "camera=(), geolocation=(), microphone=(), payment=(), usb=()"
+# A <meta> policy cannot carry these (CSP Level 3, "Delivery via meta element"): browsers drop them and
+# report an error, so only the header sends them.
+HEADER_ONLY_DIRECTIVES = frozenset({"frame-ancestors", "report-uri", "report-to", "sandbox"})
+
+CUSTOM_PROPERTY_NAME = re.compile(r"[a-z][a-z0-9-]*")
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def source_hash(text: str) -> str:
+    """A CSP hash source: a browser allows an inline element whose text has exactly this SHA-256."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def brand_style(colours: Mapping[str, str]) -> str:
+    """The brand colours as CSS custom properties: the only inline style, so its hash goes in the policy.
+
+    Names and values that could not be a custom property and a #rrggbb colour are left out (listings
+    reports them), so the text never holds a character the template would escape and its hash is stable.
+    """
+    declarations = [
+        f"--brand-{name}: {value};"
+        for name, value in colours.items()
+        if CUSTOM_PROPERTY_NAME.fullmatch(str(name)) and HEX_COLOUR.fullmatch(str(value))
+    ]
+    return f":root {{ {' '.join(declarations)} }}" if declarations else ""
+
+
+def https_origins(addresses: Iterable[str]) -> list[str]:
+    """Each distinct http(s) origin among `addresses` (full URLs or bare host names), in order."""
+    origins: list[str] = []
+    for address in addresses:
+        parts = urlsplit(address if "//" in address else f"https://{address}")
+        if parts.scheme in ("http", "https") and parts.netloc:
+            origin = f"{parts.scheme}://{parts.netloc.lower()}"
+            if origin not in origins:
+                origins.append(origin)
+    return origins
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A Content-Security-Policy: (directive, sources) pairs in the order they are written."""
+
+    directives: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def sources(self, directive: str) -> tuple[str, ...]:
+        return dict(self.directives).get(directive, dict(self.directives).get("default-src", ()))
+
+    def header(self) -> str:
+        return "; ".join(f"{name} {' '.join(sources)}" for name, sources in self.directives)
+
+    def meta(self) -> str:
+        return "; ".join(
+            f"{name} {' '.join(sources)}"
+            for name, sources in self.directives
+            if name not in HEADER_ONLY_DIRECTIVES
+        )
+
+
+def content_security_policy(
+    *,
+    style_hashes: Iterable[str] = (),
+    image_origins: Iterable[str] = (),
+    embed_origins: Iterable[str] = (),
+    extra_sources: Mapping[str, Iterable[str]] | None = None,
+) -> Policy:
+    """The policy for the site; `extra_sources` adds sources to a directive (or the directive itself)."""
+    directives: dict[str, list[str]] = {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF, *style_hashes],
+        "img-src": [SELF, *image_origins],
+    }
+    embeds = list(embed_origins)
+    if embeds:
+        directives["frame-src"] = embeds
+    directives.update({"form-action": [SELF], "base-uri": [NONE], "frame-ancestors": [NONE]})
+    for directive, sources in (extra_sources or {}).items():
+        present = directives.setdefault(directive, [])
+        present.extend(source for source in sources if source not in present)
+    return Policy(tuple((name, tuple(sources)) for name, sources in directives.items()))
+
+
+def security_headers(policy: Policy, preview: bool = False) -> dict[str, str]:
+    """Every header, by name, as the `_headers` file and the README's server examples send them."""
+    headers = {
+        "Content-Security-Policy": policy.header(),
+        "Referrer-Policy": REFERRER_POLICY,
+        "X-Content-Type-Options": "nosniff",
+        # frame-ancestors says the same to current browsers; this is for older ones.
+        "X-Frame-Options": "DENY",
+        "Permissions-Policy": PERMISSIONS_POLICY,
+    }
+    if preview:
+        headers["X-Robots-Tag"] = "noindex, nofollow"
+    return headers
+
+
+def headers_file(headers: Mapping[str, str]) -> str:
+    """A `_headers` file as Netlify and Cloudflare Pages read it: one rule, for every path."""
+    lines = [
+        "# Response headers for every file, written by plugins/pressroom/security_headers.",
+        "/*",
+        *(f"  {name}: {value}" for name, value in headers.items()),
+    ]
+    return "\n".join(lines) + "\n"

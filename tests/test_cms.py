@@ -1,0 +1,159 @@
+"""The browser editor's configuration and /admin/ page, read from real builds (no browser needed)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from support.site import ROOT, SAMPLE_CONTENT, read_html, site_settings
+
+import pelicanconf
+from pressroom.cms import EditorMissing
+from pressroom.content_model.directory import SECTIONS, load_directory
+from pressroom.content_model.model import RELEASE_TYPES
+from pressroom.content_model.schema import PAGE_FIELDS, RELEASE_FIELDS
+
+EDITOR_ON = {**pelicanconf.CMS, "enabled": True}
+
+
+@pytest.fixture(scope="module")
+def editor_site(tmp_path_factory) -> Path:
+    from support.site import build
+
+    return build(SAMPLE_CONTENT, tmp_path_factory.mktemp("cms") / "output", CMS=EDITOR_ON)
+
+
+@pytest.fixture(scope="module")
+def config(editor_site) -> dict:
+    return yaml.safe_load((editor_site / "admin" / "config.yml").read_text(encoding="utf-8"))
+
+
+def collection(config: dict, name: str) -> dict:
+    return next(item for item in config["collections"] if item["name"] == name)
+
+
+def by_name(fields: list[dict]) -> dict:
+    return {field["name"]: field for field in fields}
+
+
+def option_values(field: dict) -> list[str]:
+    return [option["value"] if isinstance(option, dict) else option for option in field["options"]]
+
+
+@pytest.mark.parametrize("kind", list(RELEASE_TYPES))
+def test_every_release_collection_has_the_schema_fields_in_order_with_its_required_flags(config, kind):
+    fields = collection(config, kind)["fields"]
+    expected = [
+        name
+        for name, field in RELEASE_FIELDS.items()
+        if not callable(field.required) or field.required({"type": kind})
+    ]
+    assert [field["name"] for field in fields] == [*expected, "body"]
+    for field in fields[:-1]:
+        schema_field = RELEASE_FIELDS[field["name"]]
+        wanted = (
+            schema_field.required({"type": kind})
+            if callable(schema_field.required)
+            else schema_field.required
+        )
+        assert field["required"] is wanted, field["name"]
+
+
+def test_the_event_block_is_only_offered_for_events_and_required_there(config):
+    assert by_name(collection(config, "event")["fields"])["event"]["required"] is True
+    for kind in set(RELEASE_TYPES) - {"event"}:
+        assert "event" not in by_name(collection(config, kind)["fields"])
+
+
+def test_choices_are_the_directory_ids(config):
+    directory, problems = load_directory(SAMPLE_CONTENT)
+    assert not problems
+    fields = by_name(collection(config, "policy-response")["fields"])
+    people = list(directory.people)
+    assert option_values(fields["spokespeople"]) == people
+    assert option_values(by_name(fields["quotes"]["fields"])["by"]) == people
+    assert option_values(fields["topics"]) == list(directory.topics)
+    assert option_values(fields["campaign"]) == list(directory.campaigns)
+    assert option_values(fields["contact"]) == list(directory.press_contacts)
+    assert option_values(fields["type"]) == list(RELEASE_TYPES)
+    speakers = by_name(by_name(collection(config, "event")["fields"])["event"]["fields"])["speakers"]
+    assert option_values(by_name(speakers["fields"])["id"]) == people
+
+
+def test_rules_the_editor_can_express_are_expressed(config):
+    fields = by_name(collection(config, "press-release")["fields"])
+    pattern, _message = fields["summary"]["pattern"]
+    assert pattern.endswith("{1,300}$")
+    assert fields["embargo"]["format"] == "YYYY-MM-DDTHH:mmZ", "an embargo keeps its UTC offset"
+    assert fields["date"]["date_format"] == "YYYY-MM-DD"
+    assert fields["quotes"]["widget"] == "list"
+    assert [part["required"] for part in fields["quotes"]["fields"]] == [True, True]
+    assert collection(config, "press-release")["path"] == "{{year}}/{{year}}-{{month}}-{{day}}-{{slug}}"
+    assert "embargo" in collection(config, "press-release")["summary"]
+    assert config["publish_mode"] == "editorial_workflow"
+
+
+def test_pages_and_the_directory_are_editable_too(config):
+    assert [field["name"] for field in collection(config, "pages")["fields"]] == [*PAGE_FIELDS, "body"]
+    files = {file["file"]: file for file in collection(config, "directory")["files"]}
+    assert set(files) == {f"content/{name}" for name in SECTIONS}
+    for filename, sections in SECTIONS.items():
+        lists = by_name(files[f"content/{filename}"]["fields"])
+        for section, (spec, _record, _noun) in sections.items():
+            parts = by_name(lists[section]["fields"])
+            assert {name: part["required"] for name, part in parts.items()} == {
+                name: required for name, (required, _parse) in spec.items()
+            }
+
+
+def test_a_field_added_to_the_schema_appears_in_the_editor(monkeypatch):
+    from pressroom.cms.config import release_fields
+    from pressroom.content_model import schema
+
+    extra = schema.Field("pull_quote", "a line for social media", lambda value, ctx: value)
+    monkeypatch.setitem(schema.RELEASE_FIELDS, "pull_quote", extra)
+    directory, _ = load_directory(SAMPLE_CONTENT)
+    added = by_name(release_fields("news", directory))["pull_quote"]
+    assert added["required"] is False and added["hint"] == "a line for social media"
+
+
+def test_the_admin_page_is_noindex_and_loads_only_local_files(editor_site):
+    page = read_html(editor_site, "admin/")
+    assert page.select_one('meta[name="robots"]')["content"].startswith("noindex")
+    scripts = [script["src"] for script in page.select("script[src]")]
+    assert scripts == ["decap-cms.js", "preview.js"]
+    assert all((editor_site / "admin" / src).is_file() for src in scripts)
+    assert page.select_one('link[rel="cms-config-url"]')["href"] == "config.yml"
+
+
+def test_the_admin_page_is_in_no_sitemap_or_feed(editor_site):
+    for machine_file in [*editor_site.glob("*.xml"), *(editor_site / "feeds").rglob("*.*")]:
+        assert "/admin" not in machine_file.read_text(encoding="utf-8"), machine_file
+
+
+def test_ordinary_and_production_builds_have_no_admin(sample_site, build_site):
+    assert not (sample_site / "admin").exists()
+    assert not (build_site(config="publishconf.py") / "admin").exists()
+
+
+def test_production_has_the_editor_when_publishconf_enables_it(build_site):
+    settings = site_settings(SAMPLE_CONTENT, Path("unused"), "publishconf.py")
+    output = build_site(config="publishconf.py", CMS={**settings["CMS"], "enabled": True})
+    config = yaml.safe_load((output / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert config["site_url"] == settings["SITEURL"]
+    assert "local_backend" not in config
+
+
+def test_a_build_without_the_npm_files_says_how_to_get_them(build_site, tmp_path):
+    with pytest.raises(EditorMissing, match="run scripts/setup"):
+        build_site(CMS={**EDITOR_ON, "bundle": str(tmp_path / "missing")})
+
+
+def test_the_bundle_is_pinned_by_a_committed_lockfile():
+    lock = (ROOT / "cms" / "package-lock.json").read_text(encoding="utf-8")
+    package = json.loads((ROOT / "cms" / "package.json").read_text(encoding="utf-8"))
+    for name, version in package["dependencies"].items():
+        assert version[0].isdigit(), f"{name} is pinned to an exact version"
+        assert f'"node_modules/{name}": {{\n      "version": "{version}"' in lock

@@ -1,0 +1,192 @@
+"""Security headers are computed for the site as built, written to `_headers`, and satisfied by every page.
+
+Pages are read back with BeautifulSoup, independently of the plugin's own check: every inline style has a
+hash the policy lists, no script runs inline, and nothing is loaded from a host the policy does not name.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from support.site import ROOT, SAMPLE_CONTENT, build, read_html
+
+from pressroom.security_headers import PolicyNotSatisfied
+from pressroom.security_headers.policy import brand_style, content_security_policy
+
+EXTERNAL_IMAGE_RELEASE = """---
+title: A release whose photo is on the charity's image library
+date: 2024-04-04
+slug: photo-from-the-library
+type: news
+summary: The photo comes from another host, so the policy must name that host.
+image:
+  src: https://images.example.org/library/visit.jpg
+  alt: A health visitor with a parent and baby
+---
+A release with a photo from elsewhere.
+"""
+EXECUTABLE_SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript"}
+
+
+def read_headers(output: Path) -> dict[str, str]:
+    lines = (output / "_headers").read_text(encoding="utf-8").splitlines()
+    assert "/*" in lines, "one rule for every path"
+    return dict(line.strip().split(": ", 1) for line in lines if line.startswith("  "))
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    return {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
+
+
+def sha256_source(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The sample site plus a release with a photo from another host, built for publishing."""
+    content = tmp_path_factory.mktemp("security") / "content"
+    shutil.copytree(SAMPLE_CONTENT, content)
+    (content / "releases" / "2024").mkdir()
+    (content / "releases" / "2024" / "photo.md").write_text(EXTERNAL_IMAGE_RELEASE, encoding="utf-8")
+    return build(content, content.parent / "output", "publishconf.py")
+
+
+@pytest.fixture(scope="module")
+def headers(site) -> dict[str, str]:
+    return read_headers(site)
+
+
+def test_headers_file_sends_a_strict_policy_and_its_companions(headers):
+    policy = directives(headers["Content-Security-Policy"])
+    assert policy["default-src"] == ["'none'"]
+    assert policy["script-src"] == ["'self'"]
+    assert policy["base-uri"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["form-action"] == ["'self'"]
+    assert not any("unsafe" in source for sources in policy.values() for source in sources)
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "camera=()" in headers["Permissions-Policy"]
+    assert "X-Robots-Tag" not in headers
+
+
+def test_images_from_another_host_are_allowed_by_that_host_alone(headers, site):
+    assert directives(headers["Content-Security-Policy"])["img-src"] == [
+        "'self'",
+        "https://images.example.org",
+    ]
+    photo = read_html(site, "releases/2024/photo-from-the-library/").select_one(".release-image img")
+    assert photo["src"] == "https://images.example.org/library/visit.jpg"
+
+
+def test_every_page_satisfies_the_policy_it_is_served_with(site, headers):
+    policy = directives(headers["Content-Security-Policy"])
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    inline_styles = 0
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        shown = path.relative_to(site).as_posix()
+        for style in soup.find_all("style"):
+            inline_styles += 1
+            assert sha256_source(style.string or "") in policy["style-src"], shown
+        for script in soup.find_all("script"):
+            if script.get("src"):
+                assert script["src"].startswith(("/", "https://press.parentinfantfoundation.org.uk/")), shown
+            else:
+                assert script.get("type", "").lower() not in EXECUTABLE_SCRIPT_TYPES, shown
+        for element in soup.find_all(True):
+            assert "style" not in element.attrs, f"{shown}: <{element.name} style>"
+            assert not [name for name in element.attrs if name.startswith("on")], f"{shown}: <{element.name}>"
+    assert inline_styles == len(pages), "each page has the brand style, allowed by its hash"
+
+
+def test_the_brand_style_carries_the_brand_colours_and_its_hash_is_in_the_policy(site, headers):
+    style = read_html(site, "/").select_one("head style").string
+    assert "--brand-primary: #4b2673;" in style
+    assert sha256_source(style) in headers["Content-Security-Policy"]
+
+
+def test_publish_builds_repeat_the_policy_in_a_meta_element_without_header_only_directives(site, headers):
+    head = read_html(site, "releases/2022/care-review-response/").head
+    meta = head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    expected = {
+        name: sources
+        for name, sources in directives(headers["Content-Security-Policy"]).items()
+        if name != "frame-ancestors"
+    }
+    assert directives(meta["content"]) == expected
+    loads = head.find_all(["link", "style", "script"])
+    assert all(element.sourceline > meta.sourceline for element in loads), (
+        "the policy comes before what it governs"
+    )
+    assert head.find("meta", attrs={"name": "referrer"})["content"] == "strict-origin-when-cross-origin"
+
+
+def test_development_builds_leave_the_meta_policy_out_so_live_reload_can_run(sample_site):
+    assert read_html(sample_site, "/").find("meta", attrs={"http-equiv": "Content-Security-Policy"}) is None
+    assert "Content-Security-Policy" in read_headers(sample_site)
+
+
+def test_embed_hosts_and_extra_sources_come_from_the_settings():
+    policy = content_security_policy(
+        embed_origins=["https://www.youtube-nocookie.com"],
+        extra_sources={"script-src": ["'wasm-unsafe-eval'"], "connect-src": ["'self'"]},
+    )
+    written = directives(policy.header())
+    assert written["frame-src"] == ["https://www.youtube-nocookie.com"]
+    assert written["script-src"] == ["'self'", "'wasm-unsafe-eval'"]
+    assert written["connect-src"] == ["'self'"]
+    assert "frame-src" not in directives(content_security_policy().header())
+
+
+def test_embed_hosts_setting_reaches_the_headers_file(build_site):
+    output = build_site(PRESSROOM_EMBED_HOSTS=["www.youtube-nocookie.com", "https://player.vimeo.com"])
+    frames = directives(read_headers(output)["Content-Security-Policy"])["frame-src"]
+    assert frames == ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+
+
+def test_preview_builds_are_also_kept_out_of_search_engines_by_header(build_site):
+    output = build_site(PRESSROOM_PREVIEW=True)
+    assert read_headers(output)["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_a_brand_colour_that_is_not_a_colour_never_reaches_the_inline_style():
+    style = brand_style({"primary": "#4b2673", "link": "red;}</style><script>", "Bad Name": "#000000"})
+    assert style == ":root { --brand-primary: #4b2673; }"
+    assert brand_style({}) == ""
+
+
+@pytest.mark.parametrize(
+    ("injected", "reported"),
+    [
+        ("<script>document.title = 'x'</script>", "<script>: an inline script"),
+        ("<style>body { color: red }</style>", "<style>: an inline style whose hash is not in the policy"),
+        ('<p style="color: red">Red</p>', "<p style>: a style attribute"),
+        ('<button onclick="go()">Go</button>', "<button onclick>: an event-handler attribute"),
+        ('<a href="javascript:go()">Go</a>', "<a href>: a javascript: address"),
+        ('<img src="https://tracker.example.net/pixel.gif" alt="">', "https://tracker.example.net is not in"),
+    ],
+)
+def test_a_theme_that_breaks_the_policy_fails_the_build_naming_the_page_and_line(
+    build_site, tmp_path, injected, reported
+):
+    theme = tmp_path / "careless-theme"
+    shutil.copytree(ROOT / "theme", theme)
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("</footer>", f"</footer>\n{injected}"))
+    with pytest.raises(PolicyNotSatisfied) as caught:
+        build_site(THEME=str(theme))
+    first = caught.value.problems[0]
+    assert re.match(r"^[\w./-]+\.html:\d+: ", first), first
+    assert reported in first
+    assert " — " in first
+    assert "the build has failed" in str(caught.value)
