@@ -17,10 +17,11 @@ from .site import site_of
 
 def new_markdown(settings: dict) -> Markdown:
     """Markdown as MARKDOWN configures it: each extension named in extension_configs is also loaded,
-    as Pelican's own reader does (Markdown itself would only configure them)."""
+    as Pelican's own reader does (Markdown itself would only configure them). Pelican's reader adds them
+    to the settings it was given, so the list is de-duplicated: either way the same extensions load."""
     options = dict(settings.get("MARKDOWN", {}))
     configs = options.get("extension_configs", {})
-    options["extensions"] = [*options.get("extensions", []), *(name for name in configs)]
+    options["extensions"] = list(dict.fromkeys([*options.get("extensions", []), *configs]))
     return Markdown(**options)
 
 

@@ -40,6 +40,8 @@ class Person:
     id: str = ""
     bio: str = ""
     photo: str = ""
+    # Where pages load the photo from: `photo` under SITEURL, resolved once per build by the Site.
+    photo_url: str = ""
 
     @property
     def role_line(self) -> str:

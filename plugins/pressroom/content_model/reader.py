@@ -13,7 +13,7 @@ from pelican.utils import SafeDatetime
 from .loading import context_from_settings, load_source, new_markdown
 from .model import Page, Release
 from .sanitise import EMBED_HOSTS_SETTING, sanitise
-from .site import SOURCES_SETTING
+from .site import SOURCES_SETTING, site_address
 
 
 class ContentError(Exception):
@@ -49,6 +49,8 @@ def release_metadata(release: Release, render_markdown, settings) -> dict:
         if release.notes_to_editors
         else "",
     }
+    if release.image:
+        metadata["image_url"] = site_address(settings.get("SITEURL", ""), release.image.src)
     if release.last_updated:
         metadata["modified"] = safe_datetime(release.last_updated)
     return metadata

@@ -6,6 +6,7 @@ described in exactly one place.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import warnings
 from collections.abc import Callable
@@ -52,6 +53,15 @@ class Context:
 
 
 @dataclass(frozen=True)
+class NewRelease:
+    """What `invoke new` is told: the type, the headline and today's date."""
+
+    kind: str
+    title: str
+    today: dt.date
+
+
+@dataclass(frozen=True)
 class Field:
     name: str
     meaning: str
@@ -59,6 +69,8 @@ class Field:
     required: bool | Callable[[dict], bool] = False
     example: str = ""
     required_when: str = ""
+    # What `invoke new` writes for this field in a new draft, or None to leave it out.
+    starter: Callable[[NewRelease], object] | None = None
 
     def is_required(self, data: dict) -> bool:
         return self.required(data) if callable(self.required) else self.required
@@ -317,47 +329,102 @@ def _date_field(value, ctx):
     return fields.datetime(value, ctx.timezone)
 
 
+def _event_starter(new: NewRelease) -> dict:
+    """A placeholder event a fortnight away, at lunchtime, for an hour."""
+    start = dt.datetime.combine(new.today + dt.timedelta(days=14), dt.time(12, 30))
+    return {
+        "start": start.isoformat(timespec="minutes"),
+        "end": (start + dt.timedelta(hours=1)).isoformat(timespec="minutes"),
+        "location": "Online",
+        "speakers": [],
+    }
+
+
 RELEASE_FIELDS = {
     field.name: field
     for field in (
-        Field("title", "headline", _text_field(), True, "Charity welcomes new funding for family hubs"),
+        Field(
+            "title",
+            "headline",
+            _text_field(),
+            True,
+            "Charity welcomes new funding for family hubs",
+            starter=lambda new: new.title,
+        ),
         Field(
             "date",
             "ISO 8601 date or date-time; the site's timezone if no offset",
             _date_field,
             True,
             "2022-04-02",
+            starter=lambda new: new.today.isoformat(),
         ),
-        Field("type", f"one of {', '.join(RELEASE_TYPES)}", parse_type, True, "press-release"),
+        Field(
+            "type",
+            f"one of {', '.join(RELEASE_TYPES)}",
+            parse_type,
+            True,
+            "press-release",
+            starter=lambda new: new.kind,
+        ),
         Field(
             "summary",
             f"standfirst, plain text, at most {SUMMARY_MAX} characters",
             _text_field(SUMMARY_MAX),
             True,
             "One or two sentences that say what happened and why it matters.",
+            starter=lambda new: (
+                "One or two plain sentences: what happened and why it matters "
+                f"(at most {SUMMARY_MAX} characters)."
+            ),
         ),
         Field(
             "spokespeople",
             "list of person ids from content/people.yaml",
             list_of(person, "person id"),
             example="[keith-reed]",
+            starter=lambda new: [],
         ),
-        Field("quotes", "list of {by, text}; by is a person id or {name, role, organisation}", parse_quotes),
         Field(
-            "responds_to", "{title, publisher, url, date}: what this release responds to", parse_responds_to
+            "quotes",
+            "list of {by, text}; by is a person id or {name, role, organisation}",
+            parse_quotes,
+            starter=lambda new: [],
+        ),
+        Field(
+            "responds_to",
+            "{title, publisher, url, date}: what this release responds to",
+            parse_responds_to,
+            starter=lambda new: (
+                {"title": "Name of the report or announcement", "publisher": "Who published it"}
+                if new.kind == "policy-response"
+                else None
+            ),
         ),
         Field(
             "topics",
             "list of topic ids from content/topics.yaml",
             list_of(directory_entry("topics", "topics.yaml"), "topic id"),
+            starter=lambda new: [],
         ),
         Field(
             "campaign", "campaign id from content/topics.yaml", directory_entry("campaigns", "topics.yaml")
         ),
         Field("embargo", "date-time with UTC offset; not public before it", parse_embargo),
-        Field("status", "published (default) or draft", parse_status, example="draft"),
+        Field(
+            "status",
+            "published (default) or draft",
+            parse_status,
+            example="draft",
+            starter=lambda new: "draft",
+        ),
         Field("image", "{src, alt, credit}; alt is required", parse_image),
-        Field("notes_to_editors", "Markdown", _markdown_field),
+        Field(
+            "notes_to_editors",
+            "Markdown",
+            _markdown_field,
+            starter=lambda new: "About us: a short paragraph for journalists.\n",
+        ),
         Field(
             "contact",
             "press contact id from content/people.yaml; default the press office",
@@ -370,6 +437,7 @@ RELEASE_FIELDS = {
             parse_event,
             lambda data: data.get("type") == "event",
             required_when="when type is event",
+            starter=lambda new: _event_starter(new) if new.kind == "event" else None,
         ),
         Field("slug", "web address name; default made from the title", _slug_field),
     )
@@ -491,7 +559,9 @@ def stray_field_problems(document: Document, path: str) -> list[Problem]:
     problems = []
     for number, line in enumerate(region, start=document.body_line):
         match = FIELD_IN_BODY.match(line)
-        name = match and nearest(match.group(1), RELEASE_FIELDS)
+        if match is None:
+            continue
+        name = nearest(match.group(1), RELEASE_FIELDS)
         if name and name.replace("_", " ") in match.group(1).lower().replace("_", " "):
             problems.append(
                 Problem(

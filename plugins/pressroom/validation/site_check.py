@@ -148,6 +148,7 @@ SITE_PAGES = (
     ("PRESS_OFFICE_SAVE_AS", "press-office/index.html", "the press office page"),
     ("NOT_FOUND_SAVE_AS", "404.html", "the page-not-found page"),
     ("PRESSROOM_SUBSCRIBE_SAVE_AS", "subscribe/index.html", "the subscribe page"),
+    ("SEARCH_SAVE_AS", "search/index.html", "the search page"),
 )
 DISCOVERY_FILES = ("sitemap.xml", "news-sitemap.xml", "robots.txt")
 # Files a plugin writes at the site's root, when that plugin is on.
