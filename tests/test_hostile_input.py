@@ -494,20 +494,24 @@ The lead paragraph, with a footnote.[^1] Read [our vision]({filename}/pages/our-
 |:-----|---------:|
 | 2024 | 1,200 |
 
-<figure><img src="https://example.org/photo.jpg" alt="A family"><figcaption>A family</figcaption></figure>
+<figure><img src="{static}/images/photo.jpg" alt="A family"><figcaption>A family</figcaption></figure>
 
 [^1]: The source of the figure.
 """
 
 
 def test_what_a_release_needs_passes_check_and_reaches_the_page(content, tmp_path):
+    from PIL import Image
+
     shutil.copytree(SAMPLE_CONTENT / "pages", content / "pages", dirs_exist_ok=True)
+    (content / "images").mkdir()
+    Image.new("RGB", (4, 4)).save(content / "images" / "photo.jpg")
     (content / "releases" / "release.md").write_text(HEAD + LEGITIMATE_BODY, encoding="utf-8")
     assert check(content).problems == []
     site = build(content, tmp_path / "output", PRESSROOM_NOW=NOW)
     body = read_html(site, "releases/2022/charity-responds-to-the-spending-review/").select_one("main")
     assert body.find("iframe")["src"] == "https://www.youtube-nocookie.com/embed/abc"
-    assert [cell.get("style") for cell in body.select("th")] == ["text-align:left", "text-align:right"]
-    assert body.select_one("figure img")["src"] == "https://example.org/photo.jpg"
+    assert [cell.get("class") for cell in body.select("th")] == [["align-left"], ["align-right"]]
+    assert body.select_one("figure img")["src"] == "/images/photo.jpg"
     assert body.select_one("sup a")["href"] == "#fn:1"
     assert body.find("a", string="our vision")["href"] == "/our-vision-the-1001-critical-days/"
