@@ -515,3 +515,16 @@ def test_what_a_release_needs_passes_check_and_reaches_the_page(content, tmp_pat
     assert body.select_one("figure img")["src"] == "/images/photo.jpg"
     assert body.select_one("sup a")["href"] == "#fn:1"
     assert body.find("a", string="our vision")["href"] == "/our-vision-the-1001-critical-days/"
+
+
+def test_quote_marker_with_thousands_of_digits_is_a_problem_not_a_crash(content):
+    problem = only(problems_of(content, HEAD + BODY + "\n[[quote " + "9" * 5000 + "]]\n"))
+    assert (problem.line, problem.field) == (9, "body")
+    assert "names a quote that does not exist" in problem.what
+
+
+def test_integer_with_thousands_of_digits_is_text_not_a_crash(content):
+    text = HEAD.replace("summary: A short standfirst.", "summary: " + "9" * 5000)
+    problem = only(problems_of(content, text + BODY))
+    assert (problem.line, problem.field) == (5, "summary")
+    assert "more than the 300 allowed" in problem.what
