@@ -113,7 +113,7 @@ def _element_removal(tag: str) -> Removal:
     return Removal(
         f"a <{tag}> element (its text is kept)",
         f"<{tag}",
-        "remove the tag, or write the content in Markdown (see the README's list of what a body may hold)",
+        "remove the tag, or write the content in Markdown (headings, lists, tables, links, images)",
     )
 
 
