@@ -179,8 +179,9 @@ def test_very_deep_nesting_is_refused_before_it_can_crash_libyaml(content, openi
 
 
 def test_deep_block_nesting_is_refused(content):
-    problem = only(problems_of(content, HEAD + "topics: " + "- " * 40_000 + "x\n" + BODY))
-    assert problem.field == "front matter"
+    problem = only(problems_of(content, HEAD + "topics:\n" + "- " * 40_000 + "x\n" + BODY))
+    assert (problem.line, problem.field) == (7, "front matter")
+    assert "nested more than" in problem.what
 
 
 def test_non_scalar_keys_are_refused(content):
