@@ -202,7 +202,8 @@ embargo: 2099-05-23T00:01+01:00
 ---
 Nobody may read this before 2099.
 """
-HELD_PAGE = "releases/2022/held-verdict/index.html"
+# Its address takes the year it is published, when the embargo lifts (Release.published).
+HELD_PAGE = "releases/2099/held-verdict/index.html"
 
 
 @pytest.fixture
