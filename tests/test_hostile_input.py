@@ -507,7 +507,8 @@ def test_what_a_release_needs_passes_check_and_reaches_the_page(content, tmp_pat
     site = build(content, tmp_path / "output", PRESSROOM_NOW=NOW)
     body = read_html(site, "releases/2022/charity-responds-to-the-spending-review/").select_one("main")
     assert body.find("iframe")["src"] == "https://www.youtube-nocookie.com/embed/abc"
-    assert [cell.get("style") for cell in body.select("th")] == ["text-align:left", "text-align:right"]
+    assert [cell.get("class") for cell in body.select("th")] == [["align-left"], ["align-right"]]
+    assert not body.select("[style]")
     assert body.select_one("figure img")["src"] == "https://example.org/photo.jpg"
     assert body.select_one("sup a")["href"] == "#fn:1"
     assert body.find("a", string="our vision")["href"] == "/our-vision-the-1001-critical-days/"

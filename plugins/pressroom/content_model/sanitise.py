@@ -8,6 +8,7 @@ what a page would lose, with the line, instead of finding out from the page.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -24,8 +25,8 @@ ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading"},
-    "th": {"colspan", "rowspan", "scope", "style"},
-    "td": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan"},
     "ol": {"start", "reversed", "type"},
     "li": {"value"},
     "time": {"datetime"},
@@ -35,8 +36,9 @@ ATTRIBUTES = {
     "ins": {"cite", "datetime"},
     "iframe": {"src", "title", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy"},
 }
-# Markdown writes a table column's alignment as a style; nothing else may style a release.
-STYLE_PROPERTIES = {"text-align"}
+# Markdown writes a table column's alignment as a style attribute, which the site's Content-Security-Policy
+# blocks; a class styled in theme/static/css/site.css keeps the alignment. Nothing else may style a release.
+TABLE_ALIGNMENT = re.compile(r'<(th|td)([^>]*?)\sstyle="text-align:\s*(left|right|center);?"')
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Removed with everything inside them: their text is code, not words for the reader.
 REMOVED_WITH_CONTENT = {"script", "style"}
@@ -50,8 +52,14 @@ def embed_allowed(src: str, hosts) -> bool:
     return parts.scheme == "https" and parts.hostname in set(hosts)
 
 
+def alignment_as_class(html: str) -> str:
+    """`<td style="text-align: right;">`, as Markdown writes it, becomes `<td class="align-right">`."""
+    return TABLE_ALIGNMENT.sub(r'<\1\2 class="align-\3"', html)
+
+
 def sanitise(html: str, embed_hosts=()) -> str:
     """HTML with every element, attribute and address off the allow-list removed."""
+    html = alignment_as_class(html)
 
     def keep(tag: str, attribute: str, value: str) -> str | None:
         if tag == "iframe" and attribute == "src" and not embed_allowed(value, embed_hosts):
@@ -65,7 +73,6 @@ def sanitise(html: str, embed_hosts=()) -> str:
         attributes=ATTRIBUTES,
         attribute_filter=keep,
         url_schemes=URL_SCHEMES,
-        filter_style_properties=STYLE_PROPERTIES,
         link_rel=None,
     )
 
@@ -137,6 +144,7 @@ def _attribute_removal(tag: str, name: str, value: str, embed_hosts) -> Removal:
 
 def removals(html: str, embed_hosts=()) -> list[Removal]:
     """What sanitising would take out of `html`, one entry per kind of element or attribute."""
+    html = alignment_as_class(html)
     before, after = _Inventory(html), _Inventory(sanitise(html, embed_hosts))
     lost_elements = before.elements - after.elements
     found = [_element_removal(tag) for tag in sorted(lost_elements)]
