@@ -391,3 +391,16 @@ def test_s3_without_credentials_ends_with_a_sentence(tmp_path, store, content_co
         PublishRefused, match="No credentials for S3 bucket press-site: set AWS_ACCESS_KEY_ID"
     ):
         publish(CONFIG, target, store, progress=quiet, content=content_copy)
+
+
+def test_rsync_publish_compares_with_what_the_destination_holds(tmp_path, store, content_copy):
+    destination = tmp_path / "mirror"
+    destination.mkdir()
+    target = RsyncTarget(f"{destination}/")
+    publish(CONFIG, target, store, progress=quiet, content=content_copy)
+    assert not publish(CONFIG, target, store, progress=quiet, content=content_copy).deployed
+
+    (destination / RELEASE_URL).write_text("edited on the server by hand")
+    repaired = publish(CONFIG, target, store, progress=quiet, content=content_copy)
+    assert repaired.deployed
+    assert tree_digest(destination) == tree_digest(store.current())
