@@ -170,6 +170,14 @@ class Release:
         return tuple({person.id: person for person in named if person.id}.values())
 
     @property
+    def published(self) -> dt.datetime:
+        """When the public first sees it: the later of its date and its embargo, never backdated.
+
+        `date` stays as the author wrote it (feed entry ids are made from it, so they never change).
+        """
+        return max(self.date, self.embargo) if self.embargo else self.date
+
+    @property
     def last_updated(self) -> dt.datetime | None:
         return max((update.date for update in self.updated), default=None)
 

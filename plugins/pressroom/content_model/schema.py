@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from PIL import Image as PILImage
 
 from . import fields
 from .directory import Directory
@@ -28,6 +31,7 @@ from .model import (
     Update,
 )
 from .problems import Invalid, Problem, did_you_mean, nearest
+from .sanitise import removals
 
 STATUSES = ("published", "draft")
 SUMMARY_MAX = 300
@@ -43,6 +47,9 @@ class Context:
     slugify: Callable[[str], str]
     default_contact: str = ""
     content_root: str = ""
+    # Markdown as the build renders it, so `check` can say what sanitising would remove.
+    render_markdown: Callable[[str], str] | None = None
+    embed_hosts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -204,9 +211,48 @@ def image_source(value, ctx: Context) -> str:
         )
     if src.startswith(("http://", "https://")):
         return fields.url(src)
-    if ctx.content_root and not (Path(ctx.content_root) / src).is_file():
-        raise Invalid(f"there is no file content/{src}", "put the image under content/images/ or correct src")
+    if ctx.content_root:
+        check_image_file(src, Path(ctx.content_root))
     return src
+
+
+IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+
+
+def check_image_file(src: str, content_root: Path) -> None:
+    """The file must be inside content/ (links followed) and its bytes must really be an image."""
+    root = content_root.resolve()
+    try:
+        target = (root / src).resolve(strict=True)
+    except FileNotFoundError:
+        raise Invalid(
+            f"there is no file content/{src}", "put the image under content/images/ or correct src"
+        ) from None
+    except (OSError, RuntimeError, ValueError):
+        raise Invalid(
+            f"content/{src} cannot be opened (a link that loops, or a name the system refuses)",
+            "replace it with the image file itself under content/images/",
+        ) from None
+    if not target.is_relative_to(root):
+        raise Invalid(
+            f"'{src}' leads outside the content folder, and nothing outside it is published",
+            "copy the image into content/images/ and give its path from there",
+        )
+    if not target.is_file():
+        raise Invalid(f"there is no file content/{src}", "put the image under content/images/ or correct src")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            with PILImage.open(target) as image:
+                image_format = image.format
+                image.verify()
+    except Exception:  # Pillow reports a broken file with many kinds of error; each means "not an image"
+        image_format = None
+    if image_format not in IMAGE_FORMATS:
+        raise Invalid(
+            f"content/{src} is not a real JPEG, PNG, WebP or GIF image (its contents are something else)",
+            "export the picture again as JPEG or PNG from an image editor and replace the file",
+        )
 
 
 def parse_image(value, ctx: Context) -> Image:
@@ -551,6 +597,26 @@ def body_character_problems(document: Document, path: str) -> list[Problem]:
     return problems
 
 
+def sanitising_problems(document: Document, path: str, ctx: Context) -> list[Problem]:
+    """What the page would lose to the sanitiser, each at the line of the source it comes from."""
+    if ctx.render_markdown is None:
+        return []
+    problems = []
+    body_lines = [line.lower() for line in split_lines(document.body)]
+    for removal in removals(ctx.render_markdown(document.markdown), ctx.embed_hosts):
+        needle = removal.needle.lower()
+        index = next((i for i, line in enumerate(body_lines) if needle in line), 0)
+        what = f"has {removal.what}, which is removed from the page"
+        problems.append(Problem(path, document.body_line + index, "body", what, removal.fix))
+    notes = document.data.get("notes_to_editors")
+    if isinstance(notes, str):
+        for removal in removals(ctx.render_markdown(notes), ctx.embed_hosts):
+            what = f"has {removal.what}, which is removed from the page"
+            line = document.line_of(("notes_to_editors",))
+            problems.append(Problem(path, line, "notes_to_editors", what, removal.fix))
+    return problems
+
+
 def slug_problems(values: dict, document: Document, path: str, ctx: Context) -> list[Problem]:
     """A slug made from the title must be usable as a folder name: not empty, not too long."""
     if "slug" in values or "title" not in values:
@@ -587,6 +653,7 @@ def validate_release(document: Document, path: str, ctx: Context) -> tuple[Relea
     problems += stray_field_problems(document, path)
     problems += body_character_problems(document, path)
     problems += slug_problems(values, document, path, ctx)
+    problems += sanitising_problems(document, path, ctx)
     if "event" in values and values.get("type") and values["type"].id != "event":
         problems.append(
             Problem(
@@ -605,11 +672,24 @@ def validate_release(document: Document, path: str, ctx: Context) -> tuple[Relea
     return Release(source_path=path, **values), problems
 
 
+def visibility_values(document: Document, ctx: Context) -> dict:
+    """status, embargo and date of a release that may be broken elsewhere: each that can be read."""
+    values = {}
+    for name in ("status", "embargo", "date"):
+        if document.data.get(name) is not None:
+            try:
+                values[name] = RELEASE_FIELDS[name].parse(document.data[name], ctx)
+            except Invalid:
+                values[name] = None
+    return values
+
+
 def validate_page(document: Document, path: str, ctx: Context) -> tuple[Page | None, list[Problem]]:
     values, problems = parse_fields(document, path, PAGE_FIELDS, ctx)
     problems += stray_field_problems(document, path)
     problems += body_character_problems(document, path)
     problems += slug_problems(values, document, path, ctx)
+    problems += sanitising_problems(document, path, ctx)
     if any(problem.severity == "error" for problem in problems):
         return None, problems
     return Page(source_path=path, **values), problems

@@ -49,8 +49,10 @@ def site_base(settings) -> str:
 def copy_ready_addresses(url: str, save_as: str, slug: str, web_address: str, registration_url: str):
     """`releases/2022/slug/slug.txt` and `.pdf`: beside the page, named so a download keeps its name."""
     folder = PurePosixPath(save_as).parent
+    # A page address may be a folder (releases/2022/slug/) or a file (releases/slug.html).
+    url_folder = url if url.endswith("/") else url.rpartition("/")[0] + "/" if "/" in url else ""
     files = {
-        suffix: (f"{url}{slug}.{suffix}", (folder / f"{slug}.{suffix}").as_posix())
+        suffix: (f"{url_folder}{slug}.{suffix}", (folder / f"{slug}.{suffix}").as_posix())
         for suffix in ("txt", "pdf")
     }
     return CopyReady(*files["txt"], *files["pdf"], web_address, registration_url)
