@@ -36,9 +36,9 @@ ATTRIBUTES = {
     "ins": {"cite", "datetime"},
     "iframe": {"src", "title", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy"},
 }
-# Markdown writes a table column's alignment as a style attribute, which the site's Content-Security-Policy
-# blocks; a class styled in theme/static/css/site.css keeps the alignment. Nothing else may style a release.
-TABLE_ALIGNMENT = re.compile(r'<(th|td)([^>]*?)\sstyle="text-align:\s*(left|right|center);?"')
+# Markdown writes a table column's alignment as a style attribute, which the Content-Security-Policy
+# blocks; it becomes a class (align-left, align-right, align-center) for the stylesheet to honour.
+TABLE_ALIGNMENT = re.compile(r'<(th|td) style="text-align: (left|right|center);">')
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Removed with everything inside them: their text is code, not words for the reader.
 REMOVED_WITH_CONTENT = {"script", "style"}
@@ -52,14 +52,12 @@ def embed_allowed(src: str, hosts) -> bool:
     return parts.scheme == "https" and parts.hostname in set(hosts)
 
 
-def alignment_as_class(html: str) -> str:
-    """`<td style="text-align: right;">`, as Markdown writes it, becomes `<td class="align-right">`."""
-    return TABLE_ALIGNMENT.sub(r'<\1\2 class="align-\3"', html)
+def _aligned(html: str) -> str:
+    return TABLE_ALIGNMENT.sub(r'<\1 class="align-\2">', html)
 
 
 def sanitise(html: str, embed_hosts=()) -> str:
     """HTML with every element, attribute and address off the allow-list removed."""
-    html = alignment_as_class(html)
 
     def keep(tag: str, attribute: str, value: str) -> str | None:
         if tag == "iframe" and attribute == "src" and not embed_allowed(value, embed_hosts):
@@ -67,7 +65,7 @@ def sanitise(html: str, embed_hosts=()) -> str:
         return value
 
     return nh3.clean(
-        html,
+        _aligned(html),
         tags=TAGS,
         clean_content_tags=REMOVED_WITH_CONTENT,
         attributes=ATTRIBUTES,
@@ -115,7 +113,7 @@ def _element_removal(tag: str) -> Removal:
     return Removal(
         f"a <{tag}> element (its text is kept)",
         f"<{tag}",
-        "remove the tag, or write the content in Markdown (see the README's list of what a body may hold)",
+        "remove the tag, or write the content in Markdown (headings, lists, tables, links, images)",
     )
 
 
@@ -144,8 +142,7 @@ def _attribute_removal(tag: str, name: str, value: str, embed_hosts) -> Removal:
 
 def removals(html: str, embed_hosts=()) -> list[Removal]:
     """What sanitising would take out of `html`, one entry per kind of element or attribute."""
-    html = alignment_as_class(html)
-    before, after = _Inventory(html), _Inventory(sanitise(html, embed_hosts))
+    before, after = _Inventory(_aligned(html)), _Inventory(sanitise(html, embed_hosts))
     lost_elements = before.elements - after.elements
     found = [_element_removal(tag) for tag in sorted(lost_elements)]
     for tag, name in sorted(before.attributes - after.attributes):
