@@ -177,7 +177,17 @@ CMS = {
     "bundle": str(Path(__file__).resolve().parent / "cms" / "node_modules" / "decap-cms" / "dist"),
 }
 
+# --- Content safety (plugins/pressroom/content_model/sanitise.py) ---
+# Release bodies and notes to editors keep only an allow-list of HTML; an <iframe> is kept only when its
+# https address is on one of these hosts. `invoke check` names anything a page would lose.
+PRESSROOM_EMBED_HOSTS = ["www.youtube-nocookie.com"]
+
 # --- Workflow: clock, embargo, preview, publish (plugins/pressroom/visibility, publishing/) ---
+# Any error Pelican or a plugin logs (a plugin that cannot load, a file it cannot read) stops the build,
+# plain `pelican` included. Installed here rather than by a plugin, so that it cannot fail to load with one.
+from pressroom.visibility.build_guard import stop_builds_on_errors  # noqa: E402 — settings come first
+
+stop_builds_on_errors()
 
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 MARKDOWN = {

@@ -13,6 +13,7 @@ from pelican.generators import Generator
 from pressroom.content_model.model import RELEASE_TYPES
 from pressroom.content_model.site import site_of
 
+from .navigation import navigation
 from .relations import Entry, by_campaign, by_person, neighbours, related
 
 
@@ -77,9 +78,13 @@ class ListingsGenerator(Generator):
             directory.campaigns, by_campaign(entries), articles_by_key, "CAMPAIGN", self.settings
         )
         featured = self.settings.get("FEATURED_CAMPAIGN")
+        type_listings = in_type_order(self.context.get("categories", []))
         self.context.update(
             site_directory=directory,
-            type_listings=in_type_order(self.context.get("categories", [])),
+            type_listings=type_listings,
+            site_navigation=navigation(
+                type_listings, self.settings.get("NAVIGATION", []), self.settings.get("SITEURL", "")
+            ),
             spokesperson_urls={listing.subject.id: listing.url for listing in self.spokespeople},
             campaign_urls={listing.subject.id: listing.url for listing in self.campaigns},
             featured_campaign=next(
