@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -179,6 +180,9 @@ def edit(c, port=8000, backend_port=8081):
 
     rebuild()
     backend = local_backend.start(ROOT / "cms", ROOT, int(backend_port))
+    # A stop from outside (kill, a service manager) ends the server the way Ctrl+C does, so decap-server
+    # is stopped too.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(0))
     try:
         server = Server()
         for watched in ("content", "theme", "plugins", "pelicanconf.py"):

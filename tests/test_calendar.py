@@ -164,6 +164,8 @@ def test_a_two_day_event_across_the_october_clock_change_reads_the_same_everywhe
     assert entry.decoded("DTSTART") == dt.datetime(2025, 10, 25, 17, 0, tzinfo=dt.UTC)
     assert entry.decoded("DTEND") == dt.datetime(2025, 10, 26, 10, 0, tzinfo=dt.UTC)
     assert str(entry["DESCRIPTION"]).startswith(expected)
+    copy = (output / PAST_EVENT / "mission-champions-online-event.txt").read_text(encoding="utf-8")
+    assert f"When: {expected}\n" in copy
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,10 @@
 """Every plugin named in the settings is loaded, and metadata reaches HTML escaped."""
 
 import ast
+import json
+import os
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -61,12 +65,19 @@ OPTIONAL_PLUGINS = (
     "pressroom.social_cards",
     "pressroom.sitemap",
     "pressroom.event_calendar",
+    "pressroom.favicon",
+    "pressroom.security_headers",
+    "pressroom.copy_ready",
+    "pressroom.archive",
+    "pressroom.cms",
 )
 
 
-@pytest.mark.parametrize("switched_off", OPTIONAL_PLUGINS)
-def test_the_site_builds_with_any_one_optional_plugin_switched_off(tmp_path, switched_off):
-    plugins = [name for name in site_settings(SAMPLE_CONTENT, tmp_path)["PLUGINS"] if name != switched_off]
+@pytest.mark.parametrize("switched_off", [*((name,) for name in OPTIONAL_PLUGINS), OPTIONAL_PLUGINS])
+def test_the_site_builds_with_any_optional_plugin_switched_off(tmp_path, switched_off):
+    plugins = [
+        name for name in site_settings(SAMPLE_CONTENT, tmp_path)["PLUGINS"] if name not in switched_off
+    ]
     output = build(SAMPLE_CONTENT, tmp_path / "output", PLUGINS=plugins, PRESSROOM_NOW=SAMPLE_NOW)
     home = read_html(output, "/")
     first = home.select_one("main a[href*='/releases/']")["href"]
@@ -111,3 +122,22 @@ def test_plugins_import_no_plugin_but_the_content_model():
                 parts = name.split(".")
                 if parts[0] == "pressroom" and len(parts) > 1:
                     assert parts[1] in (own, "content_model"), f"{source.relative_to(ROOT)} imports {name}"
+
+
+def test_the_installed_project_exports_only_the_pressroom_namespace(tmp_path):
+    generic = ["sitemap", "feeds", "validation", "content", "theme", "scripts", "output", "cache"]
+    script = (
+        "import importlib.util, json, sys\n"
+        "names = sys.argv[1:] + ['pressroom.sitemap']\n"
+        "print(json.dumps([name for name in names if importlib.util.find_spec(name)]))"
+    )
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    result = subprocess.run(
+        [sys.executable, "-c", script, *generic],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(result.stdout) == ["pressroom.sitemap"]

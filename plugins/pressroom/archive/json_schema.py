@@ -58,7 +58,7 @@ SPEAKER = strict_object({**PERSON["properties"], "chair": {"type": "boolean"}})
 TOPIC = strict_object({"id": TEXT, "name": TEXT})
 
 # The shape of each archived field of the release table, as it appears in releases.json.
-ARCHIVED_FIELDS = {
+ARCHIVED_FIELDS: dict[str, dict] = {
     "type": {"enum": list(RELEASE_TYPES)},
     "title": TEXT,
     "date": DATE,

@@ -133,7 +133,7 @@ QUOTE_BUTTON_HINT = (
 def editor_field(field: Field, widgets: dict, directory, *, required: bool | None = None) -> dict:
     """One schema field as a Decap field: the schema's name, meaning and required flag, and its widget."""
     widget = widgets.get(field.name, lambda d: {"widget": "string"})(directory)
-    required = field.required if required is None else required
+    required = field.is_required({}) if required is None else required
     hint = field.meaning
     if widget["widget"] == "object" and not required:
         # Decap checks an object's required parts even when the object itself is left empty, which

@@ -40,6 +40,8 @@ class Person:
     id: str = ""
     bio: str = ""
     photo: str = ""
+    # Where pages load the photo from: `photo` under SITEURL, resolved once per build by the Site.
+    photo_url: str = ""
 
     @property
     def role_line(self) -> str:
@@ -166,6 +168,14 @@ class Release:
         speakers = [speaker.person for speaker in self.event.speakers] if self.event else []
         named = [*self.spokespeople, *(quote.person for quote in self.quotes), *speakers]
         return tuple({person.id: person for person in named if person.id}.values())
+
+    @property
+    def published(self) -> dt.datetime:
+        """When the public first sees it: the later of its date and its embargo, never backdated.
+
+        `date` stays as the author wrote it (feed entry ids are made from it, so they never change).
+        """
+        return max(self.date, self.embargo) if self.embargo else self.date
 
     @property
     def last_updated(self) -> dt.datetime | None:

@@ -183,7 +183,7 @@ def entry_of(article, settings: FeedSettings, render_content: Callable[..., str]
         id=entry_id(settings.id_domain, release.date.date(), Path(article.source_path).stem),
         title=release.title,
         url=url,
-        published=release.date,
+        published=release.published,
         updated=release.last_updated,
         summary=release.summary,
         content_html=absolute_links(html, url),

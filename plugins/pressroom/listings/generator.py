@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pelican.generators import Generator
 
 from pressroom.content_model.model import RELEASE_TYPES
-from pressroom.content_model.site import site_of
+from pressroom.content_model.site import site_address, site_of
 
+from .navigation import navigation
 from .relations import Entry, by_campaign, by_person, neighbours, related
 
 
@@ -77,11 +78,19 @@ class ListingsGenerator(Generator):
             directory.campaigns, by_campaign(entries), articles_by_key, "CAMPAIGN", self.settings
         )
         featured = self.settings.get("FEATURED_CAMPAIGN")
+        type_listings = in_type_order(self.context.get("categories", []))
+        siteurl = self.settings.get("SITEURL", "")
         self.context.update(
             site_directory=directory,
-            type_listings=in_type_order(self.context.get("categories", [])),
-            spokesperson_urls={listing.subject.id: listing.url for listing in self.spokespeople},
-            campaign_urls={listing.subject.id: listing.url for listing in self.campaigns},
+            type_listings=type_listings,
+            site_navigation=navigation(type_listings, self.settings.get("NAVIGATION", []), siteurl),
+            # Each directory entry's page, as pages link to it.
+            person_pages={
+                listing.subject.id: site_address(siteurl, listing.url) for listing in self.spokespeople
+            },
+            campaign_pages={
+                listing.subject.id: site_address(siteurl, listing.url) for listing in self.campaigns
+            },
             featured_campaign=next(
                 (listing for listing in self.campaigns if listing.subject.id == featured), None
             ),

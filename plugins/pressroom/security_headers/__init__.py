@@ -8,19 +8,21 @@ back: anything the policy would block stops the build, and the headers are writt
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pelican import signals
 
-from pressroom.content_model.loading import context_from_settings
+from pressroom.content_model.site import site_of
 
 from .policy import (
     REFERRER_POLICY,
     Policy,
     brand_style,
     content_security_policy,
+    header_rules,
     headers_file,
     https_origins,
     security_headers,
@@ -35,7 +37,13 @@ EMBED_HOSTS_SETTING = "PRESSROOM_EMBED_HOSTS"
 EXTRA_SOURCES_SETTING = "PRESSROOM_CSP_SOURCES"
 # A <meta> copy of the policy in every page, for hosts that cannot send headers (GitHub Pages).
 META_SETTING = "PRESSROOM_CSP_META"
+# Folders served without the policy: the browser editor (Decap CMS, plugins/pressroom/cms) draws itself
+# with inline styles and runs code the policy forbids. It is noindex and behind the editor's sign-in.
+EXEMPT_SETTING = "PRESSROOM_CSP_EXEMPT_FOLDERS"
+DEFAULT_EXEMPT_FOLDERS = ("admin",)
 HEADERS_FILE = "_headers"
+# Images an author placed in a body or in notes to editors (the sanitiser keeps their https addresses).
+BODY_IMAGE = re.compile(r'<img\b[^>]*?\ssrc="([^"]+)"')
 
 
 class PolicyNotSatisfied(SystemExit):
@@ -57,14 +65,16 @@ class PageSecurity:
 
 
 def image_addresses(generators, settings) -> list[str]:
-    """Absolute addresses of release images and people's photos, the images that may come from elsewhere."""
-    addresses = [
-        article.release.image.src
-        for generator in generators
-        for article in getattr(generator, "articles", [])
-        if getattr(article, "release", None) is not None and article.release.image is not None
-    ]
-    directory = context_from_settings(settings)[0].directory
+    """Absolute addresses of the images public pages show: release images, images in bodies, photos."""
+    addresses = []
+    for generator in generators:
+        for item in [*getattr(generator, "articles", []), *getattr(generator, "pages", [])]:
+            release = getattr(item, "release", None)
+            if release is not None and release.image is not None:
+                addresses.append(release.image.src)
+            html = item.content + getattr(item, "notes_to_editors_html", "")
+            addresses.extend(BODY_IMAGE.findall(html))
+    directory = site_of(settings).directory
     addresses.extend(person.photo for person in directory.people.values())
     return [address for address in addresses if urlsplit(address).scheme in ("http", "https")]
 
@@ -96,11 +106,22 @@ def check_and_write_headers(pelican) -> None:
         return
     site = urlsplit(pelican.settings.get("SITEURL") or "")
     site_origin = f"{site.scheme}://{site.netloc}".lower() if site.netloc else ""
-    problems = blocked_in_output(Path(pelican.output_path), policy, site_origin)
+    output = Path(pelican.output_path)
+    exempt = [
+        folder
+        for folder in pelican.settings.get(EXEMPT_SETTING, DEFAULT_EXEMPT_FOLDERS)
+        if (output / folder).is_dir()
+    ]
+    problems = blocked_in_output(output, policy, site_origin, exempt)
     if problems:
         raise PolicyNotSatisfied(problems)
-    headers = security_headers(policy, preview=bool(pelican.settings.get("PRESSROOM_PREVIEW")))
-    (Path(pelican.output_path) / HEADERS_FILE).write_text(headers_file(headers), encoding="utf-8")
+    headers = security_headers(policy, preview=site_of(pelican.settings).preview)
+    top_level = sorted(
+        (entry.name, entry.is_dir()) for entry in output.iterdir() if entry.name != HEADERS_FILE
+    )
+    (output / HEADERS_FILE).write_text(
+        headers_file(header_rules(headers, top_level, exempt)), encoding="utf-8"
+    )
 
 
 def register() -> None:

@@ -77,7 +77,7 @@ def news_article(release, url: str, published, modified, image, publisher: dict,
             "image": [image_object(image)] if image else None,
             "about": responded_work(release.responds_to) if release.responds_to else None,
             "hasPart": [quotation(quote) for quote in release.quotes],
-            "correction": [correction(update) for update in release.updated],
+            "correction": [correction(update) for update in release.change_history],
         }
     )
 

@@ -19,7 +19,7 @@ class LinkPreview:
 
 
 @dataclass(frozen=True)
-class Site:
+class PreviewSite:
     """The settings every preview needs, read once."""
 
     name: str
@@ -37,7 +37,7 @@ class Site:
         return {"@type": "WebSite", "@id": f"{self.home}#website", "name": self.name, "url": self.home}
 
 
-def site_from_settings(settings: dict, context: dict) -> Site:
+def site_from_settings(settings: dict, context: dict) -> PreviewSite:
     """The build's settings, and the site image and logo the social_cards plugin offers when it runs."""
     organisation = settings.get("ORGANISATION", {})
     publisher = json_ld.organization(
@@ -45,7 +45,7 @@ def site_from_settings(settings: dict, context: dict) -> Site:
         organisation.get("url") or absolute_url(settings.get("SITEURL", ""), ""),
         context.get(PUBLISHER_LOGO_KEY),
     )
-    return Site(
+    return PreviewSite(
         name=settings.get("SITENAME", ""),
         url=settings.get("SITEURL", ""),
         language=language_tag(settings.get("DEFAULT_LANG", "en")),
@@ -54,7 +54,7 @@ def site_from_settings(settings: dict, context: dict) -> Site:
     )
 
 
-def release_preview(release, path: str, published, modified, image, site: Site) -> LinkPreview:
+def release_preview(release, path: str, published, modified, image, site: PreviewSite) -> LinkPreview:
     url = absolute_url(site.url, path)
     properties = common_properties(
         "article", release.title, release.summary, url, site.name, site.language, image
@@ -69,7 +69,9 @@ def release_preview(release, path: str, published, modified, image, site: Site) 
     )
 
 
-def page_preview(title: str, description: str, path: str, site: Site, kind: str = "WebPage") -> LinkPreview:
+def page_preview(
+    title: str, description: str, path: str, site: PreviewSite, kind: str = "WebPage"
+) -> LinkPreview:
     url = absolute_url(site.url, path)
     if url == site.home:
         document = json_ld.home_document(site.name, url, site.publisher, site.language)
@@ -85,7 +87,7 @@ def page_preview(title: str, description: str, path: str, site: Site, kind: str 
     )
 
 
-def listing_preview(output_file: str, site: Site, name: str = "") -> LinkPreview | None:
+def listing_preview(output_file: str, site: PreviewSite, name: str = "") -> LinkPreview | None:
     """A listing written to `topics/x/index.html` lives at `topics/x/`. A file that is not a folder's
     index (the 404 page, served at any missing address) has no address of its own, so no preview."""
     if output_file != "index.html" and not output_file.endswith("/index.html"):

@@ -1,10 +1,12 @@
 """Validation: stop the build, before anything is written, if any source has a mistake."""
 
 import sys
+from pathlib import Path
 
 from pelican import signals
 
-from pressroom.content_model.site import SOURCES_SETTING
+from pressroom.content_model.reader import HELD_BACK_SETTING
+from pressroom.content_model.site import PREVIEW_SETTING, SOURCES_SETTING
 
 from .site_check import check_site, report
 
@@ -19,9 +21,12 @@ class ContentInvalid(SystemExit):
 
 def validate_before_build(pelican) -> None:
     result = check_site(pelican.settings)
+    if not pelican.settings.get(PREVIEW_SETTING):
+        result = result.for_public_build()
     if result.errors:
         raise ContentInvalid(result)
     pelican.settings[SOURCES_SETTING] = result.sources
+    pelican.settings[HELD_BACK_SETTING] = [str(Path(path).resolve()) for path in result.held_back]
     if result.warnings:
         print(report(result), file=sys.stderr)
 
