@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Set
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
@@ -106,7 +107,7 @@ def link_problems(root: Path) -> tuple[list[Problem], set[str]]:
     return problems, refused
 
 
-def source_files(settings: dict, setting: str, refused: set[str] = frozenset()) -> list[Path]:
+def source_files(settings: dict, setting: str, refused: Set[str] = frozenset()) -> list[Path]:
     """Every file under the content folders named by `setting` as Pelican finds them (following links
     that stay inside content/), sorted so reports are stable."""
     root = Path(settings["PATH"])
