@@ -14,7 +14,6 @@ from pelican.contents import Page as PelicanPage
 from pelican.paginator import Paginator
 from pelican.urlwrappers import Category, Tag
 
-from pressroom.content_model.clock import build_clock
 from pressroom.content_model.decision import decide_fields
 from pressroom.content_model.front_matter import FrontMatterError, read_document
 from pressroom.content_model.loading import context_from_settings, is_page, load_source
@@ -22,6 +21,7 @@ from pressroom.content_model.model import Page, Release
 from pressroom.content_model.problems import Problem, shown_path
 from pressroom.content_model.reader import release_metadata
 from pressroom.content_model.schema import visibility_values
+from pressroom.content_model.site import site_of
 
 READ_EXTENSIONS = (".md",)
 IGNORED_NAMES = (".DS_Store",)
@@ -311,7 +311,7 @@ def check_site(settings: dict) -> SiteCheck:
     article_files = source_files(settings, "ARTICLE_PATHS", refused)
     page_files = source_files(settings, "PAGE_PATHS", refused)
     result.problems += unread_file_problems(article_files + page_files)
-    now = build_clock(settings)
+    now = site_of(settings).now
     for path in article_files + page_files:
         if path.suffix not in READ_EXTENSIONS:
             continue
