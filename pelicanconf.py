@@ -131,6 +131,8 @@ SUPPORT_LINK = {
 # A campaign id from content/topics.yaml to feature on the home page, or "" for none.
 FEATURED_CAMPAIGN = "first-1001-days"
 RELATED_RELEASES = 3
+PEOPLE_URL = "people/"
+PEOPLE_SAVE_AS = PEOPLE_URL + "index.html"
 SPOKESPERSON_URL = "people/{id}/"
 SPOKESPERSON_SAVE_AS = SPOKESPERSON_URL + "index.html"
 CAMPAIGN_URL = "campaigns/{id}/"

@@ -125,6 +125,7 @@ EXPECTED_SLICES = {
     "spokesperson/keith-reed",
     "spokesperson/sally-hogg",
     "spokesperson/tamora-langley",
+    "spokesperson/helen-hayes",
 }
 
 
@@ -705,7 +706,7 @@ def test_every_advertised_and_listed_feed_exists(site):
     assert listed == written
     assert len(listed) == 3 * len(EXPECTED_SLICES)
     headings = [h2.get_text() for h2 in subscribe.select("main h2")]
-    assert headings == ["Everything", "By type", "By topic", "By campaign", "By spokesperson"]
+    assert headings == ["Everything", "By type", "By topic", "By campaign", "By person"]
     descriptions = [item.p.get_text() for item in subscribe.select("main .feed-list > li")]
     assert all(descriptions), "every feed has a description"
 

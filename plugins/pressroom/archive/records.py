@@ -66,6 +66,7 @@ def release_record(release: Release, record_id: str, url: str) -> dict:
         "url": url,
         "summary": release.summary,
         "spokespeople": [person_record(person) for person in release.spokespeople],
+        "people": [person_record(person) for person in release.people],
         "quotes": [quote_record(quote) for quote in release.quotes],
         "topics": [topic_record(topic) for topic in release.topics],
         "campaign": topic_record(release.campaign) if release.campaign else None,

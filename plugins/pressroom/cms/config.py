@@ -52,6 +52,7 @@ EDITOR_WIDGETS: dict[str, Callable] = {
         "pattern": [f"^[\\s\\S]{{1,{SUMMARY_MAX}}}$", f"at most {SUMMARY_MAX} characters"],
     },
     "spokespeople": lambda d: _person_select(d, multiple=True),
+    "people": lambda d: _person_select(d, multiple=True),
     "quotes": lambda d: {
         "widget": "list",
         "label_singular": "quote",

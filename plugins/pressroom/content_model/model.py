@@ -40,6 +40,9 @@ class Person:
     id: str = ""
     bio: str = ""
     photo: str = ""
+    # One of the organisation's own spokespeople (the press office arranges interviews with them), as
+    # opposed to someone its releases mention or quote, such as a visiting MP.
+    spokesperson: bool = False
 
     @property
     def role_line(self) -> str:
@@ -131,6 +134,7 @@ class Release:
     summary: str
     slug: str
     spokespeople: tuple[Person, ...] = ()
+    people: tuple[Person, ...] = ()
     quotes: tuple[Quote, ...] = ()
     responds_to: RespondsTo | None = None
     topics: tuple[Topic, ...] = ()
@@ -159,12 +163,12 @@ class Release:
 
     @property
     def people_named(self) -> tuple[Person, ...]:
-        """Directory people this release names (spokespeople, quoted, event speakers), once each, in order.
+        """Directory people this release names (spokespeople, quoted, event speakers, `people:`), once each.
 
         Their person pages and feeds list it; people written inline have no page, so they are left out.
         """
         speakers = [speaker.person for speaker in self.event.speakers] if self.event else []
-        named = [*self.spokespeople, *(quote.person for quote in self.quotes), *speakers]
+        named = [*self.spokespeople, *(quote.person for quote in self.quotes), *speakers, *self.people]
         return tuple({person.id: person for person in named if person.id}.values())
 
     @property

@@ -97,6 +97,17 @@ def person(value, ctx: Context) -> Person:
     return Person(values["name"], values.get("role", ""), values.get("organisation", ""))
 
 
+def spokesperson(value, ctx: Context) -> Person:
+    """Someone who speaks for the organisation: a directory person not marked `spokesperson: false`."""
+    someone = person(value, ctx)
+    if someone.id and not someone.spokesperson:
+        raise Invalid(
+            f"{someone.name} is in people.yaml as someone the organisation mentions, not as its spokesperson",
+            f"list '{someone.id}' under 'people:' instead, or remove 'spokesperson: false' from people.yaml",
+        )
+    return someone
+
+
 def speaker(value, ctx: Context) -> Speaker:
     chair = False
     if isinstance(value, dict) and "chair" in value:
@@ -292,9 +303,16 @@ RELEASE_FIELDS = {
         ),
         Field(
             "spokespeople",
-            "list of person ids from content/people.yaml",
-            list_of(person, "person id"),
+            "list of person ids from content/people.yaml who speak for the organisation",
+            list_of(spokesperson, "person id"),
             example="[keith-reed]",
+        ),
+        Field(
+            "people",
+            "list of person ids from content/people.yaml the release is about or mentions; "
+            "their pages list it",
+            list_of(person, "person id"),
+            example="[helen-hayes]",
         ),
         Field("quotes", "list of {by, text}; by is a person id or {name, role, organisation}", parse_quotes),
         Field(

@@ -114,8 +114,8 @@ def write_copy_ready(generator, writer) -> None:
         addresses = article.copy_ready
         document = press_document(
             article.release,
-            article.body_segments,
-            article.notes_to_editors_html,
+            article.release.body_segments,
+            article.release.notes_to_editors_html,
             addresses.web_address,
             organisation,
             settings.get("DEFAULT_DATE_FORMAT", "%-d %B %Y"),

@@ -159,7 +159,7 @@ def slices_of(article, settings: FeedSettings) -> tuple[SliceKey, ...]:
             person.id,
             person.name,
             _folder(settings.slice_pages["spokesperson"].format(id=person.id)),
-            f"Spokesperson: {person.name} — {org}",
+            f"{'Spokesperson' if person.spokesperson else 'Person'}: {person.name} — {org}",
             f"Releases from {org} that name or quote {person.name}"
             + (f", {person.role_line}." if person.role_line else "."),
         )

@@ -12,7 +12,7 @@ SLICE_KINDS = {
     "type": "By type",
     "topic": "By topic",
     "campaign": "By campaign",
-    "spokesperson": "By spokesperson",
+    "spokesperson": "By person",
 }
 
 

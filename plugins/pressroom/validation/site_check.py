@@ -70,6 +70,7 @@ def unread_file_problems(paths: list[Path]) -> list[Problem]:
 SITE_PAGES = (
     ("ARCHIVES_SAVE_AS", "archive/index.html", "the archive"),
     ("PRESS_OFFICE_SAVE_AS", "press-office/index.html", "the press office page"),
+    ("PEOPLE_SAVE_AS", "people/index.html", "the people index"),
     ("NOT_FOUND_SAVE_AS", "404.html", "the page-not-found page"),
     ("PRESSROOM_SUBSCRIBE_SAVE_AS", "subscribe/index.html", "the subscribe page"),
 )
