@@ -759,3 +759,30 @@ def test_a_feed_opened_in_a_browser_reads_as_a_page(chromium, sample_site_url, f
         assert page.locator("code").inner_text().endswith(f"/{feed}")
     finally:
         page.close()
+
+
+# --- Spokespeople as authors ---------------------------------------------------------------------------
+
+
+def test_atom_credits_each_spokesperson_as_an_author_linked_to_their_page(site):
+    root = ET.fromstring((site / "feeds" / "all.atom.xml").read_bytes())
+    entry = next(e for e in root.findall(f"{ATOM_NS}entry") if e.findtext(f"{ATOM_NS}title") == UPDATED_TITLE)
+    authors = [
+        (author.findtext(f"{ATOM_NS}name"), author.findtext(f"{ATOM_NS}uri"))
+        for author in entry.findall(f"{ATOM_NS}author")
+    ]
+    assert authors == [("Tamora Langley", f"{SITE}/people/tamora-langley/")]
+
+
+def test_rss_credits_each_spokesperson_by_name(site):
+    feed = parsed(site / "feeds" / "all.rss.xml")
+    entry = entry_by_title(feed, UPDATED_TITLE)
+    assert [author.name for author in entry.authors] == ["Tamora Langley"]
+
+
+def test_json_feed_credits_each_spokesperson_with_their_page(site):
+    feed = json.loads((site / "feeds" / "all.json").read_text(encoding="utf-8"))
+    item = next(item for item in feed["items"] if item["title"] == UPDATED_TITLE)
+    assert item["authors"] == [{"name": "Tamora Langley", "url": f"{SITE}/people/tamora-langley/"}]
+    news = next(item for item in feed["items"] if item["url"].endswith("/helen-hayes-mp-visits-leap/"))
+    assert "authors" not in news, "a release with no spokesperson is the organisation's, as the feed says"

@@ -190,6 +190,15 @@ def entry_of(article, settings: FeedSettings, render_content: Callable[..., str]
         type_label=release.type.label,
         topics=tuple((topic.id, topic.name) for topic in release.topics),
         image_url=image_url,
+        authors=tuple(
+            (
+                person.name,
+                settings.absolute(_folder(settings.slice_pages["spokesperson"].format(id=person.id)))
+                if person.id
+                else "",
+            )
+            for person in release.spokespeople
+        ),
     )
 
 
