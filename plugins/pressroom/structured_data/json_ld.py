@@ -29,15 +29,32 @@ def organization(name: str, url: str, logo=None) -> dict:
     )
 
 
-def person(someone) -> dict:
+def person(someone, page_url: str = "") -> dict:
+    """A Person; `page_url` is their page on this site, which also names them across documents."""
     works_for = {"@type": "Organization", "name": someone.organisation} if someone.organisation else None
     return without_empty(
-        {"@type": "Person", "name": someone.name, "jobTitle": someone.role, "worksFor": works_for}
+        {
+            "@type": "Person",
+            "@id": f"{page_url}#person" if page_url else "",
+            "name": someone.name,
+            "url": page_url,
+            "jobTitle": someone.role,
+            "worksFor": works_for,
+        }
     )
 
 
-def quotation(quote) -> dict:
-    return {"@type": "Quotation", "text": quote.text, "creator": person(quote.person)}
+def profile(someone, page_url: str) -> dict:
+    """The Person a person's own page is about: who they are, with their bio."""
+    return without_empty({**person(someone, page_url), "description": someone.bio})
+
+
+def quotation(quote, person_page) -> dict:
+    return {
+        "@type": "Quotation",
+        "text": quote.text,
+        "creator": person(quote.person, person_page(quote.person)),
+    }
 
 
 def responded_work(responds_to) -> dict:
@@ -57,8 +74,12 @@ def correction(update) -> dict:
     return {"@type": "CorrectionComment", "text": update.note, "datePublished": update.date.isoformat()}
 
 
-def news_article(release, url: str, published, modified, image, publisher: dict, language: str) -> dict:
-    """The release as a NewsArticle: its quotes are Quotations, its history corrections."""
+def news_article(
+    release, url: str, published, modified, image, publisher: dict, language: str, person_page
+) -> dict:
+    """The release as a NewsArticle by its spokespeople (else the organisation): its quotes are
+    Quotations, its history corrections. `person_page(person)` is the address of someone's page."""
+    authors = [person(someone, person_page(someone)) for someone in release.spokespeople]
     return without_empty(
         {
             "@type": "NewsArticle",
@@ -72,11 +93,11 @@ def news_article(release, url: str, published, modified, image, publisher: dict,
             "inLanguage": language,
             "datePublished": published.isoformat(),
             "dateModified": modified.isoformat(),
-            "author": [publisher],
+            "author": authors or [publisher],
             "publisher": publisher,
             "image": [image_object(image)] if image else None,
             "about": responded_work(release.responds_to) if release.responds_to else None,
-            "hasPart": [quotation(quote) for quote in release.quotes],
+            "hasPart": [quotation(quote, person_page) for quote in release.quotes],
             "correction": [correction(update) for update in release.updated],
         }
     )
@@ -92,7 +113,7 @@ def attendance(event) -> tuple[str, dict | None]:
     return "", None
 
 
-def event(release, url: str, image, organizer: dict) -> dict:
+def event(release, url: str, image, organizer: dict, person_page) -> dict:
     details = release.event
     mode, location = attendance(details)
     offer = {"@type": "Offer", "url": details.registration_url} if details.registration_url else None
@@ -109,7 +130,9 @@ def event(release, url: str, image, organizer: dict) -> dict:
             "eventAttendanceMode": mode,
             "location": location,
             "organizer": organizer,
-            "performer": [person(speaker.person) for speaker in details.speakers],
+            "performer": [
+                person(speaker.person, person_page(speaker.person)) for speaker in details.speakers
+            ],
             "offers": offer,
             "image": [image_object(image)] if image else None,
             "subjectOf": {"@id": f"{url}#article"},
@@ -117,10 +140,12 @@ def event(release, url: str, image, organizer: dict) -> dict:
     )
 
 
-def release_document(release, url: str, published, modified, image, publisher: dict, language: str) -> dict:
-    graph = [news_article(release, url, published, modified, image, publisher, language)]
+def release_document(
+    release, url: str, published, modified, image, publisher: dict, language: str, person_page
+) -> dict:
+    graph = [news_article(release, url, published, modified, image, publisher, language, person_page)]
     if release.event:
-        graph.append(event(release, url, image, publisher))
+        graph.append(event(release, url, image, publisher, person_page))
     return {"@context": SCHEMA, "@graph": graph}
 
 
@@ -139,8 +164,10 @@ def home_document(site_name: str, home_url: str, publisher: dict, language: str)
     return {"@context": SCHEMA, "@graph": [website(site_name, home_url, publisher, language), publisher]}
 
 
-def page_document(kind: str, name: str, description: str, url: str, site: dict, publisher: dict) -> dict:
-    """A WebPage (a site page) or a CollectionPage (a listing of releases)."""
+def page_document(
+    kind: str, name: str, description: str, url: str, site: dict, publisher: dict, main_entity=None
+) -> dict:
+    """A WebPage (a site page), a CollectionPage (a listing of releases) or a ProfilePage (a person's)."""
     return without_empty(
         {
             "@context": SCHEMA,
@@ -151,5 +178,6 @@ def page_document(kind: str, name: str, description: str, url: str, site: dict, 
             "description": description,
             "isPartOf": site,
             "publisher": publisher,
+            "mainEntity": main_entity,
         }
     )
