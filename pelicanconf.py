@@ -36,6 +36,8 @@ PLUGINS = [
     "pressroom.copy_ready",
     "pressroom.archive",
     "pressroom.cms",
+    # Last: it indexes the finished output, once the leak scan (visibility) has passed.
+    "pressroom.search",
 ]
 
 ARTICLE_URL = "releases/{date:%Y}/{slug}/"
@@ -85,6 +87,8 @@ PRESSROOM_FEED_ID_SINCE = "2022"  # the year the domain was first used for feeds
 PRESSROOM_FEED_DEV_SITEURL = "http://localhost:8000"
 # The icon readers show beside each feed (Atom icon/logo, RSS image, JSON Feed icon), under the output.
 PRESSROOM_FEED_ICON = "theme/feeds/icon.png"
+# Atom's wider logo: RFC 4287 asks for twice as wide as tall (this one is 512×256).
+PRESSROOM_FEED_LOGO = "theme/feeds/logo.png"
 PRESSROOM_SUBSCRIBE_URL = "subscribe/"
 PRESSROOM_SUBSCRIBE_SAVE_AS = "subscribe/index.html"
 
@@ -119,6 +123,7 @@ BRAND_COLOURS = {
 # Header links after the release types (those come from the releases that exist); URLs are under SITEURL.
 NAVIGATION = [
     {"text": "Archive", "url": "archive/"},
+    {"text": "Search", "url": "search/"},
     {"text": "Press office", "url": "press-office/"},
     {"text": "Subscribe", "url": "subscribe/"},
     {"text": "Our vision", "url": "our-vision-the-1001-critical-days/"},
@@ -151,6 +156,19 @@ PAGINATED_TEMPLATES = {
     "campaign": None,
 }
 
+# --- For journalists: search, copy-ready versions, open archive (plugins/pressroom: search, copy_ready,
+# archive) ---
+# The search page (theme/templates/search.html) searches the Pagefind index that plugins/pressroom/search
+# writes to pagefind/ after every public build; without JavaScript it points to the archive.
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = SEARCH_URL + "index.html"
+# Under the Content-Security-Policy (plugins/pressroom/security_headers): Pagefind searches with
+# WebAssembly and fetches its index, and "Copy release text" fetches the .txt, all from the site itself.
+PRESSROOM_CSP_SOURCES = {"script-src": ["'wasm-unsafe-eval'"], "connect-src": ["'self'"]}
+# Each release also gets SLUG.txt and SLUG.pdf beside its page (PDFs cached in CACHE_PATH/copy_ready);
+# releases.json and releases.schema.json sit at the root of the site.
+
 # --- Editing in the browser (plugins/pressroom/cms, cms/, theme/templates/admin) ---
 # Decap CMS at /admin/, its form written from the release schema. Off in ordinary builds: `invoke edit`
 # turns it on with the local backend, and publishconf.py decides whether the public site has it.
@@ -163,7 +181,17 @@ CMS = {
     "bundle": str(Path(__file__).resolve().parent / "cms" / "node_modules" / "decap-cms" / "dist"),
 }
 
+# --- Content safety (plugins/pressroom/content_model/sanitise.py) ---
+# Release bodies and notes to editors keep only an allow-list of HTML; an <iframe> is kept only when its
+# https address is on one of these hosts. `invoke check` names anything a page would lose.
+PRESSROOM_EMBED_HOSTS = ["www.youtube-nocookie.com"]
+
 # --- Workflow: clock, embargo, preview, publish (plugins/pressroom/visibility, publishing/) ---
+# Any error Pelican or a plugin logs (a plugin that cannot load, a file it cannot read) stops the build,
+# plain `pelican` included. Installed here rather than by a plugin, so that it cannot fail to load with one.
+from pressroom.visibility.build_guard import stop_builds_on_errors  # noqa: E402 — settings come first
+
+stop_builds_on_errors()
 
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 MARKDOWN = {

@@ -22,3 +22,7 @@ PUBLISH_TARGET = {"kind": "folder", "path": "public"}
 # Every page repeats the Content-Security-Policy in a <meta> element, for hosts that send no headers
 # (GitHub Pages, a bare S3 bucket). Development builds leave it out: live reload injects an inline script.
 PRESSROOM_CSP_META = True
+
+# --- Editing in the browser: the public site has /admin/ only when "enabled" is True here, with the
+# GitHub backend and OAuth client filled in (README, "Editing in the browser").
+CMS = {**CMS, "enabled": False}

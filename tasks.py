@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -24,7 +25,24 @@ def _config(name: str) -> Path:
 
 def _clock(at: str) -> dict:
     """Settings override for `--at`: the moment every embargo and schedule is judged against."""
-    return {"PRESSROOM_NOW": at} if at else {}
+    from pressroom.content_model.clock import ClockError, parse_moment
+
+    if not at:
+        return {}
+    try:
+        parse_moment(at)
+    except ClockError as error:
+        sys.exit(f"--at {error}. Nothing was built.")
+    return {"PRESSROOM_NOW": at}
+
+
+def _live_sites() -> tuple[Path, ...]:
+    """The folder `invoke publish` serves the public from, when it publishes to a folder."""
+    from publishing.build import settings_for
+    from publishing.targets import FolderTarget, target_from_settings
+
+    target = target_from_settings(settings_for(_config("publishconf.py"))["PUBLISH_TARGET"], ROOT)
+    return (target.path,) if isinstance(target, FolderTarget) else ()
 
 
 @task(
@@ -36,7 +54,7 @@ def _clock(at: str) -> dict:
 )
 def build(c, config="pelicanconf.py", output=str(OUTPUT), at=""):
     """Build the site into output/ (checked first; a failed build leaves the old output as it was)."""
-    build_and_replace(Path(output), _config(config), **_clock(at))
+    build_and_replace(Path(output), _config(config), live=_live_sites(), **_clock(at))
     print(f"Built {output}")
 
 
@@ -47,22 +65,32 @@ def preview(c, at="", output=str(PREVIEW)):
     for public in (OUTPUT, ROOT / "public"):
         if target == public.resolve():
             sys.exit(f"{output} is where the public site is built: preview into another folder")
-    build_and_replace(target, _config("pelicanconf.py"), PRESSROOM_PREVIEW=True, **_clock(at))
+    build_and_replace(
+        target, _config("pelicanconf.py"), live=_live_sites(), PRESSROOM_PREVIEW=True, **_clock(at)
+    )
     print(f"Preview built in {target}: open {target / 'index.html'} or serve the folder")
 
 
-@task(help={"at": "publish as if it were this moment (default: now)"})
-def publish(c, at=""):
-    """Build with publishconf.py, check links, feeds and embargoes, then replace the live site in one step."""
+@task(
+    help={
+        "at": "publish as if it were this moment instead of now: refused unless --moved-clock is also given",
+        "moved-clock": "really publish the LIVE site with the clock --at gives (embargoes lift by it)",
+        "undo-rollback": "put back the build the last rollback took down, though the content is the same",
+    }
+)
+def publish(c, at="", moved_clock=False, undo_rollback=False):
+    """Build with publishconf.py at the real time, check links, feeds and embargoes, then go live at once."""
     from publishing.publish import publish as publish_site
 
-    outcome = publish_site(_config("publishconf.py"), at=at or None)
+    outcome = publish_site(
+        _config("publishconf.py"), at=at or None, moved_clock=moved_clock, undo_rollback=undo_rollback
+    )
     print(outcome.message)
 
 
 @task
 def rollback(c):
-    """Put the previously published site back live."""
+    """Put the previous publish back live; it stays live until the content changes."""
     from publishing.publish import rollback as rollback_site
 
     print(rollback_site(_config("publishconf.py")).message)
@@ -104,19 +132,30 @@ def check(c, config="pelicanconf.py", links=False):
 @task(help={"port": "port to serve on (default 8000)"})
 def serve(c, port=8000):
     """Preview the site at http://localhost:8000, rebuilding and reloading the browser on every save."""
+    import socket
+
     from livereload import Server
 
     def rebuild():
         try:
-            build_and_replace(OUTPUT, _config("pelicanconf.py"))
+            build_and_replace(OUTPUT, _config("pelicanconf.py"), live=_live_sites())
         except SystemExit as stop:
             print(stop, file=sys.stderr)
 
-    rebuild()
+    busy = f"Port {port} is already in use (another `invoke serve`?): stop that, or pick another with --port."
+    with socket.socket() as probe:
+        try:
+            probe.bind(("localhost", int(port)))
+        except OSError:
+            sys.exit(busy)
+    build_and_replace(OUTPUT, _config("pelicanconf.py"), live=_live_sites())
     server = Server()
     for watched in ("content", "theme", "plugins", "pelicanconf.py"):
         server.watch(str(ROOT / watched), rebuild)
-    server.serve(host="localhost", port=int(port), root=str(OUTPUT))
+    try:
+        server.serve(host="localhost", port=int(port), root=str(OUTPUT))
+    except OSError:
+        sys.exit(busy)
 
 
 @task(help={"port": "port of the preview and the editor (default 8000)", "backend_port": "decap-server's"})
@@ -141,6 +180,9 @@ def edit(c, port=8000, backend_port=8081):
 
     rebuild()
     backend = local_backend.start(ROOT / "cms", ROOT, int(backend_port))
+    # A stop from outside (kill, a service manager) ends the server the way Ctrl+C does, so decap-server
+    # is stopped too.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(0))
     try:
         server = Server()
         for watched in ("content", "theme", "plugins", "pelicanconf.py"):
@@ -154,9 +196,37 @@ def edit(c, port=8000, backend_port=8081):
         local_backend.stop(backend)
 
 
-@task(help={"type": "press-release, policy-response, statement, news or event", "title": "the headline"})
-def new(c, type, title):
-    """Start a new draft release of TYPE titled TITLE, dated today, with the fields its type needs."""
+def _event_start(kind: str, event_date: str):
+    """When the event starts, from --event-date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM); ends the task with a
+    sentence when an event has none or the date cannot be read."""
+    if kind != "event":
+        if event_date:
+            sys.exit(f"--event-date is only for events, and this is a {kind}: leave it out")
+        return None
+    if not event_date:
+        sys.exit(
+            "An event needs the day it takes place: add --event-date YYYY-MM-DD (or YYYY-MM-DDTHH:MM). "
+            "The announcement itself is dated today."
+        )
+    try:
+        moment = dt.datetime.fromisoformat(event_date)
+    except ValueError:
+        sys.exit(f"--event-date '{event_date}' is not a date: write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+    return moment if "T" in event_date or " " in event_date.strip() else moment.date()
+
+
+@task(
+    help={
+        "type": "press-release, policy-response, statement, news or event",
+        "title": "the headline",
+        "event_date": "for an event: the day it takes place, YYYY-MM-DD or YYYY-MM-DDTHH:MM",
+    }
+)
+def new(c, type, title, event_date=""):
+    """Start a new draft release of TYPE titled TITLE, dated today, with the fields its type needs.
+
+    The release gets a `slug` made from the title, so retitling it later keeps its address. An event
+    also needs --event-date: the announcement is dated today, the event on that day."""
     from pressroom.content_model.loading import context_from_settings
     from pressroom.content_model.scaffold import release_front_matter
     from publishing.build import settings_for
@@ -164,7 +234,9 @@ def new(c, type, title):
     settings = settings_for(_config("pelicanconf.py"))
     context, _ = context_from_settings(settings)
     try:
-        relative, text = release_front_matter(type, title, dt.date.today(), context.slugify)
+        relative, text = release_front_matter(
+            type, title, dt.date.today(), context.slugify, _event_start(type, event_date)
+        )
     except ValueError as error:
         sys.exit(str(error))
     target = Path(settings["PATH"]) / relative

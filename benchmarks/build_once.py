@@ -18,6 +18,9 @@ def main() -> None:
     parser.add_argument("--output", required=True)
     parser.add_argument("--cache", required=True, help="cache folder (social cards): empty for a cold build")
     parser.add_argument("--plain", action="store_true", help="Pelican's defaults: no plugins, its own theme")
+    parser.add_argument(
+        "--without", action="append", default=[], help="leave out this plugin (pressroom.search), to cost it"
+    )
     arguments = parser.parse_args()
     override = {
         "PATH": arguments.content,
@@ -30,6 +33,7 @@ def main() -> None:
         settings = read_settings(None, override=override)
     else:
         settings = read_settings(arguments.settings, override=override)
+        settings["PLUGINS"] = [plugin for plugin in settings["PLUGINS"] if plugin not in arguments.without]
     started = time.perf_counter()
     Pelican(settings).run()
     seconds = time.perf_counter() - started

@@ -9,6 +9,21 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from pressroom.content_model.clock import ClockError, build_clock
+from pressroom.visibility.build_guard import stop_builds_on_errors
+
+# Written into every folder `build_and_replace` fills, so a later build knows it may replace that folder.
+BUILD_MARKER = ".pressroom-build"
+MARKER_TEXT = "Built by Pressroom: the next `invoke build` or `invoke preview` replaces this whole folder.\n"
+
+
+class OutputRefused(SystemExit):
+    """The folder asked for as output holds something a build must not replace."""
+
+
+class ClockUnreadable(SystemExit):
+    """The build's clock (--at, PRESSROOM_NOW or SOURCE_DATE_EPOCH) cannot be read."""
+
 
 def settings_for(config: str | Path, **override) -> dict:
     """Read a settings file (relative to the working folder, as `pelican -s` does) with overrides."""
@@ -18,28 +33,79 @@ def settings_for(config: str | Path, **override) -> dict:
 def build_into(output: Path, config: str | Path = "pelicanconf.py", **override) -> dict:
     """Build into `output` (created, must not exist yet) and return the settings used."""
     settings = settings_for(config, OUTPUT_PATH=str(output), **override)
+    # A settings file that lost its guard must not make a build forgiving.
+    stop_builds_on_errors()
+    try:
+        build_clock(settings)
+    except ClockError as error:
+        raise ClockUnreadable(f"The build's clock: {error}. Nothing was built.") from None
     Pelican(settings).run()
     return settings
 
 
+def is_earlier_build(folder: Path) -> bool:
+    return (folder / BUILD_MARKER).is_file()
+
+
+def refusal(target: Path, project: Path, content: Path, live: tuple[Path, ...]) -> str | None:
+    """Why `target` must not be replaced by a build, or None when it may be."""
+    where = target.resolve()
+    if where == project or where in project.parents:
+        return f"{target} is the project folder (or holds it)"
+    if where == content or where in content.parents or content in where.parents:
+        return f"{target} is the content folder (or holds it, or is inside it)"
+    if ".git" in where.parts:
+        return f"{target} is git's own folder"
+    for live_site in live:
+        if target.absolute() == live_site.absolute() or where == live_site.resolve():
+            return f"{target} is the live site that `invoke publish` serves"
+    if target.is_symlink():
+        return f"{target} is a link to another folder"
+    if target.exists() and not target.is_dir():
+        return f"{target} is a file"
+    if target.is_dir() and any(target.iterdir()) and not is_earlier_build(target):
+        return (
+            f"{target} is not empty and was not made by an earlier build (if it is a build from before "
+            "builds were marked, `invoke clean` removes output/ and preview/)"
+        )
+    return None
+
+
+def refuse_unsafe_output(target: Path, config: str | Path, content: Path, live: tuple[Path, ...]) -> None:
+    reason = refusal(target, Path(config).resolve().parent, content.resolve(), live)
+    if reason:
+        raise OutputRefused(
+            f"{reason}: a build replaces its output folder whole, so it will not build there. "
+            "Choose a new or empty folder, or one an earlier build made."
+        )
+
+
 def swap_into_place(staging: Path, target: Path) -> None:
     """Replace `target` with `staging` so readers see the old site or the new one, never half of each."""
-    previous = target.with_name(target.name + ".previous")
-    if previous.exists():
-        shutil.rmtree(previous)
-    if target.exists():
-        target.rename(previous)
+    if not target.exists() and not target.is_symlink():
+        staging.rename(target)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+    target.rename(retired / target.name)
     staging.rename(target)
-    if previous.exists():
-        shutil.rmtree(previous)
+    shutil.rmtree(retired)
 
 
-def build_and_replace(target: Path, config: str | Path = "pelicanconf.py", **override) -> dict:
-    """Build beside `target`, then swap it in; if the build fails, `target` is left exactly as it was."""
+def build_and_replace(
+    target: Path, config: str | Path = "pelicanconf.py", live: tuple[Path, ...] = (), **override
+) -> dict:
+    """Build beside `target`, then swap it in; if the build fails, `target` is left exactly as it was.
+
+    `target` must be new, empty or an earlier build, and never the project, its content, git's folder
+    or one of the `live` sites.
+    """
+    settings = settings_for(config, **override)
+    refuse_unsafe_output(target, config, Path(settings["PATH"]), live)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         settings = build_into(staging, config, **override)
+        (staging / BUILD_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -1,24 +1,33 @@
 """Publish: build with the production settings, check, and only then replace the live site.
 
 Every publish is kept in `.publish/builds/` with a history, so `rollback` can put the previous
-one back on any target.
+one back on any target. One publish or rollback runs at a time (a lock in `.publish/`), and each
+run first tidies what an interrupted one left behind.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import fcntl
 import json
+import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from pressroom.content_model.clock import NOW_SETTING, ClockError, parse_moment
+from pressroom.content_model.decision import decide
+from pressroom.visibility import PUBLIC_KEY
+
 from .build import build_into, settings_for
 from .checks import check_build
-from .targets import Progress, target_from_settings
+from .targets import DeployError, Progress, target_from_settings, tree_digest
 
 STORE_FOLDER = ".publish"
 KEEP_BUILDS = 5
+BUILD_NAME_FORMAT = "%Y%m%dT%H%M%S.%fZ"
 
 
 class PublishFailed(SystemExit):
@@ -29,6 +38,10 @@ class PublishFailed(SystemExit):
         self.problems = problems
 
 
+class PublishRefused(SystemExit):
+    """Ends `invoke publish` or `invoke rollback` with status 1 and one sentence saying why."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     name: str
@@ -36,12 +49,17 @@ class Outcome:
     message: str
 
 
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+def new_build_name(now: dt.datetime) -> str:
+    return now.astimezone(dt.UTC).strftime(BUILD_NAME_FORMAT)
+
+
+def when_built(name: str) -> str:
+    """'24 November 2026, 21:30 UTC' for a build's name, as a person reads it."""
+    try:
+        moment = dt.datetime.strptime(name, BUILD_NAME_FORMAT)
+    except ValueError:
+        return name
+    return f"{moment:%-d %B %Y, %H:%M:%S} UTC"
 
 
 class BuildStore:
@@ -51,15 +69,48 @@ class BuildStore:
         self.root = root
         self.builds = root / "builds"
         self.history_file = root / "history.json"
+        self.rollback_file = root / "rolled-back.json"
+        self.lock_file = root / "lock"
+
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the store for one publish or rollback; a second one at the same time is refused."""
+        self.builds.mkdir(parents=True, exist_ok=True)
+        with open(self.lock_file, "a+", encoding="utf-8") as held:
+            try:
+                fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                held.seek(0)
+                holder = held.read().strip() or "another process"
+                raise PublishRefused(
+                    f"Another publish or rollback is running ({holder}), so this one stopped without "
+                    "changing anything. Run it again when that one has finished; a scheduled publish "
+                    "simply tries again at its next run."
+                ) from None
+            held.seek(0)
+            held.truncate()
+            held.write(f"process {os.getpid()}, started {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M:%S} UTC")
+            held.flush()
+            try:
+                yield
+            finally:
+                held.truncate(0)
+                fcntl.flock(held, fcntl.LOCK_UN)
 
     def history(self) -> list[str]:
         if not self.history_file.exists():
             return []
         return json.loads(self.history_file.read_text("utf-8"))
 
+    def write_json(self, path: Path, value) -> None:
+        """Write whole or not at all: an interrupted write never leaves a half file behind."""
+        partial = path.with_name(path.name + ".partial")
+        partial.write_text(json.dumps(value, indent=1), "utf-8")
+        os.replace(partial, path)
+
     def record(self, history: list[str]) -> None:
-        self.history_file.write_text(json.dumps(history, indent=1), "utf-8")
-        kept = set(history[-KEEP_BUILDS:])
+        kept = history[-KEEP_BUILDS:]
+        self.write_json(self.history_file, kept)
         for build in self.builds.iterdir():
             if build.name not in kept and not build.name.startswith("."):
                 shutil.rmtree(build)
@@ -68,9 +119,80 @@ class BuildStore:
         history = self.history()
         return self.builds / history[-1] if history else None
 
+    def tidy(self, progress: Progress) -> None:
+        """Clean up after an interrupted publish: unfinished builds, an unreadable history."""
+        unfinished = [path for path in self.builds.iterdir() if path.name.endswith(".partial")]
+        for path in unfinished:
+            shutil.rmtree(path)
+        if unfinished:
+            progress(f"Removed {len(unfinished)} unfinished build(s) left by an interrupted publish.")
+        kept = sorted(path.name for path in self.builds.iterdir() if not path.name.startswith("."))
+        try:
+            history = self.history()
+            if not isinstance(history, list) or not all(isinstance(name, str) for name in history):
+                raise ValueError("it is not a list of build names")
+        except ValueError as error:
+            self.write_json(self.history_file, kept)
+            progress(
+                f"{self.history_file} could not be read ({error}), so it was rebuilt from the "
+                f"{len(kept)} kept build(s)."
+            )
+            return
+        known = [name for name in history if name in kept]
+        if known != history:
+            self.write_json(self.history_file, known)
+            progress(f"Forgot {len(history) - len(known)} publish(es) whose builds are no longer kept.")
 
-def new_build_name(now: dt.datetime) -> str:
-    return now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+    def rolled_back_from(self) -> dict | None:
+        """The build a rollback took down ({"build", "digest"}), while it stays down."""
+        try:
+            return json.loads(self.rollback_file.read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def remember_rollback(self, build: str, digest: str) -> None:
+        self.write_json(self.rollback_file, {"build": build, "digest": digest})
+
+    def forget_rollback(self) -> None:
+        self.rollback_file.unlink(missing_ok=True)
+
+
+def publishing_clock(
+    at: str | None, moved_clock: bool, now: dt.datetime, progress: Progress, environ=os.environ
+) -> dt.datetime:
+    """The real time, unless a moved clock was both given and confirmed."""
+    if not at:
+        if environ.get("SOURCE_DATE_EPOCH"):
+            progress(
+                "SOURCE_DATE_EPOCH is set, but publishing ignores it: embargoes are judged against the "
+                f"real time, {now:%Y-%m-%d %H:%M} UTC."
+            )
+        return now
+    try:
+        moment = parse_moment(at)
+    except ClockError as error:
+        raise PublishRefused(f"--at {error}. Nothing was published.") from None
+    if not moved_clock:
+        raise PublishRefused(
+            f"--at {at} would publish the live site as if it were that moment, not now: embargoes would "
+            "lift early or stay in force late. To see the site at a moment, use `invoke preview --at` or "
+            "`invoke build --at`. To publish with a moved clock all the same, add --moved-clock. "
+            "Nothing was published."
+        )
+    progress(
+        f"WARNING: publishing to the LIVE site as if it were {moment.isoformat()}, not the real time "
+        f"({now:%Y-%m-%d %H:%M} UTC)."
+    )
+    return moment
+
+
+def early_releases(settings: dict, now: dt.datetime) -> list[str]:
+    """Releases this build makes public although the real time has not reached their embargo or date."""
+    return [
+        f"{release.source_path} ({release.title})"
+        for release in settings.get(PUBLIC_KEY, [])
+        if not decide(release, now).public
+    ]
 
 
 def publish(
@@ -80,14 +202,24 @@ def publish(
     at: str | None = None,
     progress: Progress = print,
     content: Path | None = None,
+    moved_clock: bool = False,
+    undo_rollback: bool = False,
 ) -> Outcome:
     """Build, check and deploy; any failure before the deploy leaves the live site as it was."""
     root = Path(config).resolve().parent
     store = store or BuildStore(root / STORE_FOLDER)
-    store.builds.mkdir(parents=True, exist_ok=True)
-    name = new_build_name(dt.datetime.now(dt.UTC))
+    now = dt.datetime.now(dt.UTC)
+    clock = publishing_clock(at, moved_clock, now, progress)
+    with store.lock():
+        store.tidy(progress)
+        return publish_locked(config, target, store, clock, now, progress, content, undo_rollback)
+
+
+def publish_locked(config, target, store, clock, now, progress, content, undo_rollback) -> Outcome:
+    root = Path(config).resolve().parent
+    name = new_build_name(now)
     staging = store.builds / f".{name}.partial"
-    override = {"PRESSROOM_NOW": at} if at else {}
+    override = {NOW_SETTING: clock.isoformat()}
     if content:
         override["PATH"] = str(Path(content).resolve())
     try:
@@ -103,18 +235,40 @@ def publish(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    for early in early_releases(settings, now):
+        progress(f"WARNING: {early} goes public before its time.")
     build = store.builds / name
     staging.rename(build)
-
-    current = store.current()
-    if current is not None and current.exists() and tree_digest(current) == tree_digest(build):
-        shutil.rmtree(build)
-        return Outcome(
-            current.name, False, "Nothing has changed since the last publish: the live site stays."
-        )
-    target = target or target_from_settings(settings["PUBLISH_TARGET"], root)
-    target.deploy(build, name, progress)
+    digest = tree_digest(build)
+    try:
+        target = target or target_from_settings(settings["PUBLISH_TARGET"], root)
+        live_matches = target.matches(build)
+        if live_matches is None:
+            current = store.current()
+            live_matches = current is not None and current.exists() and tree_digest(current) == digest
+        if live_matches:
+            shutil.rmtree(build)
+            return Outcome(name, False, "Nothing has changed since the last publish: the live site stays.")
+        rolled_back = store.rolled_back_from()
+        if rolled_back and rolled_back.get("digest") == digest and not undo_rollback:
+            shutil.rmtree(build)
+            return Outcome(
+                name,
+                False,
+                f"The live site was rolled back from this same build (published "
+                f"{when_built(rolled_back['build'])}), so it stays rolled back until the content changes. "
+                "To put this build back live anyway, run `invoke publish --undo-rollback`.",
+            )
+        target.deploy(build, name, progress)
+    except DeployError as error:
+        shutil.rmtree(build, ignore_errors=True)
+        raise PublishRefused(str(error)) from None
     store.record([*store.history(), name])
+    if rolled_back:
+        store.forget_rollback()
+        return Outcome(
+            name, True, f"Published {name}; it replaces the rollback of {when_built(rolled_back['build'])}."
+        )
     return Outcome(name, True, f"Published {name}.")
 
 
@@ -124,15 +278,37 @@ def rollback(
     store: BuildStore | None = None,
     progress: Progress = print,
 ) -> Outcome:
-    """Put the previously published build back live, and forget the one it replaces."""
+    """Put the previously published build back live, and hold it there until the content changes."""
     root = Path(config).resolve().parent
     store = store or BuildStore(root / STORE_FOLDER)
-    history = store.history()
-    if len(history) < 2:
-        raise PublishFailed(["There is no earlier publish to roll back to."])
-    previous = history[-2]
-    target = target or target_from_settings(settings_for(config)["PUBLISH_TARGET"], root)
-    target.deploy(store.builds / previous, previous, progress)
-    shutil.rmtree(store.builds / history[-1], ignore_errors=True)
-    store.record(history[:-1])
-    return Outcome(previous, True, f"Rolled back to {previous}.")
+    with store.lock():
+        store.tidy(progress)
+        history = store.history()
+        if not history:
+            raise PublishRefused(
+                "Nothing has been published from here yet, so there is nothing to roll back."
+            )
+        if len(history) < 2:
+            raise PublishRefused(
+                f"There is no earlier publish to roll back to: only the live one ({when_built(history[-1])}) "
+                f"is kept (the last {KEEP_BUILDS} publishes are kept, and each rollback uses one up)."
+            )
+        live, previous = history[-1], history[-2]
+        progress(
+            f"Rolling back: putting back the publish of {when_built(previous)} in place of the one of "
+            f"{when_built(live)}."
+        )
+        try:
+            target = target or target_from_settings(settings_for(config)["PUBLISH_TARGET"], root)
+            target.deploy(store.builds / previous, previous, progress)
+        except DeployError as error:
+            raise PublishRefused(f"{error} The rollback did not happen.") from None
+        store.remember_rollback(live, tree_digest(store.builds / live))
+        store.record(history[:-1])
+    return Outcome(
+        previous,
+        True,
+        f"Rolled back to the publish of {when_built(previous)}. It stays live until the content changes: "
+        "a scheduled `invoke publish` of the same content leaves it, and the next change of content is "
+        "published as usual.",
+    )

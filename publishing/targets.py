@@ -25,9 +25,9 @@ CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
     ".css": "text/css; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
-    ".json": "application/json",
-    ".xml": "application/xml",
-    ".xsl": "text/xsl",
+    ".json": "application/json; charset=utf-8",
+    ".xml": "application/xml; charset=utf-8",
+    ".xsl": "text/xsl; charset=utf-8",
     ".ics": "text/calendar; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
     ".png": "image/png",
@@ -39,10 +39,10 @@ SHORT_CACHE_SUFFIXES = {".html", ".xml", ".json", ".txt", ".ics"}
 
 
 def content_type(path: str) -> str:
-    if path.endswith(".atom.xml"):
-        return "application/atom+xml"
-    if path.endswith(".rss.xml"):
-        return "application/rss+xml"
+    """The Content-Type a file is served with. Feeds go out as XML and JSON with an explicit charset:
+    every browser shows application/xml and application/json as a document (it downloads or shows as
+    raw text application/atom+xml, rss+xml and feed+json), and every feed reader reads them as feeds;
+    the charset keeps quotes, dashes and pound signs intact."""
     suffix = Path(path).suffix.lower()
     return CONTENT_TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
 
@@ -55,6 +55,19 @@ def site_files(build: Path) -> dict[str, Path]:
     return {path.relative_to(build).as_posix(): path for path in sorted(build.rglob("*")) if path.is_file()}
 
 
+def tree_digest(folder: Path) -> str:
+    """One hash of every file's path and bytes: equal digests mean the same site."""
+    digest = hashlib.sha256()
+    for relative, path in site_files(folder).items():
+        digest.update(relative.encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+class DeployError(RuntimeError):
+    """A target could not take the build; the message says what happened to the live site."""
+
+
 @dataclass
 class FolderTarget:
     """A local or mounted folder, made a symlink to the live build so the switch is one rename."""
@@ -65,11 +78,19 @@ class FolderTarget:
     def builds(self) -> Path:
         return self.path.with_name(f".{self.path.name}.builds")
 
+    def matches(self, build: Path) -> bool | None:
+        """Whether the live folder already holds exactly this build, whatever put it there."""
+        return self.path.is_dir() and tree_digest(self.path) == tree_digest(build)
+
     def deploy(self, build: Path, name: str, progress: Progress = print) -> None:
         self.builds.mkdir(parents=True, exist_ok=True)
         if self.path.exists() and not self.path.is_symlink():
-            # The first publish over a plain folder keeps that folder as the build to roll back to.
-            self.path.rename(self.builds / "before-pressroom")
+            # A plain folder there is kept, never deleted: the first one as the build to roll back to.
+            kept = self.builds / "before-pressroom"
+            if kept.exists():
+                kept = self.builds / f"replaced-before-{name}"
+            self.path.rename(kept)
+            progress(f"{self.path} was a plain folder, not a publish: kept it as {kept}")
         copy = self.builds / name
         if not copy.exists():
             shutil.copytree(build, copy)
@@ -95,7 +116,8 @@ class RsyncTarget:
     destination: str
     options: tuple[str, ...] = ()
 
-    def deploy(self, build: Path, name: str, progress: Progress = print) -> None:
+    def rsync(self, build: Path, *extra: str) -> list[str]:
+        """Run rsync from the build to the destination; return the changes it itemises."""
         command = [
             "rsync",
             "--recursive",
@@ -105,14 +127,32 @@ class RsyncTarget:
             "--delete",
             "--delay-updates",
             "--itemize-changes",
+            *extra,
             *self.options,
             f"{build}/",
             self.destination,
         ]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
+        except FileNotFoundError:
+            raise DeployError(
+                "rsync is not installed on this machine: install it (apt-get install rsync) or choose "
+                "another PUBLISH_TARGET in publishconf.py. Nothing was sent."
+            ) from None
         if result.returncode:
-            raise DeployError(f"rsync failed ({result.returncode}): {result.stderr.strip()}")
-        changes = [line for line in result.stdout.splitlines() if line.strip()]
+            reason = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "no message"
+            raise DeployError(
+                f"rsync to {self.destination} failed (exit status {result.returncode}: {reason}). Files "
+                "are renamed into place only at the end, so the live site is as it was unless that last "
+                "step failed: fix the cause and run `invoke publish` again."
+            )
+        return [line for line in result.stdout.splitlines() if line.strip()]
+
+    def matches(self, build: Path) -> bool | None:
+        return not self.rsync(build, "--dry-run")
+
+    def deploy(self, build: Path, name: str, progress: Progress = print) -> None:
+        changes = self.rsync(build)
         for line in changes:
             progress(line)
         progress(f"rsync: {len(changes)} change(s) to {self.destination}")
@@ -125,6 +165,10 @@ class GitHubPagesTarget:
     remote: str = "origin"
     branch: str = "gh-pages"
     repository: Path = Path()
+
+    def matches(self, build: Path) -> bool | None:
+        """Unknown without fetching the branch: publishing compares with its own history instead."""
+        return None
 
     def deploy(self, build: Path, name: str, progress: Progress = print) -> None:
         # Installed beside this Python, which need not be on PATH when run from cron or a test.
@@ -142,9 +186,17 @@ class GitHubPagesTarget:
             f"Publish {name}",
             str(build),
         ]
-        result = subprocess.run(command, cwd=self.repository, capture_output=True, text=True, check=False)
+        try:
+            result = subprocess.run(command, cwd=self.repository, capture_output=True, text=True, check=False)
+        except FileNotFoundError:
+            raise DeployError(
+                "ghp-import is not installed beside this Python: run scripts/setup again. Nothing was pushed."
+            ) from None
         if result.returncode:
-            raise DeployError(f"ghp-import failed ({result.returncode}): {result.stderr.strip()}")
+            raise DeployError(
+                f"ghp-import could not push to {self.remote} {self.branch} (exit status {result.returncode}: "
+                f"{result.stderr.strip() or 'no message'}). The live branch is as it was."
+            )
         progress(f"Pushed {name} to {self.remote} {self.branch}")
 
 
@@ -158,9 +210,46 @@ class S3Target:
     region: str | None = None
 
     def client(self):
-        import boto3
+        try:
+            import boto3
+        except ImportError:
+            raise DeployError(
+                "boto3 is not installed: run scripts/setup again to publish to S3. Nothing was uploaded."
+            ) from None
+        # A session of its own reads the credentials as they are now, not as an earlier client found them.
+        session = boto3.session.Session()
+        return session.client("s3", endpoint_url=self.endpoint_url, region_name=self.region)
 
-        return boto3.client("s3", endpoint_url=self.endpoint_url, region_name=self.region)
+    def storage_error(self, error: Exception, uploaded: int) -> DeployError:
+        from botocore.exceptions import NoCredentialsError
+
+        if isinstance(error, NoCredentialsError):
+            return DeployError(
+                f"No credentials for S3 bucket {self.bucket}: set AWS_ACCESS_KEY_ID and "
+                "AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) for the publishing account. Nothing was uploaded."
+            )
+        if not uploaded:
+            return DeployError(
+                f"S3 bucket {self.bucket} refused the publish ({error}): nothing was uploaded."
+            )
+        return DeployError(
+            f"S3 bucket {self.bucket} stopped the publish after {uploaded} file(s) ({error}). The live "
+            "site may mix old and new files until the next publish: fix the cause and run `invoke publish` "
+            "again."
+        )
+
+    def matches(self, build: Path) -> bool | None:
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            remote = self.existing(self.client())
+        except (BotoCoreError, ClientError) as error:
+            raise self.storage_error(error, 0) from None
+        files = site_files(build)
+        return set(remote) == {self.key(relative) for relative in files} and all(
+            remote[self.key(relative)] == hashlib.md5(path.read_bytes(), usedforsecurity=False).hexdigest()
+            for relative, path in files.items()
+        )
 
     def key(self, relative: str) -> str:
         return f"{self.prefix.strip('/')}/{relative}" if self.prefix.strip("/") else relative
@@ -175,39 +264,40 @@ class S3Target:
         return found
 
     def deploy(self, build: Path, name: str, progress: Progress = print) -> None:
-        client = self.client()
-        remote = self.existing(client)
-        files = site_files(build)
-        # Assets before pages, so no new page points at a file not yet uploaded.
-        order = sorted(files, key=lambda relative: (relative.endswith(".html"), relative))
+        from botocore.exceptions import BotoCoreError, ClientError
+
         uploaded = unchanged = 0
-        for relative in order:
-            body = files[relative].read_bytes()
-            key = self.key(relative)
-            if remote.get(key) == hashlib.md5(body, usedforsecurity=False).hexdigest():
-                unchanged += 1
-                continue
-            client.put_object(
-                Bucket=self.bucket,
-                Key=key,
-                Body=body,
-                ContentType=content_type(relative),
-                CacheControl=cache_control(relative),
-            )
-            uploaded += 1
-            progress(f"uploaded {key}")
-        wanted = {self.key(relative) for relative in files}
-        stale = sorted(set(remote) - wanted)
-        for start in range(0, len(stale), 1000):
-            batch = [{"Key": key} for key in stale[start : start + 1000]]
-            client.delete_objects(Bucket=self.bucket, Delete={"Objects": batch, "Quiet": True})
+        try:
+            client = self.client()
+            remote = self.existing(client)
+            files = site_files(build)
+            # Assets before pages, so no new page points at a file not yet uploaded.
+            order = sorted(files, key=lambda relative: (relative.endswith(".html"), relative))
+            for relative in order:
+                body = files[relative].read_bytes()
+                key = self.key(relative)
+                if remote.get(key) == hashlib.md5(body, usedforsecurity=False).hexdigest():
+                    unchanged += 1
+                    continue
+                client.put_object(
+                    Bucket=self.bucket,
+                    Key=key,
+                    Body=body,
+                    ContentType=content_type(relative),
+                    CacheControl=cache_control(relative),
+                )
+                uploaded += 1
+                progress(f"uploaded {key}")
+            wanted = {self.key(relative) for relative in files}
+            stale = sorted(set(remote) - wanted)
+            for start in range(0, len(stale), 1000):
+                batch = [{"Key": key} for key in stale[start : start + 1000]]
+                client.delete_objects(Bucket=self.bucket, Delete={"Objects": batch, "Quiet": True})
+        except (BotoCoreError, ClientError) as error:
+            raise self.storage_error(error, uploaded) from None
         for key in stale:
             progress(f"deleted {key}")
         progress(f"S3 {self.bucket}: {uploaded} uploaded, {unchanged} unchanged, {len(stale)} deleted")
-
-
-class DeployError(RuntimeError):
-    pass
 
 
 TARGET_KINDS = {

@@ -15,7 +15,13 @@ from pressroom.content_model.model import Person, PressContact, Quote, RespondsT
 from pressroom.share_links.networks import quote_share_links
 
 KEITH = Person(
-    "Keith Reed", "Chief Executive Officer", "Parent-Infant Foundation", "keith-reed", "Bio.", "a.jpg"
+    "Keith Reed",
+    "Chief Executive Officer",
+    "Parent-Infant Foundation",
+    "keith-reed",
+    "Bio.",
+    "a.jpg",
+    "https://press.example/a.jpg",
 )
 OFFICE = PressContact("press-office", "Press office", "press@example.org", "020 7946 0001", "020 7946 0002")
 
@@ -47,7 +53,9 @@ def test_every_component_is_documented_parameter_by_parameter():
 @pytest.mark.parametrize(("name", "example"), EXAMPLES)
 def test_every_documented_example_renders(environment, name, example):
     documentation = DOCUMENTED[name]
-    template = environment.get_template(f"components/{name}.html", globals={"SITEURL": ""})
+    template = environment.get_template(
+        f"components/{name}.html", globals={"SITEURL": "", "THEME_STATIC_DIR": "theme"}
+    )
     html = getattr(template.module, documentation["macro"])(**example_values(documentation, example))
     rendered = BeautifulSoup(str(html), "html.parser")
     assert rendered.find(True), "every example shows something"
@@ -110,7 +118,7 @@ def test_person_card_links_the_name_and_shows_role_photo_and_bio(environment):
     card = render(
         environment,
         "person",
-        'person_card(person, "/people/keith-reed/", show_bio=True, site_url="https://press.example")',
+        'person_card(person, "/people/keith-reed/", show_bio=True)',
         person=KEITH,
     )
     assert card.select_one(".person-name a")["href"] == "/people/keith-reed/"

@@ -10,6 +10,8 @@ from support.hidden_releases import HIDDEN_WORDS, content_with_hidden_releases
 from support.site import build, read_html
 
 from pressroom.content_model.front_matter import read_document
+from pressroom.copy_ready import copy_ready_addresses
+from pressroom.copy_ready.document import Block, html_blocks
 
 RELEASES = {
     "care-review-response": ("2022", "2022-05-23-care-review-response.md"),
@@ -162,3 +164,28 @@ def test_copy_release_text_puts_the_text_version_on_the_clipboard(site, chromium
         finally:
             context.close()
     assert copied == text_version(site, "care-review-response")
+
+
+def test_body_html_becomes_text_blocks_with_link_addresses_written_out():
+    html = (
+        '<h2>Why</h2><p>Read <a href="https://example.org/report">the report</a>,\nor '
+        '<a href="mailto:press@example.org">email us</a>.<br>Line two.</p>'
+        "<ol><li>First</li><li>Second</li></ol><ul><li>Point</li></ul><hr>"
+    )
+    assert html_blocks(html) == [
+        Block("heading", "Why"),
+        Block(
+            "paragraph",
+            "Read the report (https://example.org/report), or email us (press@example.org).\nLine two.",
+        ),
+        Block("item", "1. First"),
+        Block("item", "2. Second"),
+        Block("item", "• Point"),
+    ]
+
+
+def test_versions_sit_beside_the_page_whether_its_address_is_a_folder_or_a_file():
+    folder = copy_ready_addresses("releases/2022/x/", "releases/2022/x/index.html", "x", "", "")
+    assert (folder.text_url, folder.pdf_save_as) == ("releases/2022/x/x.txt", "releases/2022/x/x.pdf")
+    page = copy_ready_addresses("releases/x.html", "releases/x.html", "x", "", "")
+    assert (page.text_url, page.text_save_as) == ("releases/x.txt", "releases/x.txt")

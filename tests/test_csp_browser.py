@@ -4,11 +4,12 @@ error, and the share script still works."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from support.browser import serve_directory
-from test_theme_showcase import PAGE_TYPES, PRESS_RELEASE, build_showcase
+from support.showcase import PAGE_TYPES, PRESS_RELEASE, build_showcase
 
 pytestmark = pytest.mark.browser
 
@@ -76,14 +77,32 @@ def test_every_page_type_loads_with_no_violation_under_its_headers(context, site
     page.close()
 
 
-def test_the_recorder_does_see_violations(context, site_url, showcase_output):
+def test_every_other_page_of_the_site_loads_with_no_violation_either(context, site_url, showcase_output):
+    """Beyond one page of each type: every HTML file the build wrote, so a new kind of page is covered."""
+    typed = {(showcase_output / path.lstrip("/")).resolve() for path in PAGES.values()}
+    typed |= {(showcase_output / path.lstrip("/") / "index.html").resolve() for path in PAGES.values()}
+    others = sorted(path for path in showcase_output.rglob("*.html") if path.resolve() not in typed)
+    assert len(others) > 10
+    broken = {}
+    for path in others:
+        address = path.relative_to(showcase_output).as_posix().removesuffix("index.html")
+        page, response, violations, errors = visit(context, site_url + address)
+        if response.status != 200 or violations or errors:
+            broken[address] = (response.status, violations, errors)
+        page.close()
+    assert broken == {}
+
+
+def test_the_recorder_does_see_violations(context, showcase_output, tmp_path):
     """Proof the listener works: an inline script and style are reported, and the script is blocked."""
-    (showcase_output / "csp-canary.html").write_text(CANARY, encoding="utf-8")
-    page, _, violations, errors = visit(context, site_url + "csp-canary.html")
-    assert page.title() == "Canary"
+    shutil.copyfile(showcase_output / "_headers", tmp_path / "_headers")
+    (tmp_path / "canary.html").write_text(CANARY, encoding="utf-8")
+    with serve_directory(tmp_path, send_headers_file=True) as url:
+        page, _, violations, errors = visit(context, url + "canary.html")
+        assert page.title() == "Canary"
+        page.close()
     assert {violation.split()[0] for violation in violations} == {"script-src-elem", "style-src-elem"}
     assert len(errors) >= 2
-    page.close()
 
 
 def test_json_ld_is_read_as_data_not_blocked_as_a_script(context, site_url):

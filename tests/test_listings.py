@@ -104,6 +104,24 @@ def test_header_lists_the_types_in_the_schemas_order(showcase):
     assert links[:5] == ["Press releases", "Policy responses", "Statements", "News", "Events"]
 
 
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("/", {}),
+        ("news/", {"News": "page"}),
+        ("archive/", {"Archive": "page"}),
+        ("archive/2024/", {"Archive": "true"}),
+        ("press-office/", {"Press office": "page"}),
+    ],
+)
+def test_the_header_marks_the_page_shown_and_its_section(showcase, address, expected):
+    links = read_html(showcase, address).select("header nav a")
+    assert {
+        link.get_text(): link["aria-current"] for link in links if link.has_attr("aria-current")
+    } == expected
+    assert all(link["href"].startswith("/") for link in links)
+
+
 def test_topic_listing_describes_the_topic(showcase):
     page = read_html(showcase, "topics/family-hubs/")
     assert page.select_one("main h1").get_text() == "Topic: Family hubs"

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from support.site import FIXTURES, ROOT
 
 from pressroom.validation import ContentInvalid
-from publishing.publish import BuildStore, PublishFailed, publish, rollback
+from publishing.build import OutputRefused, build_and_replace
+from publishing.publish import BuildStore, PublishFailed, PublishRefused, publish, rollback
 from publishing.targets import FolderTarget, GitHubPagesTarget, RsyncTarget, S3Target, content_type
 
 CONFIG = ROOT / "publishconf.py"
@@ -170,10 +173,12 @@ def test_s3_target_sets_types_and_cache_uploads_only_changes_and_deletes_the_res
     assert len(uploaded) < len(keys) / 2
 
 
-def test_feeds_are_served_with_their_own_content_types():
-    assert content_type("feeds/all.atom.xml") == "application/atom+xml"
-    assert content_type("feeds/all.rss.xml") == "application/rss+xml"
-    assert content_type("sitemap.xml") == "application/xml"
+def test_feeds_are_served_with_a_type_browsers_show_and_a_charset():
+    assert content_type("feeds/all.atom.xml") == "application/xml; charset=utf-8"
+    assert content_type("feeds/all.rss.xml") == "application/xml; charset=utf-8"
+    assert content_type("feeds/topic/family-hubs.json") == "application/json; charset=utf-8"
+    assert content_type("theme/feeds/atom.xsl") == "text/xsl; charset=utf-8"
+    assert content_type("sitemap.xml") == "application/xml; charset=utf-8"
     assert content_type("releases/2025/event/event.ics") == "text/calendar; charset=utf-8"
 
 
@@ -187,3 +192,203 @@ def test_invoke_preview_refuses_to_write_where_the_public_site_is_built():
     )
     assert result.returncode == 1
     assert "preview into another folder" in result.stderr
+
+
+FUTURE_EMBARGO = """---
+title: A verdict held until the last minute of the century
+date: 2022-05-23
+slug: held-verdict
+type: statement
+summary: Held under embargo until 2099.
+embargo: 2099-05-23T00:01+01:00
+---
+Nobody may read this before 2099.
+"""
+HELD_PAGE = "releases/2022/held-verdict/index.html"
+
+
+@pytest.fixture
+def embargoed_until_2099(content_copy) -> Path:
+    (content_copy / "releases" / "2022" / "held.md").write_text(FUTURE_EMBARGO, encoding="utf-8")
+    return content_copy
+
+
+def test_publish_ignores_source_date_epoch_and_judges_embargoes_by_the_real_time(
+    tmp_path, store, embargoed_until_2099, monkeypatch
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "4102444800")  # 2100-01-01, as a CI job might set it
+    live = FolderTarget(tmp_path / "www")
+    messages: list[str] = []
+    publish(CONFIG, live, store, progress=messages.append, content=embargoed_until_2099)
+    assert RELEASE_URL in tree_digest(live.path)
+    assert HELD_PAGE not in tree_digest(live.path)
+    assert any("SOURCE_DATE_EPOCH is set, but publishing ignores it" in message for message in messages)
+
+
+def test_publish_at_a_moved_clock_is_refused_unless_confirmed_and_then_warns_loudly(
+    tmp_path, store, embargoed_until_2099
+):
+    live = FolderTarget(tmp_path / "www")
+    with pytest.raises(PublishRefused, match="add --moved-clock"):
+        publish(
+            CONFIG, live, store, at="2099-06-01T00:00+00:00", progress=quiet, content=embargoed_until_2099
+        )
+    assert not live.path.exists()
+
+    messages: list[str] = []
+    publish(
+        CONFIG,
+        live,
+        store,
+        at="2099-06-01T00:00+00:00",
+        moved_clock=True,
+        progress=messages.append,
+        content=embargoed_until_2099,
+    )
+    assert HELD_PAGE in tree_digest(live.path)
+    warnings = [message for message in messages if message.startswith("WARNING")]
+    assert "publishing to the LIVE site as if it were 2099-06-01T00:00:00+00:00" in warnings[0]
+    assert any("held.md (A verdict held until the last minute of the century)" in w for w in warnings[1:])
+
+
+def test_a_build_into_the_live_folder_is_refused_and_publish_compares_with_what_is_live(
+    tmp_path, store, content_copy
+):
+    live = FolderTarget(tmp_path / "www")
+    publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    published = tree_digest(live.path)
+    with pytest.raises(OutputRefused, match="is the live site that `invoke publish` serves"):
+        build_and_replace(live.path, ROOT / "pelicanconf.py", live=(live.path,), PATH=str(content_copy))
+    assert tree_digest(live.path) == published
+
+    # Whatever else replaced the live folder (a hand copy, another tool), publish puts the build back.
+    live.path.unlink()
+    live.path.mkdir()
+    (live.path / "index.html").write_text("a development build")
+    outcome = publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    assert outcome.deployed
+    assert tree_digest(live.path) == published
+
+
+def run_publish_script(tmp_path: Path, *arguments: str) -> subprocess.Popen:
+    """`publish()` in a process of its own, as cron or a second terminal would run it."""
+    script = tmp_path / "publish_in_a_process.py"
+    script.write_text(
+        f"""
+import sys, time
+from pathlib import Path
+sys.path.insert(0, {str(ROOT)!r})
+from publishing.publish import BuildStore, publish
+from publishing.targets import FolderTarget
+
+
+class SlowFolder(FolderTarget):
+    def deploy(self, build, name, progress=print):
+        Path(sys.argv[4]).touch()
+        while not Path(sys.argv[5]).exists():
+            time.sleep(0.05)
+        super().deploy(build, name, progress)
+
+
+slow = len(sys.argv) > 4
+target = (SlowFolder if slow else FolderTarget)(Path(sys.argv[1]))
+print(publish({str(CONFIG)!r}, target, BuildStore(Path(sys.argv[2])), content=Path(sys.argv[3])).message)
+"""
+    )
+    return subprocess.Popen(
+        [sys.executable, str(script), *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_two_publishes_at_once_the_second_says_another_is_running(tmp_path, content_copy):
+    www, store_root = tmp_path / "www", tmp_path / "store"
+    deploying, go_on = tmp_path / "deploying", tmp_path / "go-on"
+    first = run_publish_script(
+        tmp_path, str(www), str(store_root), str(content_copy), str(deploying), str(go_on)
+    )
+    try:
+        while not deploying.exists():
+            assert first.poll() is None, first.communicate()
+            time.sleep(0.05)
+        second = run_publish_script(tmp_path, str(www), str(store_root), str(content_copy))
+        _, second_errors = second.communicate(timeout=120)
+    finally:
+        go_on.touch()
+        first_output, first_errors = first.communicate(timeout=120)
+    assert second.returncode == 1
+    assert "Another publish or rollback is running (process" in second_errors
+    assert "Traceback" not in second_errors
+    assert first.returncode == 0, first_errors
+    history = BuildStore(store_root).history()
+    assert len(history) == 1 and f"Published {history[0]}." in first_output
+    assert www.resolve().name == history[0]
+
+
+def test_rollback_says_what_it_restores_and_stays_until_the_content_changes(tmp_path, store, content_copy):
+    live = FolderTarget(tmp_path / "www")
+    first = publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    published = tree_digest(live.path)
+    edit_release(content_copy, "The Care Review recognises", "The Care Review rightly recognises")
+    publish(CONFIG, live, store, progress=quiet, content=content_copy)
+
+    messages: list[str] = []
+    back = rollback(CONFIG, live, store, progress=messages.append)
+    assert back.name == first.name
+    assert messages[0].startswith("Rolling back: putting back the publish of ")
+    assert "stays live until the content changes" in back.message
+
+    scheduled = publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    assert not scheduled.deployed
+    assert "stays rolled back until the content changes" in scheduled.message
+    assert tree_digest(live.path) == published
+
+    edit_release(content_copy, "rightly recognises", "clearly recognises")
+    changed = publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    assert changed.deployed and "replaces the rollback" in changed.message
+    assert tree_digest(live.path)[RELEASE_URL] != published[RELEASE_URL]
+
+
+def test_rollback_past_the_kept_builds_ends_with_a_sentence(tmp_path, store, content_copy):
+    live = FolderTarget(tmp_path / "www")
+    publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    # What an older version left behind: a history naming builds that are no longer kept.
+    store.history_file.write_text(json.dumps(["20220101T000000.000000Z", *store.history()]))
+    with pytest.raises(PublishRefused, match="There is no earlier publish to roll back to"):
+        rollback(CONFIG, live, store, progress=quiet)
+
+
+def test_an_interrupted_publish_is_cleaned_up_by_the_next_one(tmp_path, store, content_copy):
+    live = FolderTarget(tmp_path / "www")
+    (store.builds / ".20220101T000000.000000Z.partial" / "releases").mkdir(parents=True)
+    store.history_file.write_text("")
+    messages: list[str] = []
+    outcome = publish(CONFIG, live, store, progress=messages.append, content=content_copy)
+    assert outcome.deployed
+    assert "Removed 1 unfinished build(s) left by an interrupted publish." in messages
+    assert any("history.json could not be read" in message for message in messages)
+    assert [path.name for path in store.builds.iterdir()] == [outcome.name] == store.history()
+
+
+def test_rsync_missing_or_failing_ends_with_a_sentence(tmp_path, store, content_copy, monkeypatch):
+    with pytest.raises(PublishRefused, match="rsync to /no/such/folder/ failed"):
+        publish(CONFIG, RsyncTarget("/no/such/folder/"), store, progress=quiet, content=content_copy)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    with pytest.raises(PublishRefused, match="rsync is not installed on this machine"):
+        publish(CONFIG, RsyncTarget(f"{tmp_path}/mirror/"), store, progress=quiet, content=content_copy)
+    assert store.history() == [] and list(store.builds.iterdir()) == []
+
+
+def test_s3_without_credentials_ends_with_a_sentence(tmp_path, store, content_copy, monkeypatch):
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    target = S3Target("press-site", endpoint_url="http://127.0.0.1:9", region="eu-west-2")
+    with pytest.raises(
+        PublishRefused, match="No credentials for S3 bucket press-site: set AWS_ACCESS_KEY_ID"
+    ):
+        publish(CONFIG, target, store, progress=quiet, content=content_copy)

@@ -14,10 +14,17 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support.site import ROOT, SAMPLE_CONTENT, build, read_html
+from support.browser import read_headers_file
+from support.site import ROOT, SAMPLE_CONTENT, build, read_html, site_settings
 
-from pressroom.security_headers import PolicyNotSatisfied
-from pressroom.security_headers.policy import brand_style, content_security_policy
+from pressroom.security_headers import PolicyNotSatisfied, site_policy
+from pressroom.security_headers.policy import (
+    brand_style,
+    content_security_policy,
+    header_rules,
+    headers_file,
+    security_headers,
+)
 
 EXTERNAL_IMAGE_RELEASE = """---
 title: A release whose photo is on the charity's image library
@@ -70,6 +77,7 @@ def test_headers_file_sends_a_strict_policy_and_its_companions(headers):
     assert policy["base-uri"] == ["'none'"]
     assert policy["frame-ancestors"] == ["'none'"]
     assert policy["form-action"] == ["'self'"]
+    assert policy["connect-src"] == ["'self'"], "copy-release.js fetches the release's .txt"
     assert not any("unsafe" in source for sources in policy.values() for source in sources)
     assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert headers["X-Content-Type-Options"] == "nosniff"
@@ -139,12 +147,12 @@ def test_development_builds_leave_the_meta_policy_out_so_live_reload_can_run(sam
 def test_embed_hosts_and_extra_sources_come_from_the_settings():
     policy = content_security_policy(
         embed_origins=["https://www.youtube-nocookie.com"],
-        extra_sources={"script-src": ["'wasm-unsafe-eval'"], "connect-src": ["'self'"]},
+        extra_sources={"script-src": ["'wasm-unsafe-eval'"], "worker-src": ["'self'"]},
     )
     written = directives(policy.header())
     assert written["frame-src"] == ["https://www.youtube-nocookie.com"]
     assert written["script-src"] == ["'self'", "'wasm-unsafe-eval'"]
-    assert written["connect-src"] == ["'self'"]
+    assert written["worker-src"] == ["'self'"]
     assert "frame-src" not in directives(content_security_policy().header())
 
 
@@ -190,3 +198,50 @@ def test_a_theme_that_breaks_the_policy_fails_the_build_naming_the_page_and_line
     assert reported in first
     assert " — " in first
     assert "the build has failed" in str(caught.value)
+
+
+def headers_for(rules, path: str) -> dict[str, str]:
+    """The headers a host sends for `path`: those of every rule that matches it."""
+    return {name: value for pattern, headers in rules if pattern.match(path) for name, value in headers}
+
+
+def test_the_browser_editor_is_served_without_the_policy_and_everything_else_with_it():
+    headers = security_headers(content_security_policy())
+    top_level = [
+        ("admin", True),
+        ("index.html", False),
+        ("404.html", False),
+        ("releases", True),
+        ("theme", True),
+    ]
+    rules = read_headers_file(headers_file(header_rules(headers, top_level, exempt_folders=["admin"])))
+    editor = headers_for(rules, "/admin/")
+    assert "Content-Security-Policy" not in editor
+    assert editor["X-Content-Type-Options"] == "nosniff"
+    assert editor["X-Frame-Options"] == "DENY"
+    for path in (
+        "/",
+        "/index.html",
+        "/releases/2022/care-review-response/",
+        "/theme/js/share.js",
+        "/404.html",
+    ):
+        assert headers_for(rules, path)["Content-Security-Policy"] == headers["Content-Security-Policy"], path
+
+
+def readme_block(marker: str) -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return readme.split(f"<!-- {marker}:start -->\n", 1)[1].split(f"\n<!-- {marker}:end -->", 1)[0]
+
+
+def test_the_readme_shows_the_headers_this_site_is_published_with_for_every_target():
+    settings = site_settings(SAMPLE_CONTENT, ROOT / "unused", "publishconf.py")
+    policy, _ = site_policy(settings, [])
+    headers = security_headers(policy)
+    assert readme_block("security-headers") == f"```\n{headers_file(header_rules(headers))}```"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, value in headers.items():
+        assert f'add_header {name} "{value}" always;' in readme, "nginx"
+    cloudfront_policy = headers["Content-Security-Policy"].replace("'", "'\\''")
+    assert f'"ContentSecurityPolicy": "{cloudfront_policy}"' in readme, "CloudFront"
+    assert f'"Value": "{headers["Permissions-Policy"]}"' in readme, "CloudFront"

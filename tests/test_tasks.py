@@ -1,11 +1,14 @@
 """The comms officer's commands: `invoke new` scaffolds a valid draft, `invoke check` judges the site."""
 
+import datetime as dt
 import os
 import shutil
+import socket
 import subprocess
 import sys
 
 import pytest
+import yaml
 from support.site import FIXTURES, ROOT, read_html
 
 INVOKE = [sys.executable, "-m", "invoke"]
@@ -34,7 +37,10 @@ def run(project, *args):
 
 @pytest.mark.parametrize("kind", ["press-release", "policy-response", "statement", "news", "event"])
 def test_new_scaffolds_a_draft_that_passes_check_and_stays_out_of_the_site(project, kind):
-    created = run(project, "new", "--type", kind, "--title", "Charity responds: 'a £5m fund' & more")
+    event_date = ["--event-date", "2031-05-01"] if kind == "event" else []
+    created = run(
+        project, "new", "--type", kind, "--title", "Charity responds: 'a £5m fund' & more", *event_date
+    )
     assert created.returncode == 0, created.stderr
     [path] = (project / "content" / "releases").rglob("*charity-responds*.md")
     text = path.read_text()
@@ -53,6 +59,34 @@ def test_new_scaffolds_a_draft_that_passes_check_and_stays_out_of_the_site(proje
     assert not any("Charity responds" in title for title in listed)
 
 
+def test_new_writes_a_slug_so_a_retitle_keeps_the_address(project):
+    assert run(project, "new", "--type", "news", "--title", "First headline").returncode == 0
+    [path] = (project / "content" / "releases").rglob("*first-headline.md")
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    assert front["slug"] == "first-headline"
+
+
+def test_new_event_asks_for_the_event_date_and_dates_the_announcement_today(project):
+    refused = run(project, "new", "--type", "event", "--title", "Summer conference")
+    assert refused.returncode == 1
+    assert "An event needs the day it takes place: add --event-date YYYY-MM-DD" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    unreadable = run(
+        project, "new", "--type", "event", "--title", "Summer conference", "--event-date", "next June"
+    )
+    assert unreadable.returncode == 1
+    assert "'next June' is not a date" in unreadable.stderr
+
+    created = run(
+        project, "new", "--type", "event", "--title", "Summer conference", "--event-date", "2031-06-05T18:00"
+    )
+    assert created.returncode == 0, created.stderr
+    [path] = (project / "content" / "releases").rglob("*summer-conference.md")
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    assert str(front["date"]) == dt.date.today().isoformat()
+    assert str(front["event"]["start"]).startswith("2031-06-05") and "18:00" in str(front["event"]["start"])
+
+
 def test_new_refuses_an_unknown_type_and_an_existing_file(project):
     wrong = run(project, "new", "--type", "press-relase", "--title", "Anything")
     assert wrong.returncode == 1
@@ -68,6 +102,99 @@ def test_check_fails_with_every_problem_and_builds_nothing(project):
     shutil.copytree(FIXTURES / "invalid_site" / "content", project / "content")
     result = run(project, "check")
     assert result.returncode == 1
-    assert "30 error(s) in 30 file(s)" in result.stderr
+    assert "46 error(s) in 46 file(s)" in result.stderr
     assert "content/releases/bad-date.md:3: date: '32 May 2022' is not a date" in result.stderr
+    assert not (project / "output").exists()
+
+
+def folder_digest(folder):
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def test_build_refuses_any_output_folder_that_is_not_a_build_and_touches_nothing(project):
+    (project / ".git").mkdir()
+    (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (project / "notes").mkdir()
+    (project / "notes" / "plan.txt").write_text("the launch plan")
+    before = folder_digest(project)
+    for output, reason in [
+        ("content", "is the content folder"),
+        ("content/releases", "is the content folder"),
+        (".", "is the project folder"),
+        (".git", "is git's own folder"),
+        ("notes", "is not empty and was not made by an earlier build"),
+    ]:
+        for command in (["build", "--output", output], ["preview", "--output", output]):
+            refused = run(project, *command)
+            assert refused.returncode == 1, (command, refused.stdout)
+            assert reason in refused.stderr, command
+            assert "Choose a new or empty folder" in refused.stderr
+            assert "Traceback" not in refused.stderr
+    assert folder_digest(project) == before
+
+    assert run(project, "build", "--output", "site").returncode == 0
+    again = run(project, "build", "--output", "site")
+    assert again.returncode == 0, again.stderr
+    assert (project / "site" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build", "--at", "tomorrow"],
+        ["preview", "--at", "2022-05-23T00:01"],
+        ["publish", "--at", "next week"],
+    ],
+)
+def test_an_unreadable_at_ends_with_a_sentence(project, command):
+    result = run(project, *command)
+    assert result.returncode == 1
+    assert "write it like 2022-05-23T00:01+01:00" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "output").exists() and not (project / "public").exists()
+
+
+def test_a_bad_source_date_epoch_ends_with_a_sentence(project):
+    result = subprocess.run(
+        [*INVOKE, "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "yesterday"},
+    )
+    assert result.returncode == 1
+    assert "SOURCE_DATE_EPOCH='yesterday' is not a whole number of seconds" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_on_a_busy_port_ends_with_a_sentence(project):
+    with socket.socket() as taken:
+        taken.bind(("localhost", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [*INVOKE, "serve", "--port", str(port)],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    assert result.returncode == 1
+    assert f"Port {port} is already in use" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_misspelt_plugin_stops_invoke_build_with_a_sentence(project):
+    settings = project / "pelicanconf.py"
+    settings.write_text(settings.read_text().replace('"pressroom.visibility"', '"pressroom.visibilty"'))
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert "Cannot load plugin `pressroom.visibilty`" in result.stderr
+    assert "Traceback" not in result.stderr
     assert not (project / "output").exists()

@@ -11,14 +11,13 @@ from pathlib import Path
 
 from pelican import signals
 
-from pressroom.content_model.site import absolute_url
+from pressroom.content_model.site import absolute_url, site_of
 
 from .json_schema import SCHEMA_VERSION, archive_schema
 from .records import archive_document, published_moment, release_id, release_record
 
 ARCHIVE_SAVE_AS = "releases.json"
 SCHEMA_SAVE_AS = "releases.schema.json"
-PREVIEW_SETTING = "PRESSROOM_PREVIEW"
 
 
 def site_base(settings) -> str:
@@ -47,7 +46,7 @@ def archive_files(generator) -> dict[str, dict]:
 
 
 def write_archive(generator, writer) -> None:
-    if generator.settings.get(PREVIEW_SETTING):
+    if site_of(generator.settings).preview:
         return
     for save_as, document in archive_files(generator).items():
         target = Path(writer.output_path) / save_as

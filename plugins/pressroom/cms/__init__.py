@@ -14,8 +14,8 @@ import yaml
 from pelican import signals
 from pelican.generators import Generator
 
-from pressroom.content_model.directory import load_directory
 from pressroom.content_model.model import RELEASE_TYPES
+from pressroom.content_model.site import site_of
 
 from .config import cms_config, quote_marker_pattern
 
@@ -64,7 +64,7 @@ class AdminGenerator(Generator):
         cms = self.settings["CMS"]
         files = bundle_files(Path(cms["bundle"]))
         content = Path(self.settings["PATH"])
-        directory, _ = load_directory(content)
+        directory = site_of(self.settings).directory
         target = Path(self.output_path) / ADMIN_FOLDER
         target.mkdir(parents=True, exist_ok=True)
         for source in files:

@@ -53,6 +53,7 @@ EDITOR_WIDGETS: dict[str, Callable] = {
     },
     "spokespeople": lambda d: _person_select(d, multiple=True),
     "people": lambda d: _person_select(d, multiple=True),
+    "previous_urls": lambda d: {"widget": "list"},
     "quotes": lambda d: {
         "widget": "list",
         "label_singular": "quote",
@@ -97,6 +98,19 @@ EDITOR_WIDGETS: dict[str, Callable] = {
             sub("start", "Starts", True, **LOCAL_DATE_TIME),
             sub("end", "Ends", False, **LOCAL_DATE_TIME),
             sub("location", "Where", False),
+            sub(
+                "address",
+                "Venue address",
+                False,
+                widget="object",
+                fields=[
+                    sub("street", "Street", True),
+                    sub("locality", "Town or city", True),
+                    sub("postcode", "Postcode", False),
+                    sub("region", "County or region", False),
+                    sub("country", "Country", False),
+                ],
+            ),
             sub("online_url", "Joining link", False, **WEB_ADDRESS),
             sub("registration_url", "Registration page", False, **WEB_ADDRESS),
             sub(
@@ -134,7 +148,7 @@ QUOTE_BUTTON_HINT = (
 def editor_field(field: Field, widgets: dict, directory, *, required: bool | None = None) -> dict:
     """One schema field as a Decap field: the schema's name, meaning and required flag, and its widget."""
     widget = widgets.get(field.name, lambda d: {"widget": "string"})(directory)
-    required = field.required if required is None else required
+    required = field.is_required({}) if required is None else required
     hint = field.meaning
     if widget["widget"] == "object" and not required:
         # Decap checks an object's required parts even when the object itself is left empty, which

@@ -28,10 +28,17 @@ class Visibility:
 
 def decide(release: Release, now: dt.datetime) -> Visibility:
     """Public only when published, past its embargo and past its date, all at the build's clock."""
-    if release.status == "draft":
+    return decide_fields(release.status, release.embargo, release.date, now)
+
+
+def decide_fields(
+    status: str, embargo: dt.datetime | None, date: dt.datetime | None, now: dt.datetime
+) -> Visibility:
+    """The same decision from the three fields alone, for a release that is broken elsewhere."""
+    if status == "draft":
         return Visibility(False, "draft")
-    if release.embargo and release.embargo > now:
-        return Visibility(False, "embargoed", release.embargo)
-    if release.date > now:
-        return Visibility(False, "scheduled", release.date)
+    if embargo and embargo > now:
+        return Visibility(False, "embargoed", embargo)
+    if date and date > now:
+        return Visibility(False, "scheduled", date)
     return Visibility(True)

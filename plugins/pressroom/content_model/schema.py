@@ -6,16 +6,22 @@ described in exactly one place.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from PIL import Image as PILImage
 
 from . import fields
 from .directory import Directory
 from .front_matter import FENCE, FORBIDDEN_CHARACTER, PAGE_BREAKS, Document, describe_character, split_lines
 from .model import (
     RELEASE_TYPES,
+    Address,
     Event,
     Image,
     Page,
@@ -27,6 +33,7 @@ from .model import (
     Update,
 )
 from .problems import Invalid, Problem, did_you_mean, nearest
+from .sanitise import removals
 
 STATUSES = ("published", "draft")
 SUMMARY_MAX = 300
@@ -42,6 +49,21 @@ class Context:
     slugify: Callable[[str], str]
     default_contact: str = ""
     content_root: str = ""
+    # Markdown as the build renders it, so `check` can say what sanitising would remove.
+    render_markdown: Callable[[str], str] | None = None
+    embed_hosts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NewRelease:
+    """What `invoke new` is told: the type, the headline, today's date, the address name made from the
+    headline, and for an event when it starts (a date, or a date and time)."""
+
+    kind: str
+    title: str
+    today: dt.date
+    slug: str = ""
+    event_start: dt.datetime | dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +74,8 @@ class Field:
     required: bool | Callable[[dict], bool] = False
     example: str = ""
     required_when: str = ""
+    # What `invoke new` writes for this field in a new draft, or None to leave it out.
+    starter: Callable[[NewRelease], object] | None = None
 
     def is_required(self, data: dict) -> bool:
         return self.required(data) if callable(self.required) else self.required
@@ -203,9 +227,48 @@ def image_source(value, ctx: Context) -> str:
         )
     if src.startswith(("http://", "https://")):
         return fields.url(src)
-    if ctx.content_root and not (Path(ctx.content_root) / src).is_file():
-        raise Invalid(f"there is no file content/{src}", "put the image under content/images/ or correct src")
+    if ctx.content_root:
+        check_image_file(src, Path(ctx.content_root))
     return src
+
+
+IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+
+
+def check_image_file(src: str, content_root: Path) -> None:
+    """The file must be inside content/ (links followed) and its bytes must really be an image."""
+    root = content_root.resolve()
+    try:
+        target = (root / src).resolve(strict=True)
+    except FileNotFoundError:
+        raise Invalid(
+            f"there is no file content/{src}", "put the image under content/images/ or correct src"
+        ) from None
+    except (OSError, RuntimeError, ValueError):
+        raise Invalid(
+            f"content/{src} cannot be opened (a link that loops, or a name the system refuses)",
+            "replace it with the image file itself under content/images/",
+        ) from None
+    if not target.is_relative_to(root):
+        raise Invalid(
+            f"'{src}' leads outside the content folder, and nothing outside it is published",
+            "copy the image into content/images/ and give its path from there",
+        )
+    if not target.is_file():
+        raise Invalid(f"there is no file content/{src}", "put the image under content/images/ or correct src")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            with PILImage.open(target) as image:
+                image_format = image.format
+                image.verify()
+    except Exception:  # Pillow reports a broken file with many kinds of error; each means "not an image"
+        image_format = None
+    if image_format not in IMAGE_FORMATS:
+        raise Invalid(
+            f"content/{src} is not a real JPEG, PNG, WebP or GIF image (its contents are something else)",
+            "export the picture again as JPEG or PNG from an image editor and replace the file",
+        )
 
 
 def parse_image(value, ctx: Context) -> Image:
@@ -238,6 +301,22 @@ def parse_updated(value, ctx: Context) -> tuple[Update, ...]:
     return tuple(fields.items(fields.sequence(value, "update"), update))
 
 
+def parse_address(value, ctx: Context) -> Address:
+    return Address(
+        **fields.record(
+            value,
+            {
+                "street": (True, fields.plain_text),
+                "locality": (True, fields.plain_text),
+                "postcode": (False, fields.plain_text),
+                "region": (False, fields.plain_text),
+                "country": (False, fields.plain_text),
+            },
+            "the address",
+        )
+    )
+
+
 def parse_event(value, ctx: Context) -> Event:
     values = fields.record(
         value,
@@ -245,6 +324,7 @@ def parse_event(value, ctx: Context) -> Event:
             "start": (True, lambda v: fields.datetime(v, ctx.timezone)),
             "end": (False, lambda v: fields.datetime(v, ctx.timezone)),
             "location": (False, fields.plain_text),
+            "address": (False, lambda v: parse_address(v, ctx)),
             "online_url": (False, fields.url),
             "registration_url": (False, fields.url),
             "speakers": (False, lambda v: list_of(speaker, "speaker")(v, ctx)),
@@ -260,6 +340,21 @@ def parse_event(value, ctx: Context) -> Event:
             ("location",),
         )
     return Event(**values)
+
+
+SITE_PATH = re.compile(r"[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*(?:/|\.html)")
+
+
+def site_path(value, ctx: Context) -> str:
+    """An address on this site, as its path (`releases/2024/old-name/`): where a redirect page goes.
+    A full address is cut to its path, since the page is written on this site whatever its domain."""
+    path = urlsplit(fields.text(value)).path.lstrip("/")
+    if not SITE_PATH.fullmatch(path) or ".." in path.split("/"):
+        raise Invalid(
+            f"'{value}' is not an address on this site",
+            "write the old address's path ending in '/', for example releases/2024/old-name/",
+        )
+    return path
 
 
 def parse_embargo(value, ctx: Context):
@@ -282,30 +377,63 @@ def _date_field(value, ctx):
     return fields.datetime(value, ctx.timezone)
 
 
+def _event_starter(new: NewRelease) -> dict:
+    """The event on the day it was given (at lunchtime when no time was), or a fortnight away; an hour."""
+    start = new.event_start or new.today + dt.timedelta(days=14)
+    if not isinstance(start, dt.datetime):
+        start = dt.datetime.combine(start, dt.time(12, 30))
+    return {
+        "start": start.isoformat(timespec="minutes"),
+        "end": (start + dt.timedelta(hours=1)).isoformat(timespec="minutes"),
+        "location": "Online",
+        "speakers": [],
+    }
+
+
 RELEASE_FIELDS = {
     field.name: field
     for field in (
-        Field("title", "headline", _text_field(), True, "Charity welcomes new funding for family hubs"),
+        Field(
+            "title",
+            "headline",
+            _text_field(),
+            True,
+            "Charity welcomes new funding for family hubs",
+            starter=lambda new: new.title,
+        ),
         Field(
             "date",
             "ISO 8601 date or date-time; the site's timezone if no offset",
             _date_field,
             True,
             "2022-04-02",
+            starter=lambda new: new.today.isoformat(),
         ),
-        Field("type", f"one of {', '.join(RELEASE_TYPES)}", parse_type, True, "press-release"),
+        Field(
+            "type",
+            f"one of {', '.join(RELEASE_TYPES)}",
+            parse_type,
+            True,
+            "press-release",
+            starter=lambda new: new.kind,
+        ),
         Field(
             "summary",
             f"standfirst, plain text, at most {SUMMARY_MAX} characters",
             _text_field(SUMMARY_MAX),
             True,
             "One or two sentences that say what happened and why it matters.",
+            starter=lambda new: (
+                "One or two plain sentences: what happened and why it matters "
+                f"(at most {SUMMARY_MAX} characters)."
+            ),
         ),
         Field(
             "spokespeople",
             "list of person ids from content/people.yaml who speak for the organisation",
             list_of(spokesperson, "person id"),
             example="[keith-reed]",
+            starter=lambda new: [],
         ),
         Field(
             "people",
@@ -314,22 +442,46 @@ RELEASE_FIELDS = {
             list_of(person, "person id"),
             example="[helen-hayes]",
         ),
-        Field("quotes", "list of {by, text}; by is a person id or {name, role, organisation}", parse_quotes),
         Field(
-            "responds_to", "{title, publisher, url, date}: what this release responds to", parse_responds_to
+            "quotes",
+            "list of {by, text}; by is a person id or {name, role, organisation}",
+            parse_quotes,
+            starter=lambda new: [],
+        ),
+        Field(
+            "responds_to",
+            "{title, publisher, url, date}: what this release responds to",
+            parse_responds_to,
+            starter=lambda new: (
+                {"title": "Name of the report or announcement", "publisher": "Who published it"}
+                if new.kind == "policy-response"
+                else None
+            ),
         ),
         Field(
             "topics",
             "list of topic ids from content/topics.yaml",
             list_of(directory_entry("topics", "topics.yaml"), "topic id"),
+            starter=lambda new: [],
         ),
         Field(
             "campaign", "campaign id from content/topics.yaml", directory_entry("campaigns", "topics.yaml")
         ),
         Field("embargo", "date-time with UTC offset; not public before it", parse_embargo),
-        Field("status", "published (default) or draft", parse_status, example="draft"),
+        Field(
+            "status",
+            "published (default) or draft",
+            parse_status,
+            example="draft",
+            starter=lambda new: "draft",
+        ),
         Field("image", "{src, alt, credit}; alt is required", parse_image),
-        Field("notes_to_editors", "Markdown", _markdown_field),
+        Field(
+            "notes_to_editors",
+            "Markdown",
+            _markdown_field,
+            starter=lambda new: "About us: a short paragraph for journalists.\n",
+        ),
         Field(
             "contact",
             "press contact id from content/people.yaml; default the press office",
@@ -338,12 +490,26 @@ RELEASE_FIELDS = {
         Field("updated", "list of {date, note}: public change history", parse_updated),
         Field(
             "event",
-            "{start, end, location, online_url, registration_url, speakers}; for type event",
+            "{start, end, location, address, online_url, registration_url, speakers}; for type event. "
+            "location names the venue (or the online platform); a venue's address is {street, locality, "
+            "postcode, region, country}; online_url and address together make the event hybrid",
             parse_event,
             lambda data: data.get("type") == "event",
             required_when="when type is event",
+            starter=lambda new: _event_starter(new) if new.kind == "event" else None,
         ),
-        Field("slug", "web address name; default made from the title", _slug_field),
+        Field(
+            "previous_urls",
+            "list of addresses this release had before its slug or date changed, such as "
+            "releases/2024/old-name/; each keeps working and leads here",
+            list_of(site_path, "address"),
+        ),
+        Field(
+            "slug",
+            "web address name; `invoke new` writes it from the first title, so a retitle keeps the address",
+            _slug_field,
+            starter=lambda new: new.slug or None,
+        ),
     )
 }
 
@@ -463,7 +629,9 @@ def stray_field_problems(document: Document, path: str) -> list[Problem]:
     problems = []
     for number, line in enumerate(region, start=document.body_line):
         match = FIELD_IN_BODY.match(line)
-        name = match and nearest(match.group(1), RELEASE_FIELDS)
+        if match is None:
+            continue
+        name = nearest(match.group(1), RELEASE_FIELDS)
         if name and name.replace("_", " ") in match.group(1).lower().replace("_", " "):
             problems.append(
                 Problem(
@@ -496,6 +664,26 @@ def body_character_problems(document: Document, path: str) -> list[Problem]:
             )
         if len(problems) == MAX_CHARACTER_PROBLEMS:
             break
+    return problems
+
+
+def sanitising_problems(document: Document, path: str, ctx: Context) -> list[Problem]:
+    """What the page would lose to the sanitiser, each at the line of the source it comes from."""
+    if ctx.render_markdown is None:
+        return []
+    problems = []
+    body_lines = [line.lower() for line in split_lines(document.body)]
+    for removal in removals(ctx.render_markdown(document.markdown), ctx.embed_hosts):
+        needle = removal.needle.lower()
+        index = next((i for i, line in enumerate(body_lines) if needle in line), 0)
+        what = f"has {removal.what}, which is removed from the page"
+        problems.append(Problem(path, document.body_line + index, "body", what, removal.fix))
+    notes = document.data.get("notes_to_editors")
+    if isinstance(notes, str):
+        for removal in removals(ctx.render_markdown(notes), ctx.embed_hosts):
+            what = f"has {removal.what}, which is removed from the page"
+            line = document.line_of(("notes_to_editors",))
+            problems.append(Problem(path, line, "notes_to_editors", what, removal.fix))
     return problems
 
 
@@ -535,6 +723,7 @@ def validate_release(document: Document, path: str, ctx: Context) -> tuple[Relea
     problems += stray_field_problems(document, path)
     problems += body_character_problems(document, path)
     problems += slug_problems(values, document, path, ctx)
+    problems += sanitising_problems(document, path, ctx)
     if "event" in values and values.get("type") and values["type"].id != "event":
         problems.append(
             Problem(
@@ -553,11 +742,24 @@ def validate_release(document: Document, path: str, ctx: Context) -> tuple[Relea
     return Release(source_path=path, **values), problems
 
 
+def visibility_values(document: Document, ctx: Context) -> dict:
+    """status, embargo and date of a release that may be broken elsewhere: each that can be read."""
+    values = {}
+    for name in ("status", "embargo", "date"):
+        if document.data.get(name) is not None:
+            try:
+                values[name] = RELEASE_FIELDS[name].parse(document.data[name], ctx)
+            except Invalid:
+                values[name] = None
+    return values
+
+
 def validate_page(document: Document, path: str, ctx: Context) -> tuple[Page | None, list[Problem]]:
     values, problems = parse_fields(document, path, PAGE_FIELDS, ctx)
     problems += stray_field_problems(document, path)
     problems += body_character_problems(document, path)
     problems += slug_problems(values, document, path, ctx)
+    problems += sanitising_problems(document, path, ctx)
     if any(problem.severity == "error" for problem in problems):
         return None, problems
     return Page(source_path=path, **values), problems

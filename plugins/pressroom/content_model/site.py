@@ -9,7 +9,7 @@ build, such as `invoke check`) and stored under `SITE_SETTING`; it never changes
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,6 +27,7 @@ __all__ = [
     "Site",
     "absolute_url",
     "organisation_name",
+    "site_address",
     "site_of",
 ]
 
@@ -51,6 +52,14 @@ def absolute_url(siteurl: str, path: str) -> str:
     return f"{siteurl.rstrip('/')}/{path.lstrip('/')}"
 
 
+def site_address(siteurl: str, path: str) -> str:
+    """Where a page links to `path`, a file under the output: under SITEURL; an address with a scheme or
+    from the root (`/…`) is kept as it is."""
+    if urlsplit(path).scheme or path.startswith("/"):
+        return path
+    return f"{siteurl.rstrip('/')}/{path}"
+
+
 def organisation_name(settings: dict) -> str:
     """ORGANISATION["name"], or the site's name when the settings give no organisation."""
     return (settings.get("ORGANISATION") or {}).get("name") or settings.get("SITENAME", "")
@@ -72,8 +81,17 @@ class Site:
         return absolute_url(self.url, path)
 
 
+def with_photo_urls(directory: Directory, siteurl: str) -> Directory:
+    people = {
+        key: replace(person, photo_url=site_address(siteurl, person.photo)) if person.photo else person
+        for key, person in directory.people.items()
+    }
+    return replace(directory, people=people)
+
+
 def make_site(settings: dict) -> Site:
     directory, problems = load_directory(Path(settings["PATH"]))
+    directory = with_photo_urls(directory, settings.get("SITEURL", ""))
     return Site(
         now=build_clock(settings),
         preview=bool(settings.get(PREVIEW_SETTING)),

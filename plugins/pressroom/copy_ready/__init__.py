@@ -17,13 +17,12 @@ from pathlib import Path, PurePosixPath
 
 from pelican import signals
 
-from pressroom.content_model.site import absolute_url
+from pressroom.content_model.site import absolute_url, organisation_name, site_of
 
 from .document import press_document
 from .pdf import Look, write_pdf
 from .text import press_text
 
-PREVIEW_SETTING = "PRESSROOM_PREVIEW"
 # Below this many PDFs, starting worker processes costs more than it saves.
 PARALLEL_FROM = 16
 
@@ -50,8 +49,10 @@ def site_base(settings) -> str:
 def copy_ready_addresses(url: str, save_as: str, slug: str, web_address: str, registration_url: str):
     """`releases/2022/slug/slug.txt` and `.pdf`: beside the page, named so a download keeps its name."""
     folder = PurePosixPath(save_as).parent
+    # A page address may be a folder (releases/2022/slug/) or a file (releases/slug.html).
+    url_folder = url if url.endswith("/") else url.rpartition("/")[0] + "/" if "/" in url else ""
     files = {
-        suffix: (f"{url}{slug}.{suffix}", (folder / f"{slug}.{suffix}").as_posix())
+        suffix: (f"{url_folder}{slug}.{suffix}", (folder / f"{slug}.{suffix}").as_posix())
         for suffix in ("txt", "pdf")
     }
     return CopyReady(*files["txt"], *files["pdf"], web_address, registration_url)
@@ -73,7 +74,7 @@ def public_releases(generator) -> list:
 
 
 def attach_copy_ready(generator) -> None:
-    if generator.settings.get(PREVIEW_SETTING):
+    if site_of(generator.settings).preview:
         return
     base = site_base(generator.settings)
     for article in public_releases(generator):
@@ -102,11 +103,11 @@ def draw_all(jobs: list[tuple], workers: int) -> int:
 
 def write_copy_ready(generator, writer) -> None:
     settings = generator.settings
-    if settings.get(PREVIEW_SETTING):
+    if site_of(settings).preview:
         return
     started = time.perf_counter()
     look = look_from_settings(settings)
-    organisation = settings.get("ORGANISATION", {}).get("name") or settings.get("SITENAME", "")
+    organisation = organisation_name(settings)
     cache = Path(settings["CACHE_PATH"]) / "copy_ready"
     output = Path(writer.output_path)
     pdf_jobs = []

@@ -6,7 +6,6 @@ copies reads in the order the page does.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -50,7 +49,7 @@ def attribution(quote: Quote) -> str:
 def link_text(anchor: Tag) -> str:
     """A link as text: its words, then its address when that is a web address the words do not show."""
     words = " ".join(anchor.get_text(" ").split())
-    href = anchor.get("href", "")
+    href = str(anchor.get("href") or "")
     if urlsplit(href).scheme in ("http", "https", "mailto") and href.removeprefix("mailto:") not in words:
         return f"{words} ({href.removeprefix('mailto:')})"
     return words
@@ -106,22 +105,12 @@ def body_blocks(segments: tuple[Segment, ...]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def moment(value: dt.datetime, date_format: str) -> str:
-    return f"{value.strftime(date_format)}, {value.strftime('%H:%M %Z')}"
-
-
-def event_facts(release: Release, date_format: str) -> tuple[tuple[str, str], ...]:
+def event_facts(release: Release) -> tuple[tuple[str, str], ...]:
     event = release.event
     if event is None:
         return ()
-    day = "%A " + date_format
-    if event.end and event.end.date() == event.start.date():
-        when = f"{event.start.strftime(day)}, {event.start:%H:%M} to {event.end:%H:%M %Z}"
-    elif event.end:
-        when = f"{moment(event.start, day)} to {moment(event.end, day)}"
-    else:
-        when = moment(event.start, day)
-    facts = [("When", when)]
+    # The same words as the page, the feeds, the card and the calendar file.
+    facts = [("When", event.when.text)]
     if event.location:
         facts.append(("Where", event.location))
     if event.online_url:
@@ -157,7 +146,7 @@ def press_document(
     organisation: str,
     date_format: str,
 ) -> PressDocument:
-    facts = event_facts(release, date_format)
+    facts = event_facts(release)
     if release.responds_to:
         responds_to = release.responds_to
         about = ", ".join(part for part in (responds_to.title, responds_to.publisher) if part)

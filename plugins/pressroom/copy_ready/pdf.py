@@ -12,6 +12,7 @@ import shutil
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 import fpdf
 from fpdf import FPDF
@@ -54,14 +55,16 @@ class PressReleasePage(FPDF):
         self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="R")
 
 
-def paragraph(pdf: FPDF, text: str, size: float, *, bold: bool = False, colour: str = "", gap: float = 2.5):
+def paragraph(
+    pdf: PressReleasePage, text: str, size: float, *, bold: bool = False, colour: str = "", gap: float = 2.5
+):
     pdf.set_font(FAMILY, "B" if bold else "", size)
     pdf.set_text_color(colour or pdf.look.text)
     pdf.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(gap)
 
 
-def labelled_lines(pdf: FPDF, lines: tuple[tuple[str, str], ...], size: float) -> None:
+def labelled_lines(pdf: PressReleasePage, lines: tuple[tuple[str, str], ...], size: float) -> None:
     label_width = 32
     for label, value in lines:
         pdf.set_font(FAMILY, "B", size)
@@ -73,12 +76,12 @@ def labelled_lines(pdf: FPDF, lines: tuple[tuple[str, str], ...], size: float) -
         pdf.ln(1)
 
 
-def text_height(pdf: FPDF, text: str, size: float, width: float, *, bold: bool = False) -> float:
+def text_height(pdf: PressReleasePage, text: str, size: float, width: float, *, bold: bool = False) -> float:
     pdf.set_font(FAMILY, "B" if bold else "", size)
-    return pdf.multi_cell(width, size * 0.5, text, align="L", dry_run=True, output="HEIGHT")
+    return cast(float, pdf.multi_cell(width, size * 0.5, text, align="L", dry_run=True, output="HEIGHT"))
 
 
-def quote(pdf: FPDF, block: Block, size: float) -> None:
+def quote(pdf: PressReleasePage, block: Block, size: float) -> None:
     """The quote and its speaker on one page, ruled in the accent colour as on the web page."""
     indent = 6
     width = pdf.epw - indent
@@ -100,7 +103,7 @@ def quote(pdf: FPDF, block: Block, size: float) -> None:
     pdf.ln(4)
 
 
-def blocks(pdf: FPDF, content: tuple[Block, ...], size: float) -> None:
+def blocks(pdf: PressReleasePage, content: tuple[Block, ...], size: float) -> None:
     for index, block in enumerate(content):
         if block.kind == "heading":
             pdf.ln(1.5)
@@ -117,7 +120,7 @@ def blocks(pdf: FPDF, content: tuple[Block, ...], size: float) -> None:
             paragraph(pdf, block.text, size)
 
 
-def heading(pdf: FPDF, text: str) -> None:
+def heading(pdf: PressReleasePage, text: str) -> None:
     pdf.ln(3)
     paragraph(pdf, text.upper(), 10, bold=True, colour=pdf.look.primary, gap=2)
 

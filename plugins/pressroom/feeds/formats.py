@@ -24,6 +24,8 @@ class Publisher:
     url: str
     language: str
     icon_url: str = ""
+    # Atom's <logo>, which RFC 4287 (4.2.8) asks to be twice as wide as it is tall; empty leaves it out.
+    logo_url: str = ""
     # RSS 2.0 wants "email (name)"; empty leaves the element out.
     managing_editor: str = ""
     topic_scheme_url: str = ""
@@ -60,7 +62,8 @@ class AtomWithExtras(Atom1Feed):
         super().add_root_elements(handler)
         if self.feed["icon_url"]:
             handler.addQuickElement("icon", self.feed["icon_url"])
-            handler.addQuickElement("logo", self.feed["icon_url"])
+        if self.feed["logo_url"]:
+            handler.addQuickElement("logo", self.feed["logo_url"])
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -124,6 +127,7 @@ def _syndication_feed(feed_class, document: FeedDocument):
         feed_guid=document.id,
         stylesheets=[document.stylesheet_url] if document.stylesheet_url else None,
         icon_url=publisher.icon_url,
+        logo_url=publisher.logo_url,
         managing_editor=publisher.managing_editor,
     )
     for entry in document.entries:

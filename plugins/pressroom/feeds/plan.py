@@ -22,6 +22,7 @@ DEFAULTS = {
     "PRESSROOM_FEED_ID_DOMAIN": "localhost",
     "PRESSROOM_FEED_ID_SINCE": "2022",
     "PRESSROOM_FEED_ICON": "",
+    "PRESSROOM_FEED_LOGO": "",
     # plugins/listings writes these pages; its settings name them.
     "CAMPAIGN_SAVE_AS": "campaigns/{id}/index.html",
     "SPOKESPERSON_SAVE_AS": "people/{id}/index.html",
@@ -44,6 +45,7 @@ class FeedSettings:
     id_since: str
     max_items: int
     icon_path: str
+    logo_path: str
     slice_pages: dict
     tag_url: str
     stylesheet_folder: str
@@ -85,6 +87,7 @@ def settings_view(settings: dict) -> FeedSettings:
         id_since=get("PRESSROOM_FEED_ID_SINCE"),
         max_items=get("PRESSROOM_FEED_MAX_ITEMS"),
         icon_path=get("PRESSROOM_FEED_ICON"),
+        logo_path=get("PRESSROOM_FEED_LOGO"),
         slice_pages={
             "campaign": get("CAMPAIGN_SAVE_AS"),
             "spokesperson": get("SPOKESPERSON_SAVE_AS"),
@@ -183,7 +186,7 @@ def entry_of(article, settings: FeedSettings, render_content: Callable[..., str]
         id=entry_id(settings.id_domain, release.date.date(), Path(article.source_path).stem),
         title=release.title,
         url=url,
-        published=release.date,
+        published=release.published,
         updated=release.last_updated,
         summary=release.summary,
         content_html=absolute_links(html, url),
@@ -252,6 +255,7 @@ def plan_feeds(articles: Iterable, raw_settings: dict, render_content: Callable[
         url=settings.organisation_url,
         language=settings.language,
         icon_url=settings.absolute(settings.icon_path) if settings.icon_path else "",
+        logo_url=settings.absolute(settings.logo_path) if settings.logo_path else "",
         managing_editor=settings.managing_editor,
         topic_scheme_url=settings.absolute(settings.tag_url.partition("{")[0]),
     )

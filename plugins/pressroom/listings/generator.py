@@ -15,6 +15,7 @@ from pelican.generators import Generator
 from pressroom.content_model.model import RELEASE_TYPES, Quote
 from pressroom.content_model.site import site_of
 
+from .navigation import navigation
 from .relations import Entry, by_campaign, by_person, neighbours, related
 
 PEOPLE_URL = "people/"
@@ -81,6 +82,11 @@ def listings_for(subjects: dict, keys_by_subject: dict, articles_by_key: dict, u
     ]
 
 
+def redirect_save_as(path: str) -> str:
+    """Where the redirect page for an earlier address is written: a folder address gets its index.html."""
+    return f"{path}index.html" if path.endswith("/") else path
+
+
 class ListingsGenerator(Generator):
     def generate_context(self):
         articles = [article for article in self.context.get("articles", []) if hasattr(article, "release")]
@@ -104,9 +110,13 @@ class ListingsGenerator(Generator):
             directory.campaigns, by_campaign(entries), articles_by_key, "CAMPAIGN", self.settings
         )
         featured = self.settings.get("FEATURED_CAMPAIGN")
+        type_listings = in_type_order(self.context.get("categories", []))
         self.context.update(
             site_directory=directory,
-            type_listings=in_type_order(self.context.get("categories", [])),
+            type_listings=type_listings,
+            site_navigation=navigation(
+                type_listings, self.settings.get("NAVIGATION", []), self.settings.get("SITEURL", "")
+            ),
             spokesperson_urls={listing.subject.id: listing.url for listing in self.people},
             people_url=self.settings.get("PEOPLE_URL", PEOPLE_URL),
             campaign_urls={listing.subject.id: listing.url for listing in self.campaigns},
@@ -114,6 +124,23 @@ class ListingsGenerator(Generator):
                 (listing for listing in self.campaigns if listing.subject.id == featured), None
             ),
         )
+
+    def write_redirects(self, writer) -> None:
+        """A page at each earlier address of a public release that sends readers and search engines on."""
+        site = site_of(self.settings)
+        template = self.get_template("redirect")
+        for article in self.context.get("articles", []):
+            release = getattr(article, "release", None)
+            for path in release.previous_urls if release else ():
+                writer.write_file(
+                    redirect_save_as(path),
+                    template,
+                    self.context,
+                    False,
+                    article=None,
+                    moved_title=article.title,
+                    moved_to=site.absolute(article.url),
+                )
 
     def generate_output(self, writer):
         relative_urls = self.settings["RELATIVE_URLS"]
@@ -151,5 +178,6 @@ class ListingsGenerator(Generator):
             relative_urls,
             url=self.settings["PRESS_OFFICE_URL"],
         )
+        self.write_redirects(writer)
         # Served at any address that does not exist, so its links must not be relative to where it is.
         writer.write_file(self.settings["NOT_FOUND_SAVE_AS"], self.get_template("404"), self.context, False)

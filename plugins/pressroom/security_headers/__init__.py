@@ -14,13 +14,14 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
-from pressroom.content_model.loading import context_from_settings
+from pressroom.content_model.site import site_of
 
 from .policy import (
     REFERRER_POLICY,
     Policy,
     brand_style,
     content_security_policy,
+    header_rules,
     headers_file,
     https_origins,
     security_headers,
@@ -35,6 +36,10 @@ EMBED_HOSTS_SETTING = "PRESSROOM_EMBED_HOSTS"
 EXTRA_SOURCES_SETTING = "PRESSROOM_CSP_SOURCES"
 # A <meta> copy of the policy in every page, for hosts that cannot send headers (GitHub Pages).
 META_SETTING = "PRESSROOM_CSP_META"
+# Folders served without the policy: the browser editor (Decap CMS, plugins/pressroom/cms) draws itself
+# with inline styles and runs code the policy forbids. It is noindex and behind the editor's sign-in.
+EXEMPT_SETTING = "PRESSROOM_CSP_EXEMPT_FOLDERS"
+DEFAULT_EXEMPT_FOLDERS = ("admin",)
 HEADERS_FILE = "_headers"
 
 
@@ -64,7 +69,7 @@ def image_addresses(generators, settings) -> list[str]:
         for article in getattr(generator, "articles", [])
         if getattr(article, "release", None) is not None and article.release.image is not None
     ]
-    directory = context_from_settings(settings)[0].directory
+    directory = site_of(settings).directory
     addresses.extend(person.photo for person in directory.people.values())
     return [address for address in addresses if urlsplit(address).scheme in ("http", "https")]
 
@@ -96,11 +101,22 @@ def check_and_write_headers(pelican) -> None:
         return
     site = urlsplit(pelican.settings.get("SITEURL") or "")
     site_origin = f"{site.scheme}://{site.netloc}".lower() if site.netloc else ""
-    problems = blocked_in_output(Path(pelican.output_path), policy, site_origin)
+    output = Path(pelican.output_path)
+    exempt = [
+        folder
+        for folder in pelican.settings.get(EXEMPT_SETTING, DEFAULT_EXEMPT_FOLDERS)
+        if (output / folder).is_dir()
+    ]
+    problems = blocked_in_output(output, policy, site_origin, exempt)
     if problems:
         raise PolicyNotSatisfied(problems)
-    headers = security_headers(policy, preview=bool(pelican.settings.get("PRESSROOM_PREVIEW")))
-    (Path(pelican.output_path) / HEADERS_FILE).write_text(headers_file(headers), encoding="utf-8")
+    headers = security_headers(policy, preview=site_of(pelican.settings).preview)
+    top_level = sorted(
+        (entry.name, entry.is_dir()) for entry in output.iterdir() if entry.name != HEADERS_FILE
+    )
+    (output / HEADERS_FILE).write_text(
+        headers_file(header_rules(headers, top_level, exempt)), encoding="utf-8"
+    )
 
 
 def register() -> None:

@@ -1,8 +1,9 @@
 """The headers every file of the site is served with, as plain values computed from the settings.
 
-The policy allows only what the built site uses: its own scripts, stylesheets and images, the one inline
-style the theme writes (the brand colours, allowed by its hash), images from the hosts releases name and
-embeds from the hosts the settings allow. Nothing else may run, load, frame the site or receive a form.
+The policy allows only what the built site uses: its own scripts, stylesheets, images and the files its
+scripts fetch; the one inline style the theme writes (the brand colours, allowed by its hash); images
+from the hosts releases name; embeds from the hosts the settings allow. Nothing else may run, load,
+frame the site or receive a form.
 """
 
 from __future__ import annotations
@@ -92,6 +93,8 @@ def content_security_policy(
         "script-src": [SELF],
         "style-src": [SELF, *style_hashes],
         "img-src": [SELF, *image_origins],
+        # The site's scripts fetch only the site's own files (copy-release.js reads the release's .txt).
+        "connect-src": [SELF],
     }
     embeds = list(embed_origins)
     if embeds:
@@ -118,11 +121,30 @@ def security_headers(policy: Policy, preview: bool = False) -> dict[str, str]:
     return headers
 
 
-def headers_file(headers: Mapping[str, str]) -> str:
-    """A `_headers` file as Netlify and Cloudflare Pages read it: one rule, for every path."""
-    lines = [
-        "# Response headers for every file, written by plugins/pressroom/security_headers.",
-        "/*",
-        *(f"  {name}: {value}" for name, value in headers.items()),
-    ]
+def header_rules(
+    headers: Mapping[str, str], top_level: Iterable[tuple[str, bool]] = (), exempt_folders: Iterable[str] = ()
+) -> list[tuple[str, dict[str, str]]]:
+    """(path pattern, headers) rules for a `_headers` file: every header on every path.
+
+    `top_level` is (name, is a folder) for each entry at the site's root. A folder in `exempt_folders` (the
+    browser editor) gets every header but the policy. Hosts add up the headers of every rule a path
+    matches, so then the policy cannot go on `/*`: it goes on the root and on each other entry instead.
+    """
+    exempt = set(exempt_folders)
+    if not exempt:
+        return [("/*", dict(headers))]
+    policy = {name: value for name, value in headers.items() if name == "Content-Security-Policy"}
+    rules = [("/*", {name: value for name, value in headers.items() if name not in policy}), ("/", policy)]
+    for name, is_folder in top_level:
+        if name not in exempt:
+            rules.append((f"/{name}/*" if is_folder else f"/{name}", policy))
+    return rules
+
+
+def headers_file(rules: Iterable[tuple[str, Mapping[str, str]]]) -> str:
+    """A `_headers` file as Netlify and Cloudflare Pages read it."""
+    lines = ["# Response headers, written by plugins/pressroom/security_headers."]
+    for path, headers in rules:
+        lines.append(path)
+        lines.extend(f"  {name}: {value}" for name, value in headers.items())
     return "\n".join(lines) + "\n"

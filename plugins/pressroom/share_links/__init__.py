@@ -8,7 +8,7 @@ from pelican import signals
 
 from pressroom.content_model.site import absolute_url
 
-from .networks import quote_share_links, release_share_links
+from .networks import release_share_links
 
 
 def attach_share_links(generator) -> None:
@@ -19,10 +19,6 @@ def attach_share_links(generator) -> None:
             continue
         url = absolute_url(siteurl, article.url)
         article.share_links = release_share_links(release.title, url)
-        article.quote_share_links = {
-            quote.number: quote_share_links(quote.text, quote.person.name, release.title, url)
-            for quote in release.quotes
-        }
 
 
 def register() -> None:

@@ -98,18 +98,51 @@ def news_article(
             "image": [image_object(image)] if image else None,
             "about": responded_work(release.responds_to) if release.responds_to else None,
             "hasPart": [quotation(quote, person_page) for quote in release.quotes],
-            "correction": [correction(update) for update in release.updated],
+            "correction": [correction(update) for update in release.change_history],
         }
     )
 
 
-def attendance(event) -> tuple[str, dict | None]:
-    """Online when the event has an online address (its `location` then names the platform)."""
-    if event.online_url:
-        place = without_empty({"@type": "VirtualLocation", "url": event.online_url, "name": event.location})
-        return f"{SCHEMA}/OnlineEventAttendanceMode", place
-    if event.location:
-        return f"{SCHEMA}/OfflineEventAttendanceMode", {"@type": "Place", "name": event.location}
+def postal_address(address) -> dict:
+    return without_empty(
+        {
+            "@type": "PostalAddress",
+            "streetAddress": address.street,
+            "addressLocality": address.locality,
+            "addressRegion": address.region,
+            "postalCode": address.postcode,
+            "addressCountry": address.country,
+        }
+    )
+
+
+def venue(event) -> dict:
+    """The Place people come to. Without a structured address, the location's words are the address
+    (schema.org allows text there), so an in-person Place always has one."""
+    address = postal_address(event.address) if event.address else event.location
+    return without_empty({"@type": "Place", "name": event.location, "address": address})
+
+
+def attendance(event) -> tuple[str, dict | list | None]:
+    """Online, in person or both (mixed): an online address and a venue's address make it hybrid."""
+    online = (
+        without_empty(
+            {
+                "@type": "VirtualLocation",
+                "url": event.online_url,
+                # Online only, the location names the platform; hybrid, it names the venue.
+                "name": "" if event.in_person else event.location,
+            }
+        )
+        if event.online
+        else None
+    )
+    if event.online and event.in_person:
+        return f"{SCHEMA}/MixedEventAttendanceMode", [venue(event), online]
+    if event.online:
+        return f"{SCHEMA}/OnlineEventAttendanceMode", online
+    if event.in_person:
+        return f"{SCHEMA}/OfflineEventAttendanceMode", venue(event)
     return "", None
 
 

@@ -28,7 +28,7 @@ class LinkPreview:
 
 
 @dataclass(frozen=True)
-class Site:
+class PreviewSite:
     """The settings every preview needs, read once."""
 
     name: str
@@ -55,7 +55,7 @@ class Site:
         return {"@type": "WebSite", "@id": f"{self.home}#website", "name": self.name, "url": self.home}
 
 
-def site_from_settings(settings: dict, context: dict) -> Site:
+def site_from_settings(settings: dict, context: dict) -> PreviewSite:
     """The build's settings, and the site image and logo the social_cards plugin offers when it runs."""
     organisation = settings.get("ORGANISATION", {})
     publisher = json_ld.organization(
@@ -76,7 +76,7 @@ def site_from_settings(settings: dict, context: dict) -> Site:
         }
     )
     organisation_called = organisation_name(settings)
-    return Site(
+    return PreviewSite(
         name=settings.get("SITENAME", ""),
         url=settings.get("SITEURL", ""),
         language=language_tag(settings.get("DEFAULT_LANG", "en")),
@@ -91,7 +91,7 @@ def site_from_settings(settings: dict, context: dict) -> Site:
     )
 
 
-def release_preview(release, path: str, published, modified, image, site: Site) -> LinkPreview:
+def release_preview(release, path: str, published, modified, image, site: PreviewSite) -> LinkPreview:
     url = absolute_url(site.url, path)
     properties = common_properties(
         "article", release.title, release.summary, url, site.name, site.language, image
@@ -108,7 +108,7 @@ def release_preview(release, path: str, published, modified, image, site: Site) 
 
 
 def page_preview(
-    title: str, description: str, path: str, site: Site, kind: str = "WebPage", main_entity=None
+    title: str, description: str, path: str, site: PreviewSite, kind: str = "WebPage", main_entity=None
 ) -> LinkPreview:
     url = absolute_url(site.url, path)
     if url == site.home:
@@ -128,7 +128,7 @@ def page_preview(
     )
 
 
-def listing_preview(output_file: str, site: Site, name: str = "", subject=None) -> LinkPreview | None:
+def listing_preview(output_file: str, site: PreviewSite, name: str = "", subject=None) -> LinkPreview | None:
     """A listing written to `topics/x/index.html` lives at `topics/x/`. A file that is not a folder's
     index (the 404 page, served at any missing address) has no address of its own, so no preview.
 

@@ -1,9 +1,11 @@
 """Validation: stop the build, before anything is written, if any source has a mistake."""
 
 import sys
+from pathlib import Path
 
 from pelican import signals
 
+from pressroom.content_model.reader import HELD_BACK_SETTING
 from pressroom.content_model.site import SOURCES_SETTING
 
 from .site_check import check_site, report
@@ -17,11 +19,19 @@ class ContentInvalid(SystemExit):
         self.result = result
 
 
+# Set by `invoke preview` (the visibility plugin reads it too): a preview shows drafts and embargoed
+# releases, so their mistakes stop it like any other.
+PREVIEW_SETTING = "PRESSROOM_PREVIEW"
+
+
 def validate_before_build(pelican) -> None:
     result = check_site(pelican.settings)
+    if not pelican.settings.get(PREVIEW_SETTING):
+        result = result.for_public_build()
     if result.errors:
         raise ContentInvalid(result)
     pelican.settings[SOURCES_SETTING] = result.sources
+    pelican.settings[HELD_BACK_SETTING] = [str(Path(path).resolve()) for path in result.held_back]
     if result.warnings:
         print(report(result), file=sys.stderr)
 

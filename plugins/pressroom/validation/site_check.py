@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
 
@@ -12,10 +13,14 @@ from pelican.contents import Page as PelicanPage
 from pelican.paginator import Paginator
 from pelican.urlwrappers import Category, Tag
 
-from pressroom.content_model.loading import context_from_settings, load_source
+from pressroom.content_model.clock import build_clock
+from pressroom.content_model.decision import decide_fields
+from pressroom.content_model.front_matter import FrontMatterError, read_document
+from pressroom.content_model.loading import context_from_settings, is_page, load_source
 from pressroom.content_model.model import Page, Release
 from pressroom.content_model.problems import Problem, shown_path
 from pressroom.content_model.reader import release_metadata
+from pressroom.content_model.schema import visibility_values
 
 READ_EXTENSIONS = (".md",)
 IGNORED_NAMES = (".DS_Store",)
@@ -28,6 +33,8 @@ class SiteCheck:
     problems: list[Problem] = field(default_factory=list)
     # {absolute source path: (Release | Page, Document)} for every source that passed
     sources: dict = field(default_factory=dict)
+    # {shown path: "draft" | "embargoed" | "scheduled"}: broken releases that are not public in this build
+    held_back: dict = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -37,15 +44,84 @@ class SiteCheck:
     def warnings(self) -> list[Problem]:
         return [problem for problem in self.problems if problem.severity == "warning"]
 
+    def for_public_build(self) -> SiteCheck:
+        """A broken release nobody can see yet must not stop the others: its errors become warnings.
 
-def source_files(settings: dict, setting: str) -> list[Path]:
-    """Every file under the content folders named by `setting`, sorted so reports are stable."""
+        It is left out of the build (the reader skips it) and still listed, so it is fixed before
+        its embargo lifts; a preview, which would show it, keeps them as errors.
+        """
+        problems = [
+            replace(problem, severity="warning") if problem.path in self.held_back else problem
+            for problem in self.problems
+        ]
+        return replace(self, problems=problems)
+
+
+def link_problems(root: Path) -> tuple[list[Problem], set[str]]:
+    """Symbolic links in content/ that loop or lead outside it: problems, and the links to avoid.
+
+    Pelican follows links while it walks content/, so a loop would never end, and a link to a file
+    outside would publish that file under an innocent name.
+    """
+    root = root.resolve()
+    problems, refused = [], set()
+    for folder, folders, files in os.walk(root):
+        for name in [*folders, *files]:
+            link = Path(folder) / name
+            if not link.is_symlink():
+                continue
+            shown = shown_path(link)
+            try:
+                target = link.resolve(strict=True)
+            except (OSError, RuntimeError):
+                what = "is a link that loops back on itself or leads nowhere"
+                problems.append(
+                    Problem(shown, None, "file", what, "delete the link, or replace it with the file")
+                )
+                refused.add(str(link))
+                continue
+            if not target.is_relative_to(root):
+                problems.append(
+                    Problem(
+                        shown,
+                        None,
+                        "file",
+                        f"is a link to {target}, outside the content folder, "
+                        "and nothing outside it is published",
+                        "copy the file itself into content/ instead of linking to it",
+                    )
+                )
+                refused.add(str(link))
+            elif target.is_dir() and link.parent.resolve().is_relative_to(target):
+                problems.append(
+                    Problem(
+                        shown,
+                        None,
+                        "file",
+                        "is a link to a folder that contains it, so reading the folder would never end",
+                        "delete the link",
+                    )
+                )
+                refused.add(str(link))
+    return problems, refused
+
+
+def source_files(settings: dict, setting: str, refused: set[str] = frozenset()) -> list[Path]:
+    """Every file under the content folders named by `setting` as Pelican finds them (following links
+    that stay inside content/), sorted so reports are stable."""
     root = Path(settings["PATH"])
     found: list[Path] = []
     for folder in settings.get(setting, []):
         base = root / folder
-        if base.is_dir():
-            found.extend(path for path in base.rglob("*") if path.is_file())
+        if not base.is_dir():
+            continue
+        for parent, folders, files in os.walk(base, followlinks=True):
+            folders[:] = [name for name in folders if str(Path(parent) / name) not in refused]
+            found.extend(
+                Path(parent) / name
+                for name in files
+                if str(Path(parent) / name) not in refused and (Path(parent) / name).is_file()
+            )
     return sorted(set(found))
 
 
@@ -73,6 +149,7 @@ SITE_PAGES = (
     ("PEOPLE_SAVE_AS", "people/index.html", "the people index"),
     ("NOT_FOUND_SAVE_AS", "404.html", "the page-not-found page"),
     ("PRESSROOM_SUBSCRIBE_SAVE_AS", "subscribe/index.html", "the subscribe page"),
+    ("SEARCH_SAVE_AS", "search/index.html", "the search page"),
 )
 DISCOVERY_FILES = ("sitemap.xml", "news-sitemap.xml", "robots.txt")
 # Files a plugin writes at the site's root, when that plugin is on.
@@ -108,10 +185,10 @@ def plugin_listings(public: list[Release], settings: dict, directory) -> list[tu
                 count,
             )
         )
-    years = sorted({release.date for release in public}, key=lambda date: date.year)
+    years = sorted({release.published for release in public}, key=lambda date: date.year)
     for year, dates in groupby(years, key=lambda date: date.year):
         first = next(dates)
-        count = sum(release.date.year == year for release in public)
+        count = sum(release.published.year == year for release in public)
         listings.append(
             (
                 f"archive of {year}",
@@ -132,6 +209,10 @@ def planned_outputs(
     for release in public:
         article = Article("", release_metadata(release, str, settings), settings, release.source_path)
         outputs[article.save_as].append(release.source_path)
+        for previous in release.previous_urls:
+            # plugins/listings writes a redirect page there; it must not hide a page that exists.
+            redirect = f"{previous}index.html" if previous.endswith("/") else previous
+            outputs[redirect].append(f"the redirect from {previous} in {release.source_path}")
     for page in pages:
         if page.status == "published":
             pelican_page = PelicanPage(
@@ -208,19 +289,43 @@ def collision_problems(outputs: dict[str, list[str]]) -> list[Problem]:
     return problems
 
 
+def hidden_reason(path: Path, settings: dict, context, now) -> str:
+    """Why a broken release would not be public in this build ('' if it would be, or cannot tell)."""
+    if is_page(path, settings):
+        return ""
+    try:
+        document = read_document(path.read_text(encoding="utf-8"))
+    except (FrontMatterError, UnicodeDecodeError):
+        return ""
+    values = visibility_values(document, context)
+    if any(value is None for value in values.values()):
+        return ""  # a status or date that cannot be read could mean public: it must block
+    visibility = decide_fields(
+        values.get("status", "published"), values.get("embargo"), values.get("date"), now
+    )
+    return visibility.reason
+
+
 def check_site(settings: dict) -> SiteCheck:
     """Validate every release and page, the directories, and the output paths they would produce."""
     result = SiteCheck()
     context, result.problems = context_from_settings(settings)
-    article_files = source_files(settings, "ARTICLE_PATHS")
-    page_files = source_files(settings, "PAGE_PATHS")
+    links, refused = link_problems(Path(settings["PATH"]))
+    result.problems += links
+    article_files = source_files(settings, "ARTICLE_PATHS", refused)
+    page_files = source_files(settings, "PAGE_PATHS", refused)
     result.problems += unread_file_problems(article_files + page_files)
+    now = build_clock(settings)
     for path in article_files + page_files:
         if path.suffix not in READ_EXTENSIONS:
             continue
         item, document, problems = load_source(path, settings, context)
         result.problems += problems
-        if item is not None:
+        if item is None:
+            reason = hidden_reason(path, settings, context, now)
+            if reason:
+                result.held_back[shown_path(path)] = reason
+        else:
             result.sources[str(path.resolve())] = (item, document)
         if isinstance(item, Release):
             result.releases.append(item)
@@ -232,8 +337,21 @@ def check_site(settings: dict) -> SiteCheck:
 
 
 def report(result: SiteCheck) -> str:
-    lines = [str(problem) for problem in result.warnings + result.errors]
+    held_back = [problem for problem in result.problems if problem.path in result.held_back]
+    blocking = [problem for problem in result.problems if problem.path not in result.held_back]
+    lines = [str(problem) for problem in blocking if problem.severity == "warning"]
+    lines += [str(problem) for problem in blocking if problem.severity == "error"]
+    if held_back:
+        reasons = ", ".join(sorted(set(result.held_back.values())))
+        lines.append(
+            f"Not public yet ({reasons}), so a public build leaves these out and goes on; "
+            "fix them before they go public:"
+        )
+        lines += [f"  {problem}" for problem in held_back]
     files = len({problem.path for problem in result.errors})
     if result.errors:
         lines.append(f"{len(result.errors)} error(s) in {files} file(s): nothing was built.")
+    elif held_back:
+        files = len({problem.path for problem in held_back})
+        lines.append(f"{len(held_back)} problem(s) in {files} release(s) left out of this build.")
     return "\n".join(lines)

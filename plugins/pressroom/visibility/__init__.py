@@ -7,14 +7,19 @@ In a preview build (PRESSROOM_PREVIEW) it stays an article and carries the banne
 
 from __future__ import annotations
 
+from dataclasses import asdict
+from pathlib import Path
+
 from pelican import signals
 
 from pressroom.content_model.decision import Visibility, decide
 from pressroom.content_model.site import site_of
 
-from .leaks import find_leaks
+from .leaks import Hidden, distinctive_passages, find_leaks, readable
 
 HIDDEN_KEY = "PRESSROOM_HIDDEN"
+# The releases this build makes public, for publishing to compare with the real time.
+PUBLIC_KEY = "PRESSROOM_PUBLIC"
 
 
 class EmbargoLeak(SystemExit):
@@ -27,8 +32,9 @@ class EmbargoLeak(SystemExit):
         self.leaks = leaks
 
 
-def start_hidden_list(pelican) -> None:
-    pelican.settings.setdefault(HIDDEN_KEY, [])
+def start_build_lists(pelican) -> None:
+    pelican.settings[HIDDEN_KEY] = []
+    pelican.settings[PUBLIC_KEY] = []
 
 
 def apply_visibility(generator, metadata) -> None:
@@ -41,7 +47,9 @@ def apply_visibility(generator, metadata) -> None:
         metadata["visibility"] = visibility
         if release.status == "draft":
             metadata["status"] = "published"
-    elif not visibility.public:
+    elif visibility.public:
+        generator.settings[PUBLIC_KEY].append(release)
+    else:
         metadata["status"] = "draft"
         generator.settings[HIDDEN_KEY].append(release)
 
@@ -51,29 +59,91 @@ def public_address(article, settings) -> str:
     return settings["ARTICLE_URL"].format(**article.url_format)
 
 
-def remember_hidden_addresses(generator) -> None:
-    hidden = {id(release) for release in generator.settings[HIDDEN_KEY]}
-    generator.settings[HIDDEN_KEY] = [
-        (draft.release, public_address(draft, generator.settings))
-        for draft in generator.drafts
+def source_text(path: str | Path) -> str:
+    return Path(path).read_text("utf-8", errors="replace")
+
+
+def directory_text(directory) -> list[str]:
+    """Every value in people.yaml and topics.yaml, which public pages show (names, roles, topics, photos)."""
+    entries = [
+        *directory.people.values(),
+        *directory.press_contacts.values(),
+        *directory.topics.values(),
+        *directory.campaigns.values(),
+    ]
+    return [str(value) for entry in entries for value in asdict(entry).values() if value]
+
+
+def public_text(public, directories: list[str]) -> str:
+    """Everything public readers see of the content, directories included, as one readable text."""
+    parts = list(directories)
+    for item in public:
+        parts += [item.title, item._content]
+        release = getattr(item, "release", None)
+        if release:
+            parts += [release.summary, release.notes_to_editors, *(quote.text for quote in release.quotes)]
+    return readable("\n".join(parts))
+
+
+def only_used_by(source: str, static_paths: list[str], public_sources_text: str) -> tuple[str, ...]:
+    """The static files a hidden release names that nothing public names."""
+    return tuple(path for path in static_paths if path in source and path not in public_sources_text)
+
+
+def hide_unpublished(generators) -> None:
+    """Decide what identifies each hidden release, and keep the files only hidden releases use unpublished."""
+    settings = generators[0].settings
+    if site_of(settings).preview:
+        return
+    hidden = {id(release) for release in settings[HIDDEN_KEY]}
+    drafts = [
+        draft
+        for generator in generators
+        for draft in getattr(generator, "drafts", [])
         if id(getattr(draft, "release", None)) in hidden
     ]
+    if not drafts:
+        settings[HIDDEN_KEY] = []
+        return
+    public = [
+        item
+        for generator in generators
+        for item in [*getattr(generator, "articles", []), *getattr(generator, "pages", [])]
+    ]
+    directories = directory_text(site_of(settings).directory)
+    statics = [generator for generator in generators if hasattr(generator, "staticfiles")]
+    static_paths = [static.relative_source_path for generator in statics for static in generator.staticfiles]
+    public_sources_text = "\n".join([*(source_text(item.source_path) for item in public), *directories])
+    readable_public = public_text(public, directories)
+    settings[HIDDEN_KEY] = [
+        Hidden(
+            draft.release,
+            public_address(draft, settings),
+            distinctive_passages(draft.release, draft._content, readable_public),
+            only_used_by(source_text(draft.source_path), static_paths, public_sources_text),
+        )
+        for draft in drafts
+    ]
+    unpublished = {path for item in settings[HIDDEN_KEY] for path in item.files}
+    for generator in statics:
+        generator.staticfiles[:] = [
+            static for static in generator.staticfiles if static.relative_source_path not in unpublished
+        ]
 
 
 def scan_for_leaks(pelican) -> None:
     if site_of(pelican.settings).preview:
         return
-    hidden = pelican.settings.get(HIDDEN_KEY, [])
-    leaks = find_leaks(pelican.output_path, hidden)
+    leaks = find_leaks(pelican.output_path, pelican.settings.get(HIDDEN_KEY, []))
     if leaks:
         raise EmbargoLeak(leaks)
 
 
 def register() -> None:
-    signals.initialized.connect(start_hidden_list)
+    signals.initialized.connect(start_build_lists)
     signals.article_generator_context.connect(apply_visibility)
-    signals.article_generator_finalized.connect(remember_hidden_addresses)
+    signals.all_generators_finalized.connect(hide_unpublished)
     signals.finalized.connect(scan_for_leaks)
 
 
-__all__ = ["EmbargoLeak", "Visibility", "decide", "register"]
+__all__ = ["PUBLIC_KEY", "EmbargoLeak", "Visibility", "decide", "register"]

@@ -1,19 +1,38 @@
-"""After a build, search every output file for any trace of a release that is not yet public."""
+"""After a build, search every output file for what identifies a release that is not yet public.
+
+What identifies it: its address, its slug where it names a path, its source file's name, the names of
+files only it uses, and its distinctive passages (long sentences of its body, standfirst and quotes, and
+its title when that is more than a phrase). A passage a public page or the directories also contain
+(a topic's name used as a title, boilerplate shared with an older release) identifies nothing, so it is
+not searched for: the scan must not stop every publish until an embargo passes.
+"""
 
 from __future__ import annotations
 
 import html
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, quote_plus
-
-from markupsafe import escape
+from urllib.parse import unquote_plus
 
 from pressroom.content_model.model import Release
 
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".txt", ".xsl", ".ics", ".js", ".css", ".webmanifest", ""}
+# Fewer words than this make ordinary phrases ("Read the full statement.") rather than a release's own;
+# only whole sentences count, since a list item or a by-line is built from shared directory entries.
+PASSAGE_MIN_WORDS = 8
+TITLE_MIN_WORDS = 3
+
+# A comment's text is in the file for anyone who views the source, so only its markers go.
+TAG = re.compile(r"<!--|-->|<[^>]*>")
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|td|th|figcaption|dd|dt|pre)>|<br\s*/?>", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+WORD = re.compile(r"\w+")
+TYPOGRAPHY = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "…": "...", "\xa0": " "}
+)
 
 
 @dataclass(frozen=True)
@@ -28,45 +47,113 @@ class Leak:
         )
 
 
-def spellings(text: str) -> set[str]:
-    """How a piece of text can appear in HTML, JSON, XML or a URL once a template has written it."""
-    forms = {
-        text,
-        html.escape(text),
-        html.escape(text, quote=False),
-        str(escape(text)),
-        json.dumps(text)[1:-1],
-    }
-    forms |= {quote(text, safe=""), quote_plus(text), quote(text)}
-    return {form for form in forms if form}
+@dataclass(frozen=True)
+class Hidden:
+    """A release kept out of this build, with what would identify it if it leaked."""
+
+    release: Release
+    url: str
+    passages: tuple[str, ...] = ()  # readable() forms
+    files: tuple[str, ...] = ()  # static files, relative to the content folder, that only it uses
 
 
-def needles(release: Release, url: str) -> list[tuple[str, re.Pattern]]:
-    """Patterns for the title in any spelling, the address, and the slug where it names a file or path.
+def readable(text: str) -> str:
+    """Text as a reader sees it, however a template, feed or JSON file wrote it: no tags or entities,
+    straight quotes, single spaces, one case."""
+    for _ in range(2):  # HTML inside a feed or JSON value is escaped twice
+        text = html.unescape(TAG.sub("", text))
+    return " ".join(text.translate(TYPOGRAPHY).casefold().split())
 
-    A bare slug can be an ordinary word ("update"), so it counts only between the characters that
-    surround it in a path, a URL or a quoted value.
-    """
-    title = "|".join(re.escape(form) for form in sorted(spellings(release.title), key=len, reverse=True))
-    slug = rf"(?:^|(?<=[/\"'])){re.escape(release.slug)}(?=[/.\"'?#]|$)"
-    found = [("the title", re.compile(title)), ("the slug", re.compile(slug, re.MULTILINE))]
-    if url:
-        found.append(("the address", re.compile(re.escape(url.strip("/")))))
+
+def sentences(rendered_html: str) -> list[str]:
+    """The readable sentences of some HTML, never joined across a paragraph or list item."""
+    found = []
+    for block in BLOCK_END.split(rendered_html):
+        found += [sentence for sentence in SENTENCE_END.split(readable(block)) if sentence]
     return found
 
 
-def find_leaks(output: Path, hidden: list[tuple[Release, str]]) -> list[Leak]:
-    """Every output file naming a hidden release (by title, slug or address), in its path or its text."""
+def distinctive_passages(release: Release, body_html: str, public_text: str) -> tuple[str, ...]:
+    """Long sentences of the release's own text, and its title, that no public source also contains."""
+    candidates = sentences(body_html) + sentences(html.escape(release.summary))
+    for quote in release.quotes:
+        candidates += sentences(html.escape(quote.text))
+    passages = [
+        sentence
+        for sentence in candidates
+        if sentence.endswith((".", "!", "?")) and len(WORD.findall(sentence)) >= PASSAGE_MIN_WORDS
+    ]
+    title = readable(html.escape(release.title))
+    if len(WORD.findall(title)) >= TITLE_MIN_WORDS:
+        passages.insert(0, title)
+    return tuple(dict.fromkeys(passage for passage in passages if passage not in public_text))
+
+
+def file_name_pattern(name: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w.-]){re.escape(name)}(?![\w.-])")
+
+
+def exact_needles(hidden: Hidden) -> list[tuple[str, re.Pattern]]:
+    """Patterns searched in each output file's path and raw text."""
+    release = hidden.release
+    # A bare slug can be an ordinary word ("update"), so it counts only where it names a path or value.
+    slug = rf"(?:^|(?<=[/\"'])){re.escape(release.slug)}(?=[/.\"'?#]|$)"
+    found = [
+        ("the slug", re.compile(slug, re.MULTILINE)),
+        ("the source file's name", file_name_pattern(Path(release.source_path).name)),
+    ]
+    if hidden.url.strip("/"):
+        found.append(("the address", re.compile(re.escape(hidden.url.strip("/")))))
+    found += [(f"the file {name}", file_name_pattern(Path(name).name)) for name in hidden.files]
+    return found
+
+
+def file_text(path: Path) -> str:
+    if path.suffix not in TEXT_SUFFIXES:
+        return ""
+    raw = path.read_text("utf-8", errors="replace")
+    if path.suffix == ".json":
+        try:
+            return "\n".join(strings_in(json.loads(raw)))
+        except ValueError:
+            return raw
+    return raw
+
+
+def strings_in(value) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_in(item)
+
+
+def readable_forms(raw: str) -> list[str]:
+    """The file's text as read, and again with URL escapes undone (share links carry titles and quotes)."""
+    forms = [readable(raw)]
+    if "%" in raw:
+        forms.append(readable(unquote_plus(raw)))
+    return forms
+
+
+def find_leaks(output: Path, hidden: list[Hidden]) -> list[Leak]:
+    """Every output file that identifies a hidden release, in its path or its text."""
     leaks: list[Leak] = []
     if not hidden:
         return leaks
-    patterns = [
-        (release, what, pattern) for release, url in hidden for what, pattern in needles(release, url)
-    ]
+    needles = [(item, exact_needles(item)) for item in hidden]
     for path in sorted(p for p in Path(output).rglob("*") if p.is_file()):
         relative = path.relative_to(output).as_posix()
-        text = path.read_text("utf-8", errors="replace") if path.suffix in TEXT_SUFFIXES else ""
-        for release, what, pattern in patterns:
-            if pattern.search(relative) or (text and pattern.search(text)):
-                leaks.append(Leak(relative, release.source_path, what))
+        raw = file_text(path)
+        forms = readable_forms(raw) if raw else []
+        for item, patterns in needles:
+            for what, pattern in patterns:
+                if pattern.search(relative) or (raw and pattern.search(raw)):
+                    leaks.append(Leak(relative, item.release.source_path, what))
+            for passage in item.passages:
+                if any(passage in form for form in forms):
+                    leaks.append(Leak(relative, item.release.source_path, f"the passage “{passage}”"))
     return leaks

@@ -1,0 +1,149 @@
+"""Rendered Markdown keeps only what a release needs; whatever else an author pasted is removed and named.
+
+Markdown passes raw HTML through, so a body can carry `<script>`, `onclick=`, `javascript:` links or an
+`<iframe>` from anywhere. Every rendered body and every notes to editors goes through nh3 (the Ammonia
+sanitiser) with an allow-list; `check` compares the HTML before and after so the author hears exactly
+what a page would lose, with the line, instead of finding out from the page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import nh3
+
+# Hosts whose pages a release may embed in an <iframe> (e.g. "www.youtube-nocookie.com"), from settings.
+EMBED_HOSTS_SETTING = "PRESSROOM_EMBED_HOSTS"
+
+TAGS = (nh3.ALLOWED_TAGS - {"acronym", "center", "strike", "tt", "map", "area"}) | {"iframe"}
+ATTRIBUTES = {
+    # Markdown's footnotes, headings and attribute lists use ids and classes; abbreviations use title.
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "td": {"colspan", "rowspan", "style"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "time": {"datetime"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
+    "iframe": {"src", "title", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy"},
+}
+# Markdown writes a table column's alignment as a style; nothing else may style a release.
+STYLE_PROPERTIES = {"text-align"}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Removed with everything inside them: their text is code, not words for the reader.
+REMOVED_WITH_CONTENT = {"script", "style"}
+
+
+def embed_allowed(src: str, hosts) -> bool:
+    try:
+        parts = urlsplit(src.strip())
+    except ValueError:
+        return False
+    return parts.scheme == "https" and parts.hostname in set(hosts)
+
+
+def sanitise(html: str, embed_hosts=()) -> str:
+    """HTML with every element, attribute and address off the allow-list removed."""
+
+    def keep(tag: str, attribute: str, value: str) -> str | None:
+        if tag == "iframe" and attribute == "src" and not embed_allowed(value, embed_hosts):
+            return None
+        return value
+
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        clean_content_tags=REMOVED_WITH_CONTENT,
+        attributes=ATTRIBUTES,
+        attribute_filter=keep,
+        url_schemes=URL_SCHEMES,
+        filter_style_properties=STYLE_PROPERTIES,
+        link_rel=None,
+    )
+
+
+class _Inventory(HTMLParser):
+    """Every element and attribute in a piece of HTML, counted."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.elements: Counter = Counter()
+        self.attributes: Counter = Counter()
+        self.values: dict = {}
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.elements[tag] += 1
+        for name, value in attrs:
+            self.attributes[(tag, name)] += 1
+            self.values.setdefault((tag, name), []).append(value or "")
+
+    handle_startendtag = handle_starttag
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Something a page would lose: what it is, a piece of the source to find it by, and the fix."""
+
+    what: str
+    needle: str
+    fix: str
+
+
+SCRIPT_FIX = "remove it: a release page never runs scripts"
+
+
+def _element_removal(tag: str) -> Removal:
+    if tag in REMOVED_WITH_CONTENT:
+        return Removal(f"a <{tag}> element", f"<{tag}", SCRIPT_FIX)
+    return Removal(
+        f"a <{tag}> element (its text is kept)",
+        f"<{tag}",
+        "remove the tag, or write the content in Markdown (see the README's list of what a body may hold)",
+    )
+
+
+def _attribute_removal(tag: str, name: str, value: str, embed_hosts) -> Removal:
+    if name.startswith("on"):
+        return Removal(f"the event handler {name}= on <{tag}>", name, SCRIPT_FIX)
+    if tag == "iframe" and name == "src":
+        hosts = ", ".join(embed_hosts) or "no host (none are allowed)"
+        return Removal(
+            f"the embed of {value[:80]}, from a host not on the list",
+            value[:40] or "<iframe",
+            f"embed only from {hosts} (PRESSROOM_EMBED_HOSTS in pelicanconf.py), or link to the page",
+        )
+    if name in ("href", "src"):
+        return Removal(
+            f"the address '{value[:80]}' of <{tag}>",
+            value[:40] or name,
+            "use an https:// (or mailto:/tel:) address; javascript: and data: addresses are not allowed",
+        )
+    if name == "style":
+        return Removal(
+            f"the style on <{tag}>", "style", "remove it: the site's styles apply to every release"
+        )
+    return Removal(f"the {name} attribute of <{tag}>", name, "remove it: pages do not use it")
+
+
+def removals(html: str, embed_hosts=()) -> list[Removal]:
+    """What sanitising would take out of `html`, one entry per kind of element or attribute."""
+    before, after = _Inventory(html), _Inventory(sanitise(html, embed_hosts))
+    lost_elements = before.elements - after.elements
+    found = [_element_removal(tag) for tag in sorted(lost_elements)]
+    for tag, name in sorted(before.attributes - after.attributes):
+        if tag in lost_elements and not after.elements[tag]:
+            continue  # named with its element
+        kept = set(after.values.get((tag, name), []))
+        value = next((value for value in before.values[(tag, name)] if value not in kept), "")
+        found.append(_attribute_removal(tag, name, value, embed_hosts))
+    return found

@@ -1,0 +1,67 @@
+"""Search: a Pagefind index of every public release and page, written once the site is built and checked.
+
+Releases and pages carry `search_entry` (type, date, standfirst and filter values) for the templates to
+mark up with Pagefind's data attributes. The index is built from the public output after the leak scan
+(this plugin comes after `visibility` in PLUGINS), so drafts and embargoed releases, which have no page
+there, are never indexed. A preview build writes no index.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from pelican import signals
+
+from .entries import page_entry, release_entry
+from .index import BUNDLE_FOLDER, index_site
+
+PREVIEW_SETTING = "PRESSROOM_PREVIEW"
+
+logger = logging.getLogger(__name__)
+
+
+class SearchIndexError(SystemExit):
+    """Pagefind could not index the site: the build fails with a sentence, not a traceback."""
+
+
+def attach_release_entries(generator) -> None:
+    date_format = generator.settings.get("DEFAULT_DATE_FORMAT", "%-d %B %Y")
+    for article in generator.articles:
+        release = getattr(article, "release", None)
+        if release is not None:
+            article.search_entry = release_entry(release, date_format)
+
+
+def attach_page_entries(generator) -> None:
+    for page in generator.pages:
+        if getattr(page, "page", None) is not None:
+            page.search_entry = page_entry(page.page)
+
+
+def write_index(pelican) -> None:
+    if pelican.settings.get(PREVIEW_SETTING):
+        return
+    started = time.perf_counter()
+    cache = Path(pelican.settings["CACHE_PATH"]) / "search"
+    try:
+        pages, reused = index_site(Path(pelican.output_path), cache)
+    except Exception as error:
+        raise SearchIndexError(
+            f"Search: Pagefind could not index {pelican.output_path} ({error}); "
+            "run scripts/setup to reinstall it, then build again."
+        ) from error
+    logger.info(
+        "Search: %d pages indexed into %s/ in %.2f s%s",
+        pages,
+        BUNDLE_FOLDER,
+        time.perf_counter() - started,
+        " (no page changed: the index is reused from the cache)" if reused else "",
+    )
+
+
+def register() -> None:
+    signals.article_generator_finalized.connect(attach_release_entries)
+    signals.page_generator_finalized.connect(attach_page_entries)
+    signals.finalized.connect(write_index)

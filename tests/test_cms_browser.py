@@ -1,0 +1,211 @@
+"""The browser editor driven through its real interface: Decap CMS from a built /admin/, the local backend
+(decap-server) on a free port, and Chromium, all on 127.0.0.1, in a copy of the project."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+from support.browser import AXE_SCRIPT, DEFAULT_AXE_TAGS, serve_directory
+from support.site import ROOT, SAMPLE_CONTENT, build, read_html, site_settings
+
+import pelicanconf
+from pressroom.cms import local_backend
+from pressroom.content_model.front_matter import read_document
+from pressroom.content_model.loading import context_from_settings, load_source
+from pressroom.content_model.scaffold import release_front_matter
+
+pytestmark = pytest.mark.browser
+
+TITLE = "Charity responds to the 2029 Budget"
+EMBARGO = "2030-01-06T09:30"  # typed into the editor as London time, which is GMT in January
+BEFORE_EMBARGO = "2030-01-06T09:29+00:00"
+AFTER_EMBARGO = "2030-01-06T09:31+00:00"
+SAMPLE_RELEASES = sorted((SAMPLE_CONTENT / "releases").rglob("*.md"))
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A copy of the project (settings, tasks, theme, plugins, content) that the editor may write into."""
+    project = tmp_path_factory.mktemp("editing")
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
+        shutil.copy(ROOT / name, project / name)
+    for name in ("content", "theme", "plugins", "publishing"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+@pytest.fixture(scope="module")
+def admin(project, chromium):
+    """A logged-in editor page at /admin/ of a site built from the copy, saving through decap-server."""
+    port = local_backend.free_port()
+    cms = {**pelicanconf.CMS, "enabled": True, "local_backend": local_backend.api_url(port)}
+    output = build(project / "content", project / "output", CMS=cms)
+    backend = local_backend.start(ROOT / "cms", project, port)
+    context = chromium.new_context(timezone_id="Europe/London", viewport={"width": 1400, "height": 1000})
+    try:
+        with serve_directory(output) as url:
+            page = context.new_page()
+            page.goto(url + "admin/")
+            page.get_by_role("button", name="Login").click()
+            page.get_by_role("link", name="Policy responses").wait_for()
+            yield SimpleNamespace(page=page, url=url)
+    finally:
+        context.close()
+        local_backend.stop(backend)
+
+
+def publish(page) -> None:
+    page.get_by_role("button", name="Publish", exact=True).click()
+    page.get_by_text("Publish now", exact=True).click()
+    page.get_by_text("Changes saved", exact=True).wait_for()
+
+
+def choose(page, label: str, text: str, index: int = 0) -> None:
+    """Pick an option of a select field by typing part of its label, as a person would."""
+    box = page.get_by_label(label, exact=True).nth(index)
+    box.fill(text)
+    box.press("Enter")
+
+
+def type_until_shown(box, text: str) -> None:
+    """Replace a field's text; Decap may redraw a form just opened, so retype until the text stays."""
+    for _attempt in range(5):
+        box.fill(text)
+        page_wait = box.page.wait_for_timeout
+        page_wait(300)
+        if box.input_value() == text:
+            return
+    expect(box).to_have_value(text)
+
+
+def run_task(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+
+
+def every_text(output: Path) -> str:
+    return "\n".join(
+        path.read_text(encoding="utf-8", errors="ignore") for path in output.rglob("*") if path.is_file()
+    )
+
+
+def test_a_policy_response_written_in_the_editor_checks_clean_and_waits_for_its_embargo(admin, project):
+    page = admin.page
+    page.goto(admin.url + "admin/#/collections/policy-response/new")
+    page.get_by_label("Title", exact=True).fill(TITLE)
+    page.get_by_label("Summary").fill("The charity welcomes new money for family hubs and asks for more.")
+    choose(page, "Spokespeople (optional)", "Keith")
+    for index, (who, words) in enumerate(
+        [("Keith", "A welcome first step."), ("Sally", "Babies cannot wait.")]
+    ):
+        page.get_by_role("button", name="Add quote").click()
+        choose(page, "Said by", who, index)
+        page.get_by_label("Words").nth(index).fill(words)
+    page.get_by_label("Title of the report or announcement").fill("Autumn Budget 2029")
+    page.get_by_label("Published by (optional)").fill("HM Treasury")
+    page.get_by_label("Web address (optional)").fill("https://www.gov.uk/government/topical-events/budget")
+    choose(page, "Topics (optional)", "Family hubs")
+    page.get_by_label("Embargo (optional)").fill(EMBARGO)
+    choose(page, "Status (optional)", "published")
+    body = page.locator("[data-slate-editor='true']").last
+    body.click()
+    page.keyboard.type("The charity responded to the Budget today.")
+    page.keyboard.press("Enter")
+    page.keyboard.type("It asks for every area to have a parent-infant team.")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Add Component").last.click()
+    page.get_by_role("menuitem", name="Place quote").click()
+    page.get_by_label("Quote number").fill("2")
+    publish(page)
+
+    today = dt.datetime.now(ZoneInfo("Europe/London")).date()
+    context, _ = context_from_settings(site_settings(project / "content", project / "output"))
+    slug = context.slugify(TITLE)
+    relative, _scaffold = release_front_matter("policy-response", TITLE, today, context.slugify)
+    written = project / "content" / relative
+    assert written.is_file(), "the editor writes where `invoke new` would"
+    assert "[[quote 2]]" in read_document(written.read_text(encoding="utf-8")).body
+    assert "embargo: 2030-01-06T09:30+00:00" in written.read_text(encoding="utf-8")
+
+    checked = run_task(project, "check")
+    assert checked.returncode == 0 and checked.stderr == "", checked.stderr
+
+    after = run_task(project, "build", "--at", AFTER_EMBARGO, "--output", str(project / "after"))
+    assert after.returncode == 0, after.stderr
+    page_html = read_html(project / "after", f"releases/{today:%Y}/{slug}/")
+    assert page_html.select_one("main h1").get_text(strip=True) == TITLE
+    assert [name.get_text() for name in page_html.select(".quote .quote-name")] == [
+        "Keith Reed",
+        "Sally Hogg",
+    ]
+
+    before = run_task(project, "build", "--at", BEFORE_EMBARGO, "--output", str(project / "before"))
+    assert before.returncode == 0, before.stderr
+    assert (project / "before" / "index.html").is_file()
+    published = every_text(project / "before")
+    assert TITLE not in published and slug not in published and "Babies cannot wait" not in published
+
+
+def release_as_read(path: Path, content: Path):
+    """What the content model reads from a release file: the release, its front matter, body and problems."""
+    settings = site_settings(content, content.parent / "unused")
+    context, _ = context_from_settings(settings)
+    release, document, problems = load_source(path, settings, context)
+    problems = [(problem.severity, problem.field, problem.what) for problem in problems]
+    return replace(release, source_path=""), document.data, document.body.strip(), problems
+
+
+@pytest.mark.parametrize("original", SAMPLE_RELEASES, ids=lambda path: path.stem)
+def test_opening_and_saving_a_sample_release_keeps_its_meaning(admin, project, original):
+    page = admin.page
+    relative = original.relative_to(SAMPLE_CONTENT / "releases").with_suffix("")
+    data = read_document(original.read_text(encoding="utf-8")).data
+    page.goto(f"{admin.url}admin/#/collections/{data['type']}/entries/{relative.as_posix()}")
+    page.reload()  # Decap keeps the form of the entry open before when only the address's hash changes
+    title = page.get_by_label("Title", exact=True)
+    headline = data["title"]
+    expect(title).to_have_value(headline)
+    # Decap saves only a changed entry: change the title and save, then reload and save it as it was.
+    type_until_shown(title, headline + " x")
+    publish(page)
+    page.reload()
+    expect(title).to_have_value(headline + " x")
+    type_until_shown(title, headline)
+    publish(page)
+
+    saved = project / "content" / "releases" / original.relative_to(SAMPLE_CONTENT / "releases")
+    assert saved.read_text(encoding="utf-8") != original.read_text(encoding="utf-8"), "Decap rewrote the file"
+    assert release_as_read(saved, project / "content") == release_as_read(original, SAMPLE_CONTENT)
+
+
+def test_the_preview_of_a_release_has_no_accessibility_violations(admin):
+    page = admin.page
+    page.goto(
+        f"{admin.url}admin/#/collections/policy-response/entries/2022/2022-04-02-family-hubs-funding-response"
+    )
+    page.reload()
+    preview = page.frame_locator("iframe").first
+    expect(preview.locator(".quote .quote-name").first).to_have_text("Keith Reed")
+    frame = next(frame for frame in page.frames if frame.query_selector("main article.release"))
+    frame.add_script_tag(path=str(AXE_SCRIPT))
+    violations = frame.evaluate(
+        "async (options) => (await axe.run(document.querySelector('main'), options)).violations",
+        {"runOnly": {"type": "tag", "values": list(DEFAULT_AXE_TAGS)}, "resultTypes": ["violations"]},
+    )
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]

@@ -1,0 +1,160 @@
+"""Search: a Pagefind index of public releases and pages, searched in a real browser on the built site."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from support.hidden_releases import HIDDEN_WORDS, content_with_hidden_releases
+from support.site import build, read_html
+
+CARE_REVIEW = "Care Review must put support for parent-infant relationships at the heart of Family Help"
+SEARCHABLE = {
+    "/releases/2022/care-review-response/",
+    "/releases/2022/family-hubs-funding-response/",
+    "/releases/2023/helen-hayes-mp-visits-leap/",
+    "/releases/2025/mission-champions-online-event/",
+    "/our-vision-the-1001-critical-days/",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("search")
+    return build(content_with_hidden_releases(folder), folder / "output", CACHE_PATH=str(folder / "cache"))
+
+
+def indexed_pages(site: Path) -> dict[str, dict]:
+    """Every page record Pagefind wrote, by address: its text, metadata and filters."""
+    records = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        record = json.loads(data[data.index(b"{") :])
+        records[record["url"]] = record
+    return records
+
+
+def test_only_public_releases_and_pages_are_indexed(site):
+    pages = indexed_pages(site)
+    assert set(pages) == SEARCHABLE
+    everything = json.dumps(pages).lower()
+    assert not [word for word in HIDDEN_WORDS if word in everything]
+
+
+def test_each_release_carries_its_type_date_standfirst_and_filters(site):
+    record = indexed_pages(site)["/releases/2022/care-review-response/"]
+    assert record["meta"]["title"] == CARE_REVIEW
+    assert record["meta"]["type"] == "Policy response"
+    assert record["meta"]["date"] == "23 May 2022"
+    assert record["meta"]["standfirst"].startswith("The Parent-Infant Foundation welcomes the Care Review")
+    assert record["filters"] == {
+        "type": ["Policy response"],
+        "year": ["2022"],
+        "topic": ["Children's social care", "Parent-infant relationship teams", "Early years policy"],
+        "spokesperson": ["Sally Hogg"],
+    }
+    event = indexed_pages(site)["/releases/2025/mission-champions-online-event/"]
+    assert event["filters"]["campaign"] == ["First 1001 Days"]
+
+
+def test_the_search_page_without_script_points_to_the_archive(site):
+    page = read_html(site, "search/")
+    fallback = page.select_one("[data-search-fallback]")
+    assert fallback.find("a", string="archive")["href"] == "/archive/"
+    assert page.select_one("form[role=search]").has_attr("hidden")
+    assert [select["name"] for select in page.select("form select")] == [
+        "type",
+        "topic",
+        "campaign",
+        "spokesperson",
+        "year",
+    ]
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert not (site / "pagefind" / "pagefind-ui.js").exists()
+
+
+def bundle_files(site: Path) -> dict[str, bytes]:
+    bundle = site / "pagefind"
+    return {
+        path.relative_to(bundle).as_posix(): path.read_bytes() for path in bundle.rglob("*") if path.is_file()
+    }
+
+
+def test_an_unchanged_site_gets_the_same_index_and_a_changed_one_a_new_index(tmp_path):
+    content, cache = content_with_hidden_releases(tmp_path), str(tmp_path / "cache")
+    first = bundle_files(build(content, tmp_path / "first", CACHE_PATH=cache))
+    assert bundle_files(build(content, tmp_path / "second", CACHE_PATH=cache)) == first
+    release = content / "releases" / "2022" / "2022-05-23-care-review-response.md"
+    release.write_text(release.read_text(encoding="utf-8") + "\nA word new to the site: gazetteer.\n")
+    changed = build(content, tmp_path / "third", CACHE_PATH=cache)
+    assert "gazetteer" in indexed_pages(changed)["/releases/2022/care-review-response/"]["content"]
+
+
+def test_a_preview_build_writes_no_search_index(tmp_path):
+    output = build(content_with_hidden_releases(tmp_path), tmp_path / "preview", PRESSROOM_PREVIEW=True)
+    assert not (output / "pagefind").exists()
+
+
+@pytest.fixture(scope="module")
+def site_url(site):
+    from support.browser import serve_directory
+
+    with serve_directory(site) as url:
+        yield url
+
+
+@pytest.fixture
+def search_page(chromium, site_url):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(site_url + "search/")
+    page.get_by_label("Search releases and pages").wait_for()
+    yield page
+    context.close()
+
+
+def result_titles(page) -> list[str]:
+    return page.locator(".search-result h2").all_inner_texts()
+
+
+@pytest.mark.browser
+def test_a_query_finds_the_expected_release_first(search_page):
+    assert search_page.locator("[data-search-fallback]").is_hidden()
+    search_page.get_by_label("Search releases and pages").fill("care review family help")
+    search_page.locator(".search-result").first.wait_for()
+    assert result_titles(search_page)[0] == CARE_REVIEW
+    first = search_page.locator(".search-result").first
+    assert first.locator(".search-result-meta").inner_text() == "Policy response · 23 May 2022"
+    assert first.locator(".search-result-standfirst").inner_text().startswith("The Parent-Infant Foundation")
+    assert first.locator("a").get_attribute("href") == "/releases/2022/care-review-response/"
+    assert "q=care+review+family+help" in search_page.url
+
+
+@pytest.mark.browser
+def test_a_type_filter_keeps_only_that_type(search_page):
+    search_page.get_by_label("Search releases and pages").fill("babies")
+    search_page.locator(".search-result").first.wait_for()
+    assert len(result_titles(search_page)) > 1
+    search_page.get_by_label("Type").select_option("Event")
+    search_page.locator("[data-search-status]").filter(has_text="1 result").wait_for()
+    types = search_page.locator(".search-result-meta").all_inner_texts()
+    assert types == ["Event · 20 February 2025"]
+    assert "type=Event" in search_page.url
+
+
+@pytest.mark.browser
+def test_a_hidden_release_is_never_found(search_page):
+    search_page.get_by_label("Search releases and pages").fill(HIDDEN_WORDS[0])
+    search_page.locator("[data-search-status]").filter(has_text="No results").wait_for()
+    assert result_titles(search_page) == []
+
+
+@pytest.mark.browser
+def test_the_search_page_with_results_has_no_wcag_violation(search_page):
+    from support.browser import run_axe
+
+    search_page.get_by_label("Search releases and pages").fill("babies")
+    search_page.locator(".search-result").first.wait_for()
+    assert run_axe(search_page) == []
