@@ -8,6 +8,7 @@ back: anything the policy would block stops the build, and the headers are writt
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -41,6 +42,8 @@ META_SETTING = "PRESSROOM_CSP_META"
 EXEMPT_SETTING = "PRESSROOM_CSP_EXEMPT_FOLDERS"
 DEFAULT_EXEMPT_FOLDERS = ("admin",)
 HEADERS_FILE = "_headers"
+# Images an author placed in a body or in notes to editors (the sanitiser keeps their https addresses).
+BODY_IMAGE = re.compile(r'<img\b[^>]*?\ssrc="([^"]+)"')
 
 
 class PolicyNotSatisfied(SystemExit):
@@ -62,13 +65,15 @@ class PageSecurity:
 
 
 def image_addresses(generators, settings) -> list[str]:
-    """Absolute addresses of release images and people's photos, the images that may come from elsewhere."""
-    addresses = [
-        article.release.image.src
-        for generator in generators
-        for article in getattr(generator, "articles", [])
-        if getattr(article, "release", None) is not None and article.release.image is not None
-    ]
+    """Absolute addresses of the images public pages show: release images, images in bodies, photos."""
+    addresses = []
+    for generator in generators:
+        for item in [*getattr(generator, "articles", []), *getattr(generator, "pages", [])]:
+            release = getattr(item, "release", None)
+            if release is not None and release.image is not None:
+                addresses.append(release.image.src)
+            html = item.content + getattr(item, "notes_to_editors_html", "")
+            addresses.extend(BODY_IMAGE.findall(html))
     directory = site_of(settings).directory
     addresses.extend(person.photo for person in directory.people.values())
     return [address for address in addresses if urlsplit(address).scheme in ("http", "https")]

@@ -6,7 +6,7 @@ from pathlib import Path
 from pelican import signals
 
 from pressroom.content_model.reader import HELD_BACK_SETTING
-from pressroom.content_model.site import SOURCES_SETTING
+from pressroom.content_model.site import PREVIEW_SETTING, SOURCES_SETTING
 
 from .site_check import check_site, report
 
@@ -17,11 +17,6 @@ class ContentInvalid(SystemExit):
     def __init__(self, result):
         super().__init__(report(result))
         self.result = result
-
-
-# Set by `invoke preview` (the visibility plugin reads it too): a preview shows drafts and embargoed
-# releases, so their mistakes stop it like any other.
-PREVIEW_SETTING = "PRESSROOM_PREVIEW"
 
 
 def validate_before_build(pelican) -> None:
