@@ -21,6 +21,7 @@ PAGES = {
     "archive/2022/": None,
     "press-office/": "Contacts for journalists",
     "subscribe/": "Every feed of Parent-Infant Foundation's releases",
+    "search/": "Search every press release, policy response",
     "our-vision-the-1001-critical-days/": None,
     "releases/2022/family-hubs-funding-response/": "The Parent-Infant Foundation welcomes funding",
 }

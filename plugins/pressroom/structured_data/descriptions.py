@@ -1,8 +1,8 @@
 """What each listing and site page says about itself in its meta description and link previews.
 
-A person's page is described by their bio, a topic or campaign by its description from topics.yaml; the
-home page, the archive, the press office, the people index and the Subscribe page by a sentence of their
-own; any other listing (a type, a year) by what it lists.
+A person's page is described by their bio, a topic or campaign by its description from topics.yaml;
+the home page, the archive, the press office, the people index, search and the Subscribe page by a
+sentence of their own; any other listing (a type, a year) by what it lists.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ class SitePages:
     press_office: str = "press-office/index.html"
     people: str = "people/index.html"
     subscribe: str = "subscribe/index.html"
+    search: str = "search/index.html"
 
 
 def _kinds() -> str:
@@ -37,6 +38,10 @@ def site_page_descriptions(pages: SitePages, organisation: str, home: str) -> di
         ),
         pages.people: f"Who speaks for {organisation}, and who else its releases quote or mention.",
         pages.subscribe: f"Every feed of {organisation}'s releases, in Atom, RSS and JSON Feed.",
+        pages.search: (
+            f"Search every press release, policy response, statement, news story and event from "
+            f"{organisation}, by type, topic, campaign, spokesperson and year."
+        ),
     }
 
 

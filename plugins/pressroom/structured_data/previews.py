@@ -71,6 +71,7 @@ def site_from_settings(settings: dict, context: dict) -> PreviewSite:
                 ("press_office", "PRESS_OFFICE_SAVE_AS"),
                 ("people", "PEOPLE_SAVE_AS"),
                 ("subscribe", "PRESSROOM_SUBSCRIBE_SAVE_AS"),
+                ("search", "SEARCH_SAVE_AS"),
             )
             if settings.get(setting)
         }
