@@ -18,7 +18,7 @@ PAGES = {
     "people/keith-reed/": BIO,
     "people/helen-hayes/": "Helen Hayes is the Member of Parliament",
     "archive/": "Every public release from Parent-Infant Foundation",
-    "archive/2022/": None,
+    "archive/2022/": "2022: releases from Parent-Infant Foundation",
     "press-office/": "Contacts for journalists",
     "subscribe/": "Every feed of Parent-Infant Foundation's releases",
     "search/": "Search every press release, policy response",
