@@ -161,3 +161,11 @@ def test_the_bundle_is_pinned_by_a_committed_lockfile():
     for name, version in package["dependencies"].items():
         assert version[0].isdigit(), f"{name} is pinned to an exact version"
         assert f'"node_modules/{name}": {{\n      "version": "{version}"' in lock
+
+
+@pytest.mark.validator
+def test_the_admin_page_is_valid_html_without_its_head_end_tag(editor_site):
+    from support.validators import run_vnu
+
+    assert "</head>" not in (editor_site / "admin" / "index.html").read_text(encoding="utf-8")
+    assert run_vnu([editor_site / "admin" / "index.html"], css=False) == []

@@ -70,6 +70,7 @@ OPTIONAL_PLUGINS = (
     "pressroom.copy_ready",
     "pressroom.archive",
     "pressroom.cms",
+    "pressroom.search",
 )
 
 
