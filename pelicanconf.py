@@ -87,6 +87,8 @@ PRESSROOM_FEED_ID_SINCE = "2022"  # the year the domain was first used for feeds
 PRESSROOM_FEED_DEV_SITEURL = "http://localhost:8000"
 # The icon readers show beside each feed (Atom icon/logo, RSS image, JSON Feed icon), under the output.
 PRESSROOM_FEED_ICON = "theme/feeds/icon.png"
+# Atom's wider logo: RFC 4287 asks for twice as wide as tall (this one is 512×256).
+PRESSROOM_FEED_LOGO = "theme/feeds/logo.png"
 PRESSROOM_SUBSCRIBE_URL = "subscribe/"
 PRESSROOM_SUBSCRIBE_SAVE_AS = "subscribe/index.html"
 
@@ -134,6 +136,8 @@ SUPPORT_LINK = {
 # A campaign id from content/topics.yaml to feature on the home page, or "" for none.
 FEATURED_CAMPAIGN = "first-1001-days"
 RELATED_RELEASES = 3
+PEOPLE_URL = "people/"
+PEOPLE_SAVE_AS = PEOPLE_URL + "index.html"
 SPOKESPERSON_URL = "people/{id}/"
 SPOKESPERSON_SAVE_AS = SPOKESPERSON_URL + "index.html"
 CAMPAIGN_URL = "campaigns/{id}/"

@@ -196,9 +196,37 @@ def edit(c, port=8000, backend_port=8081):
         local_backend.stop(backend)
 
 
-@task(help={"type": "press-release, policy-response, statement, news or event", "title": "the headline"})
-def new(c, type, title):
-    """Start a new draft release of TYPE titled TITLE, dated today, with the fields its type needs."""
+def _event_start(kind: str, event_date: str):
+    """When the event starts, from --event-date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM); ends the task with a
+    sentence when an event has none or the date cannot be read."""
+    if kind != "event":
+        if event_date:
+            sys.exit(f"--event-date is only for events, and this is a {kind}: leave it out")
+        return None
+    if not event_date:
+        sys.exit(
+            "An event needs the day it takes place: add --event-date YYYY-MM-DD (or YYYY-MM-DDTHH:MM). "
+            "The announcement itself is dated today."
+        )
+    try:
+        moment = dt.datetime.fromisoformat(event_date)
+    except ValueError:
+        sys.exit(f"--event-date '{event_date}' is not a date: write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+    return moment if "T" in event_date or " " in event_date.strip() else moment.date()
+
+
+@task(
+    help={
+        "type": "press-release, policy-response, statement, news or event",
+        "title": "the headline",
+        "event_date": "for an event: the day it takes place, YYYY-MM-DD or YYYY-MM-DDTHH:MM",
+    }
+)
+def new(c, type, title, event_date=""):
+    """Start a new draft release of TYPE titled TITLE, dated today, with the fields its type needs.
+
+    The release gets a `slug` made from the title, so retitling it later keeps its address. An event
+    also needs --event-date: the announcement is dated today, the event on that day."""
     from pressroom.content_model.loading import context_from_settings
     from pressroom.content_model.scaffold import release_front_matter
     from publishing.build import settings_for
@@ -206,7 +234,9 @@ def new(c, type, title):
     settings = settings_for(_config("pelicanconf.py"))
     context, _ = context_from_settings(settings)
     try:
-        relative, text = release_front_matter(type, title, dt.date.today(), context.slugify)
+        relative, text = release_front_matter(
+            type, title, dt.date.today(), context.slugify, _event_start(type, event_date)
+        )
     except ValueError as error:
         sys.exit(str(error))
     target = Path(settings["PATH"]) / relative

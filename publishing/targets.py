@@ -25,9 +25,9 @@ CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
     ".css": "text/css; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
-    ".json": "application/json",
-    ".xml": "application/xml",
-    ".xsl": "text/xsl",
+    ".json": "application/json; charset=utf-8",
+    ".xml": "application/xml; charset=utf-8",
+    ".xsl": "text/xsl; charset=utf-8",
     ".ics": "text/calendar; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
     ".png": "image/png",
@@ -39,10 +39,10 @@ SHORT_CACHE_SUFFIXES = {".html", ".xml", ".json", ".txt", ".ics"}
 
 
 def content_type(path: str) -> str:
-    if path.endswith(".atom.xml"):
-        return "application/atom+xml"
-    if path.endswith(".rss.xml"):
-        return "application/rss+xml"
+    """The Content-Type a file is served with. Feeds go out as XML and JSON with an explicit charset:
+    every browser shows application/xml and application/json as a document (it downloads or shows as
+    raw text application/atom+xml, rss+xml and feed+json), and every feed reader reads them as feeds;
+    the charset keeps quotes, dashes and pound signs intact."""
     suffix = Path(path).suffix.lower()
     return CONTENT_TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -13,10 +14,12 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 from pelican import signals
 from support.showcase import PAST_EVENT, UPCOMING_EVENT, build_showcase
-from support.site import build, read_html
+from support.site import SAMPLE_CONTENT, build, read_html
 
+from pressroom.content_model.model import Event
 from pressroom.content_model.times import time_span
 from pressroom.event_calendar.ics import calendar_address, has_ended
+from pressroom.structured_data.json_ld import attendance
 
 SITEURL = "https://press.example.org"
 
@@ -54,7 +57,9 @@ def test_calendar_file_describes_the_event_in_utc(showcase):
     assert str(event["LOCATION"]) == "Online (Zoom)"
     assert str(event["URL"]) == f"{SITEURL}/{UPCOMING_EVENT}"
     assert "https://example.org/webinar-join" in str(event["DESCRIPTION"])
-    assert str(event["UID"]) == "releases-2026-growing-teams-webinar@press.example.org"
+    assert (
+        str(event["UID"]) == "release-2026-01-05-showcase-upcoming-event@press.parentinfantfoundation.org.uk"
+    )
 
 
 def test_summer_event_times_keep_their_moment_through_british_summer_time(tmp_path, content_copy, build_site):
@@ -183,3 +188,128 @@ def test_time_spans_name_their_zone_once_unless_the_clocks_change(start, end, ex
         return dt.datetime.fromisoformat(text).replace(tzinfo=london) if text else None
 
     assert time_span(moment(start), moment(end)).text == expected
+
+
+HYBRID = """  location: Liz Atkinson Children's Centre
+  address:
+    street: 1 Example Road
+    locality: London
+    postcode: SE27 0AA
+    country: GB
+  online_url:"""
+
+
+def hybrid_across_the_clock_change(content: Path) -> Path:
+    """The sample event as a two-day hybrid conference: Saturday 25 October 2025 (BST) to the Sunday (GMT)."""
+    event = content / "releases" / "2025" / "2025-02-27-mission-champions-online-event.md"
+    text = event.read_text(encoding="utf-8")
+    text = text.replace("start: 2025-02-27T12:30:00+00:00", "start: 2025-10-25T09:30:00")
+    text = text.replace("end: 2025-02-27T13:30:00+00:00", "end: 2025-10-26T16:00:00")
+    text = text.replace(
+        "  location: Online (Zoom)\n"
+        "  # Illustrative URLs: replace with the real Eventbrite links before publishing.\n"
+        "  online_url:",
+        HYBRID,
+    )
+    event.write_text(text, encoding="utf-8")
+    return event
+
+
+@pytest.fixture(scope="module")
+def hybrid(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("hybrid")
+    content = root / "content"
+    shutil.copytree(SAMPLE_CONTENT, content)
+    hybrid_across_the_clock_change(content)
+    return build(content, root / "output", PRESSROOM_NOW="2025-03-01T00:00:00+00:00", SITEURL=SITEURL)
+
+
+def test_a_two_day_hybrid_event_is_mixed_attendance_at_a_place_with_an_address_and_online(hybrid):
+    page = read_html(hybrid, PAST_EVENT)
+    graph = {
+        node["@type"]: node
+        for node in json.loads(page.select_one('script[type="application/ld+json"]').string)["@graph"]
+    }
+    event = graph["Event"]
+    assert event["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert event["startDate"] == "2025-10-25T09:30:00+01:00"
+    assert event["endDate"] == "2025-10-26T16:00:00+00:00"
+    place, online = event["location"]
+    assert place == {
+        "@type": "Place",
+        "name": "Liz Atkinson Children's Centre",
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": "1 Example Road",
+            "addressLocality": "London",
+            "postalCode": "SE27 0AA",
+            "addressCountry": "GB",
+        },
+    }
+    assert online == {
+        "@type": "VirtualLocation",
+        "url": "https://www.eventbrite.co.uk/e/labours-missions-and-the-next-generation-online-000000000000",
+    }
+    where = page.select_one(".event-facts").find("dt", string="Where").find_next_sibling("dd")
+    assert where.select_one(".event-venue").get_text() == "Liz Atkinson Children's Centre"
+    assert list(where.select_one("address.event-address").stripped_strings) == [
+        "1 Example Road",
+        "London",
+        "SE27 0AA",
+        "GB",
+    ]
+
+
+def test_a_hybrid_event_calendar_has_the_venue_the_registration_link_and_the_page(hybrid):
+    [entry] = Calendar.from_ical(
+        (hybrid / PAST_EVENT / "mission-champions-online-event.ics").read_bytes()
+    ).walk("VEVENT")
+    assert entry.decoded("DTSTART") == dt.datetime(2025, 10, 25, 8, 30, tzinfo=dt.UTC)
+    assert entry.decoded("DTEND") == dt.datetime(2025, 10, 26, 16, 0, tzinfo=dt.UTC)
+    assert str(entry["LOCATION"]) == "Liz Atkinson Children's Centre, 1 Example Road, London, SE27 0AA, GB"
+    description = str(entry["DESCRIPTION"])
+    assert description.startswith("Saturday 25 October 2025, 09:30 BST to Sunday 26 October 2025, 16:00 GMT")
+    assert (
+        "Register: https://www.eventbrite.co.uk/e/labours-missions-and-the-next-generation-tickets-000000000000"
+        in description
+    )
+    assert f"Event page: {SITEURL}/{PAST_EVENT}" in description
+    assert str(entry["URL"]) == f"{SITEURL}/{PAST_EVENT}"
+
+
+def test_an_in_person_event_without_a_structured_address_gives_its_location_as_the_address():
+    start = dt.datetime(2025, 6, 1, 10, tzinfo=dt.UTC)
+    mode, place = attendance(Event(start, location="Town Hall, 1 High Street, Leeds LS1 1AA"))
+    assert mode == "https://schema.org/OfflineEventAttendanceMode"
+    assert place == {
+        "@type": "Place",
+        "name": "Town Hall, 1 High Street, Leeds LS1 1AA",
+        "address": "Town Hall, 1 High Street, Leeds LS1 1AA",
+    }
+
+
+def test_the_calendar_uid_survives_a_new_slug_and_a_new_date(content_copy, build_site):
+    def uid(output: Path, folder: str, slug: str) -> str:
+        [entry] = Calendar.from_ical((output / folder / f"{slug}.ics").read_bytes()).walk("VEVENT")
+        return str(entry["UID"])
+
+    before = uid(
+        build_site(content_copy, PRESSROOM_NOW="2025-03-01T00:00:00+00:00"),
+        PAST_EVENT,
+        "mission-champions-online-event",
+    )
+    event = content_copy / "releases" / "2025" / "2025-02-27-mission-champions-online-event.md"
+    text = event.read_text(encoding="utf-8")
+    text = text.replace("slug: mission-champions-online-event", "slug: missions-and-babies")
+    text = text.replace("date: 2025-02-20", "date: 2025-02-21")
+    event.write_text(text, encoding="utf-8")
+    after = uid(
+        build_site(content_copy, PRESSROOM_NOW="2025-03-01T00:00:00+00:00"),
+        "releases/2025/missions-and-babies/",
+        "missions-and-babies",
+    )
+    assert (
+        after
+        == before
+        == "release-2025-02-27-mission-champions-online-event@press.parentinfantfoundation.org.uk"
+    )

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 from support.site import ROOT, SAMPLE_CONTENT, build, read_html
 from support.validators import run_jing
 
@@ -125,6 +126,7 @@ EXPECTED_SLICES = {
     "spokesperson/keith-reed",
     "spokesperson/sally-hogg",
     "spokesperson/tamora-langley",
+    "spokesperson/helen-hayes",
 }
 
 
@@ -447,7 +449,7 @@ RELEASES = {
     UPDATED_TITLE: ("releases/2024/babies-and-budgets/", dt.datetime(2024, 3, 1, 9, 30, tzinfo=dt.UTC)),
     "Online event: what Labour's missions mean for babies and the next generation": (
         "releases/2025/mission-champions-online-event/",
-        dt.datetime(2025, 2, 27, tzinfo=dt.UTC),
+        dt.datetime(2025, 2, 20, tzinfo=dt.UTC),
     ),
     "Helen Hayes MP meets families at LEAP as Infant Mental Health Awareness Week begins": (
         "releases/2023/helen-hayes-mp-visits-leap/",
@@ -541,7 +543,7 @@ def test_an_updated_release_carries_its_update_date_and_keeps_its_publication_da
 
 
 def test_each_feed_is_updated_when_its_newest_entry_was(site):
-    assert parsed(site / "feeds" / "all.atom.xml").feed.updated == "2025-02-27T00:00:00+00:00"
+    assert parsed(site / "feeds" / "all.atom.xml").feed.updated == "2025-02-20T00:00:00+00:00"
     # The perinatal feed's newest entry is the updated release: its update date counts.
     assert parsed(site / "feeds" / "topic" / "perinatal-mental-health.atom.xml").feed.updated == (
         "2024-03-05T16:00:00+00:00"
@@ -559,8 +561,12 @@ def test_each_feed_names_itself_its_publisher_and_its_icon(site):
         "self": f"{SITE}/feeds/type/policy-responses.atom.xml",
         "alternate": f"{SITE}/policy-responses/",
     }
-    assert feed.icon == feed.logo == f"{SITE}/theme/feeds/icon.png"
+    assert feed.icon == f"{SITE}/theme/feeds/icon.png"
     assert (site / "theme" / "feeds" / "icon.png").is_file()
+    # RFC 4287, 4.2.8: the logo is twice as wide as it is tall.
+    assert feed.logo == f"{SITE}/theme/feeds/logo.png"
+    with Image.open(site / "theme" / "feeds" / "logo.png") as logo:
+        assert logo.width == 2 * logo.height
     rss = parsed(site / "feeds" / "type" / "policy-responses.rss.xml").feed
     assert rss.image.href == f"{SITE}/theme/feeds/icon.png"
     # feedparser reads RSS managingEditor as the feed's author.
@@ -705,7 +711,7 @@ def test_every_advertised_and_listed_feed_exists(site):
     assert listed == written
     assert len(listed) == 3 * len(EXPECTED_SLICES)
     headings = [h2.get_text() for h2 in subscribe.select("main h2")]
-    assert headings == ["Everything", "By type", "By topic", "By campaign", "By spokesperson"]
+    assert headings == ["Everything", "By type", "By topic", "By campaign", "By person"]
     descriptions = [item.p.get_text() for item in subscribe.select("main .feed-list > li")]
     assert all(descriptions), "every feed has a description"
 
@@ -758,3 +764,65 @@ def test_a_feed_opened_in_a_browser_reads_as_a_page(chromium, sample_site_url, f
         assert page.locator("code").inner_text().endswith(f"/{feed}")
     finally:
         page.close()
+
+
+@pytest.mark.browser
+def test_the_atom_and_rss_views_write_dates_the_same_way(chromium, sample_site_url):
+    shown = {}
+    for feed in ("feeds/all.atom.xml", "feeds/all.rss.xml"):
+        page = chromium.new_page()
+        try:
+            page.goto(f"{sample_site_url}/{feed}")
+            shown[feed] = page.locator("main .entries li h3 + p").all_inner_texts()
+        finally:
+            page.close()
+    assert shown["feeds/all.atom.xml"] == shown["feeds/all.rss.xml"]
+    assert "2 Apr 2022" in shown["feeds/all.atom.xml"]
+
+
+# --- Spokespeople as authors ---------------------------------------------------------------------------
+
+
+def test_atom_credits_each_spokesperson_as_an_author_linked_to_their_page(site):
+    root = ET.fromstring((site / "feeds" / "all.atom.xml").read_bytes())
+    entry = next(e for e in root.findall(f"{ATOM_NS}entry") if e.findtext(f"{ATOM_NS}title") == UPDATED_TITLE)
+    authors = [
+        (author.findtext(f"{ATOM_NS}name"), author.findtext(f"{ATOM_NS}uri"))
+        for author in entry.findall(f"{ATOM_NS}author")
+    ]
+    assert authors == [("Tamora Langley", f"{SITE}/people/tamora-langley/")]
+
+
+def test_rss_credits_each_spokesperson_by_name(site):
+    feed = parsed(site / "feeds" / "all.rss.xml")
+    entry = entry_by_title(feed, UPDATED_TITLE)
+    assert [author.name for author in entry.authors] == ["Tamora Langley"]
+
+
+def test_json_feed_credits_each_spokesperson_with_their_page(site):
+    feed = json.loads((site / "feeds" / "all.json").read_text(encoding="utf-8"))
+    item = next(item for item in feed["items"] if item["title"] == UPDATED_TITLE)
+    assert item["authors"] == [{"name": "Tamora Langley", "url": f"{SITE}/people/tamora-langley/"}]
+    news = next(item for item in feed["items"] if item["url"].endswith("/helen-hayes-mp-visits-leap/"))
+    assert "authors" not in news, "a release with no spokesperson is the organisation's, as the feed says"
+
+
+@pytest.mark.parametrize(
+    ("page", "stem"),
+    [
+        ("", "all"),
+        ("policy-responses/", "type/policy-responses"),
+        ("topics/family-hubs/", "topic/family-hubs"),
+        ("campaigns/first-1001-days/", "campaign/first-1001-days"),
+        ("people/keith-reed/", "spokesperson/keith-reed"),
+    ],
+)
+def test_each_listing_links_its_own_feeds_visibly(site, page, stem):
+    line = read_html(site, page).select_one("main .listing-feeds")
+    links = {a.get_text(): a["href"] for a in line.select("a")}
+    assert links == {
+        "Atom": f"{SITE}/feeds/{stem}.atom.xml",
+        "RSS": f"{SITE}/feeds/{stem}.rss.xml",
+        "JSON Feed": f"{SITE}/feeds/{stem}.json",
+        "all feeds": f"{SITE}/subscribe/",
+    }

@@ -173,10 +173,12 @@ def test_s3_target_sets_types_and_cache_uploads_only_changes_and_deletes_the_res
     assert len(uploaded) < len(keys) / 2
 
 
-def test_feeds_are_served_with_their_own_content_types():
-    assert content_type("feeds/all.atom.xml") == "application/atom+xml"
-    assert content_type("feeds/all.rss.xml") == "application/rss+xml"
-    assert content_type("sitemap.xml") == "application/xml"
+def test_feeds_are_served_with_a_type_browsers_show_and_a_charset():
+    assert content_type("feeds/all.atom.xml") == "application/xml; charset=utf-8"
+    assert content_type("feeds/all.rss.xml") == "application/xml; charset=utf-8"
+    assert content_type("feeds/topic/family-hubs.json") == "application/json; charset=utf-8"
+    assert content_type("theme/feeds/atom.xsl") == "text/xsl; charset=utf-8"
+    assert content_type("sitemap.xml") == "application/xml; charset=utf-8"
     assert content_type("releases/2025/event/event.ics") == "text/calendar; charset=utf-8"
 
 

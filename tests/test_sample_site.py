@@ -36,7 +36,7 @@ RELEASES = {
     "event": {
         "url": "releases/2025/mission-champions-online-event/",
         "type": "Event",
-        "date": ("2025-02-27", "27 February 2025"),
+        "date": ("2025-02-20", "20 February 2025"),
         "spokespeople": ["Keith Reed"],
         "quoted": {},
         "quote_count": 0,

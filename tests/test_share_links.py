@@ -41,7 +41,7 @@ RELEASE_URLS = {
     "whatsapp": f"https://wa.me/?text={ENCODED_TITLE}%20{ENCODED_URL}",
     "bluesky": f"https://bsky.app/intent/compose?text={ENCODED_TITLE}%20{ENCODED_URL}",
     "mastodon": f"https://share.joinmastodon.org/?text={ENCODED_TITLE}%20{ENCODED_URL}",
-    "threads": f"https://www.threads.net/intent/post?text={ENCODED_TITLE}&url={ENCODED_URL}",
+    "threads": f"https://www.threads.com/intent/post?text={ENCODED_TITLE}&url={ENCODED_URL}",
     "email": f"mailto:?subject={ENCODED_TITLE}&body={ENCODED_TITLE}%0D%0A%0D%0A{ENCODED_URL}",
 }
 QUOTE_URLS = {
@@ -49,7 +49,7 @@ QUOTE_URLS = {
     "bluesky": f"https://bsky.app/intent/compose?text={ENCODED_QUOTE}%20{ENCODED_URL}",
     "whatsapp": f"https://wa.me/?text={ENCODED_QUOTE}%20{ENCODED_URL}",
     "mastodon": f"https://share.joinmastodon.org/?text={ENCODED_QUOTE}%20{ENCODED_URL}",
-    "threads": f"https://www.threads.net/intent/post?text={ENCODED_QUOTE}&url={ENCODED_URL}",
+    "threads": f"https://www.threads.com/intent/post?text={ENCODED_QUOTE}&url={ENCODED_URL}",
     "email": (
         "mailto:?subject=Zo%C3%AB%20%C3%85ngstr%C3%B6m%3A%20" + ENCODED_TITLE + f"&body={ENCODED_QUOTE}"
         f"%0D%0A%0D%0A{ENCODED_URL}"

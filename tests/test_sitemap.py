@@ -89,10 +89,8 @@ def test_lastmod_is_when_the_page_last_changed(site):
 def test_news_sitemap_holds_only_the_last_two_days(site):
     root = ET.parse(site / "news-sitemap.xml").getroot()
     listed = urls(root)
-    assert set(listed) == {
-        f"{SITE}/releases/2025/fresh-new-a-statement-on-babies/",
-        f"{SITE}/releases/2025/mission-champions-online-event/",
-    }
+    # The event's announcement (20 February) is eight days old at the build's clock: it is left out.
+    assert set(listed) == {f"{SITE}/releases/2025/fresh-new-a-statement-on-babies/"}
     news = listed[f"{SITE}/releases/2025/fresh-new-a-statement-on-babies/"].find(f"{{{NEWS_NS}}}news")
     assert news.findtext(f"{{{NEWS_NS}}}publication/{{{NEWS_NS}}}name") == "Parent-Infant Foundation"
     assert news.findtext(f"{{{NEWS_NS}}}publication/{{{NEWS_NS}}}language") == "en"

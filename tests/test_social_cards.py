@@ -6,10 +6,10 @@ import shutil
 
 import pytest
 from PIL import Image
-from support.site import SAMPLE_CONTENT, build, read_html, site_settings
+from support.site import ROOT, SAMPLE_CONTENT, build, read_html, site_settings
 
 from pressroom.social_cards.cards import CardText, card_style
-from pressroom.social_cards.render import inputs_key, write_image
+from pressroom.social_cards.render import drawable, inputs_key, write_image
 
 SITE = "https://press.parentinfantfoundation.org.uk"
 CARDS = {
@@ -114,3 +114,20 @@ def test_a_draft_gets_no_card(tmp_path):
         "helen-hayes-mp-visits-leap.png",
         "mission-champions-online-event.png",
     ]
+
+
+INTER_BOLD = str(ROOT / "theme" / "fonts" / "Inter-Bold.otf")
+
+
+@pytest.mark.parametrize(
+    ("written", "drawn"),
+    [
+        ("Hooray 🎉!", "Hooray!"),
+        ("Babies 🍼 matter", "Babies matter"),
+        ("👨‍👩‍👧 Families first", "Families first"),
+        ("“We did it 💪”", "“We did it”"),
+        ("£5m for 1,001 days © 2025 — 20°C ^_^", "£5m for 1,001 days © 2025 — 20°C ^_^"),
+    ],
+)
+def test_cards_drop_what_the_font_cannot_draw_without_leaving_a_stray_space(written, drawn):
+    assert drawable(written, INTER_BOLD) == drawn

@@ -35,12 +35,14 @@ TRICKY = "releases/2024/babies-parents-is-1001days-enough-zoes-cafe-says-1-2/"
 
 RELEASES = {
     "releases/2022/family-hubs-funding-response/": {
+        "spokespeople": ["keith-reed"],
         "section": "Policy responses",
         "quotes": 3,
         "event": False,
         "about": True,
     },
     "releases/2022/care-review-response/": {
+        "spokespeople": ["sally-hogg"],
         "section": "Policy responses",
         "quotes": 2,
         "event": False,
@@ -53,6 +55,7 @@ RELEASES = {
         "about": False,
     },
     "releases/2025/mission-champions-online-event/": {
+        "spokespeople": ["keith-reed"],
         "section": "Events",
         "quotes": 0,
         "event": True,
@@ -143,7 +146,13 @@ def test_release_json_ld_is_a_news_article_with_a_quotation_per_quote(site, path
     assert publisher["@type"] == "Organization"
     assert publisher["name"] == "Parent-Infant Foundation"
     assert publisher["logo"]["url"].startswith("https://")
-    assert article["author"] == [publisher]
+    spokespeople = expected.get("spokespeople", [])
+    if spokespeople:
+        assert [(author["@type"], author["url"]) for author in article["author"]] == [
+            ("Person", f"{SITE}/people/{person}/") for person in spokespeople
+        ]
+    else:
+        assert article["author"] == [publisher]
 
     quotations = article.get("hasPart", [])
     assert [node["@type"] for node in quotations] == ["Quotation"] * expected["quotes"]
@@ -162,6 +171,8 @@ def test_quotations_keep_their_exact_words_and_cannot_end_the_script(site):
     assert article["hasPart"][0]["text"] == "What's next? “More” & #babies 🍼 <3 > </3"
     assert article["hasPart"][0]["creator"] == {
         "@type": "Person",
+        "@id": f"{SITE}/people/keith-reed/#person",
+        "url": f"{SITE}/people/keith-reed/",
         "name": "Keith Reed",
         "jobTitle": "Chief Executive Officer",
         "worksFor": {"@type": "Organization", "name": "Parent-Infant Foundation"},
@@ -249,3 +260,18 @@ def test_the_not_found_page_claims_no_address(site):
     page = read_html(site, "404.html")
     assert page.select_one('link[rel="canonical"]') is None
     assert not page.select('script[type="application/ld+json"]')
+
+
+def test_a_person_page_is_a_profile_of_that_person(site):
+    page = read_html(site, "people/keith-reed/")
+    document = json_ld(page)
+    assert document["@type"] == "ProfilePage"
+    someone = document["mainEntity"]
+    assert someone["@type"] == "Person"
+    assert someone["@id"] == f"{SITE}/people/keith-reed/#person"
+    assert someone["name"] == "Keith Reed"
+    assert someone["jobTitle"] == "Chief Executive Officer"
+    assert "leads the charity" in someone["description"]
+    # The same @id as the release that credits him, so the two documents name one person.
+    article = nodes(json_ld(read_html(site, "releases/2022/family-hubs-funding-response/")))["NewsArticle"]
+    assert article["author"][0]["@id"] == someone["@id"]

@@ -1,5 +1,6 @@
 """The comms officer's commands: `invoke new` scaffolds a valid draft, `invoke check` judges the site."""
 
+import datetime as dt
 import os
 import shutil
 import socket
@@ -7,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 from support.site import FIXTURES, ROOT, read_html
 
 INVOKE = [sys.executable, "-m", "invoke"]
@@ -35,7 +37,10 @@ def run(project, *args):
 
 @pytest.mark.parametrize("kind", ["press-release", "policy-response", "statement", "news", "event"])
 def test_new_scaffolds_a_draft_that_passes_check_and_stays_out_of_the_site(project, kind):
-    created = run(project, "new", "--type", kind, "--title", "Charity responds: 'a £5m fund' & more")
+    event_date = ["--event-date", "2031-05-01"] if kind == "event" else []
+    created = run(
+        project, "new", "--type", kind, "--title", "Charity responds: 'a £5m fund' & more", *event_date
+    )
     assert created.returncode == 0, created.stderr
     [path] = (project / "content" / "releases").rglob("*charity-responds*.md")
     text = path.read_text()
@@ -52,6 +57,34 @@ def test_new_scaffolds_a_draft_that_passes_check_and_stays_out_of_the_site(proje
     listed = [a.get_text() for a in read_html(project / "output", "/").select("main h2 a")]
     assert len(listed) == 4
     assert not any("Charity responds" in title for title in listed)
+
+
+def test_new_writes_a_slug_so_a_retitle_keeps_the_address(project):
+    assert run(project, "new", "--type", "news", "--title", "First headline").returncode == 0
+    [path] = (project / "content" / "releases").rglob("*first-headline.md")
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    assert front["slug"] == "first-headline"
+
+
+def test_new_event_asks_for_the_event_date_and_dates_the_announcement_today(project):
+    refused = run(project, "new", "--type", "event", "--title", "Summer conference")
+    assert refused.returncode == 1
+    assert "An event needs the day it takes place: add --event-date YYYY-MM-DD" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    unreadable = run(
+        project, "new", "--type", "event", "--title", "Summer conference", "--event-date", "next June"
+    )
+    assert unreadable.returncode == 1
+    assert "'next June' is not a date" in unreadable.stderr
+
+    created = run(
+        project, "new", "--type", "event", "--title", "Summer conference", "--event-date", "2031-06-05T18:00"
+    )
+    assert created.returncode == 0, created.stderr
+    [path] = (project / "content" / "releases").rglob("*summer-conference.md")
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    assert str(front["date"]) == dt.date.today().isoformat()
+    assert str(front["event"]["start"]).startswith("2031-06-05") and "18:00" in str(front["event"]["start"])
 
 
 def test_new_refuses_an_unknown_type_and_an_existing_file(project):

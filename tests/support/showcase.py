@@ -179,6 +179,15 @@ def write_showcase_content(target: Path) -> Path:
     for person in directory["people"]:
         if person["id"] == "keith-reed":
             person["photo"] = "images/people/keith-reed.svg"
+    # A new spokesperson no release names yet: their page must exist all the same.
+    directory["people"].append(
+        {
+            "id": "ada-newcomer",
+            "name": "Ada Newcomer",
+            "role": "Trustee",
+            "organisation": "Parent-Infant Foundation",
+        }
+    )
     people_file.write_text(yaml.safe_dump(directory, sort_keys=False, allow_unicode=True), encoding="utf-8")
     (target / "images" / "people").mkdir(parents=True)
     (target / "images" / "people" / "keith-reed.svg").write_text(PHOTO_SVG, encoding="utf-8")

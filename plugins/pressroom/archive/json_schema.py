@@ -10,7 +10,7 @@ from pressroom.content_model.model import RELEASE_TYPES
 from pressroom.content_model.schema import RELEASE_FIELDS
 
 # Bump the major number when a field is removed or changes meaning, the minor when one is added.
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.2.0"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # Fields of the release table that releases.json leaves out, and why.
@@ -21,6 +21,7 @@ WITHHELD_FIELDS = {
     "notes_to_editors": "Markdown meant for the page; the page and its .txt carry it",
     "contact": "the press office's details belong on the page, not in a data feed",
     "slug": "'url' is the address; the slug is only part of it",
+    "previous_urls": "old addresses only redirect to 'url', the one address a record needs",
 }
 
 
@@ -65,6 +66,7 @@ ARCHIVED_FIELDS: dict[str, dict] = {
     "updated": {"type": "array", "items": strict_object({"date": MOMENT, "note": TEXT})},
     "summary": TEXT,
     "spokespeople": {"type": "array", "items": {"$ref": "#/$defs/person"}},
+    "people": {"type": "array", "items": {"$ref": "#/$defs/person"}},
     "quotes": {
         "type": "array",
         "items": strict_object({"text": TEXT, "by": {"$ref": "#/$defs/person"}}),
@@ -82,6 +84,17 @@ ARCHIVED_FIELDS: dict[str, dict] = {
                 "start": MOMENT,
                 "end": optional(MOMENT),
                 "location": optional(TEXT),
+                "address": optional(
+                    strict_object(
+                        {
+                            "street": TEXT,
+                            "locality": TEXT,
+                            "postcode": optional(TEXT),
+                            "region": optional(TEXT),
+                            "country": optional(TEXT),
+                        }
+                    )
+                ),
                 "online_url": optional(URL),
                 "registration_url": optional(URL),
                 "speakers": {"type": "array", "items": SPEAKER},
@@ -113,6 +126,7 @@ FIELD_ORDER = (
     "url",
     "summary",
     "spokespeople",
+    "people",
     "quotes",
     "topics",
     "campaign",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import PurePosixPath
 
-from pressroom.content_model.model import Event, Person, Quote, Release, RespondsTo, Topic
+from pressroom.content_model.model import Address, Event, Person, Quote, Release, RespondsTo, Topic
 
 
 def release_id(release: Release) -> str:
@@ -43,11 +43,22 @@ def responds_to_record(responds_to: RespondsTo) -> dict:
     }
 
 
+def address_record(address: Address) -> dict:
+    return {
+        "street": address.street,
+        "locality": address.locality,
+        "postcode": address.postcode or None,
+        "region": address.region or None,
+        "country": address.country or None,
+    }
+
+
 def event_record(event: Event) -> dict:
     return {
         "start": event.start.isoformat(),
         "end": event.end.isoformat() if event.end else None,
         "location": event.location or None,
+        "address": address_record(event.address) if event.address else None,
         "online_url": event.online_url or None,
         "registration_url": event.registration_url or None,
         "speakers": [{**person_record(speaker.person), "chair": speaker.chair} for speaker in event.speakers],
@@ -66,6 +77,7 @@ def release_record(release: Release, record_id: str, url: str) -> dict:
         "url": url,
         "summary": release.summary,
         "spokespeople": [person_record(person) for person in release.spokespeople],
+        "people": [person_record(person) for person in release.people],
         "quotes": [quote_record(quote) for quote in release.quotes],
         "topics": [topic_record(topic) for topic in release.topics],
         "campaign": topic_record(release.campaign) if release.campaign else None,

@@ -52,6 +52,8 @@ EDITOR_WIDGETS: dict[str, Callable] = {
         "pattern": [f"^[\\s\\S]{{1,{SUMMARY_MAX}}}$", f"at most {SUMMARY_MAX} characters"],
     },
     "spokespeople": lambda d: _person_select(d, multiple=True),
+    "people": lambda d: _person_select(d, multiple=True),
+    "previous_urls": lambda d: {"widget": "list"},
     "quotes": lambda d: {
         "widget": "list",
         "label_singular": "quote",
@@ -96,6 +98,19 @@ EDITOR_WIDGETS: dict[str, Callable] = {
             sub("start", "Starts", True, **LOCAL_DATE_TIME),
             sub("end", "Ends", False, **LOCAL_DATE_TIME),
             sub("location", "Where", False),
+            sub(
+                "address",
+                "Venue address",
+                False,
+                widget="object",
+                fields=[
+                    sub("street", "Street", True),
+                    sub("locality", "Town or city", True),
+                    sub("postcode", "Postcode", False),
+                    sub("region", "County or region", False),
+                    sub("country", "Country", False),
+                ],
+            ),
             sub("online_url", "Joining link", False, **WEB_ADDRESS),
             sub("registration_url", "Registration page", False, **WEB_ADDRESS),
             sub(

@@ -20,6 +20,7 @@ PERSON_SPEC = {
     "organisation": (True, fields.plain_text),
     "bio": (False, fields.plain_text),
     "photo": (False, fields.text),
+    "spokesperson": (False, fields.boolean),
 }
 CONTACT_SPEC = {
     "id": (True, fields.slug),
@@ -46,6 +47,11 @@ SECTIONS: dict[str, dict[str, tuple[dict, type, str]]] = {
     },
 }
 
+# What an entry is when its line is left out. Someone in the people directory speaks for the organisation
+# unless marked `spokesperson: false` (an MP who visited, a partner quoted once): the directory began as
+# the list of spokespeople, and a release may name only them under `spokespeople:`.
+SECTION_DEFAULTS = {"people": {"spokesperson": True}}
+
 
 @dataclass
 class Directory:
@@ -55,7 +61,7 @@ class Directory:
     campaigns: dict[str, Topic] = field(default_factory=dict)
 
 
-def _load_section(entries, spec, record_class, noun, section, lines, path, problems) -> dict:
+def _load_section(entries, spec, record_class, noun, section, lines, path, problems, defaults) -> dict:
     loaded: dict = {}
     try:
         entries = fields.sequence(entries, noun)
@@ -82,7 +88,7 @@ def _load_section(entries, spec, record_class, noun, section, lines, path, probl
                 )
             )
             continue
-        loaded[values["id"]] = record_class(**values)
+        loaded[values["id"]] = record_class(**{**defaults, **values})
     return loaded
 
 
@@ -127,6 +133,16 @@ def load_directory(content_path: Path) -> tuple[Directory, list[Problem]]:
                 setattr(
                     directory,
                     section,
-                    _load_section(data[section], spec, record_class, noun, section, lines, shown, problems),
+                    _load_section(
+                        data[section],
+                        spec,
+                        record_class,
+                        noun,
+                        section,
+                        lines,
+                        shown,
+                        problems,
+                        SECTION_DEFAULTS.get(section, {}),
+                    ),
                 )
     return directory, problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 from markdown import Markdown
@@ -25,13 +26,19 @@ def new_markdown(settings: dict) -> Markdown:
     return Markdown(**options)
 
 
+def without_currency_signs(title: str) -> str:
+    """Pelican's slugify spells symbols out in ASCII, so '£5m' would become 'ps5m' and '€3bn' 'eur3bn'
+    in an address; without the sign the figure reads as itself: '5m', '3bn'."""
+    return "".join(character for character in title if unicodedata.category(character) != "Sc")
+
+
 def context_from_settings(settings: dict) -> tuple[Context, list[Problem]]:
     site = site_of(settings)
     directory, problems = site.directory, list(site.directory_problems)
     substitutions = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
 
     def make_slug(title: str) -> str:
-        return slugify(title, regex_subs=substitutions, preserve_case=False)
+        return slugify(without_currency_signs(title), regex_subs=substitutions, preserve_case=False)
 
     markdown = new_markdown(settings)
 

@@ -42,6 +42,9 @@ class Person:
     photo: str = ""
     # Where pages load the photo from: `photo` under SITEURL, resolved once per build by the Site.
     photo_url: str = ""
+    # One of the organisation's own spokespeople (the press office arranges interviews with them), as
+    # opposed to someone its releases mention or quote, such as a visiting MP.
+    spokesperson: bool = False
 
     @property
     def role_line(self) -> str:
@@ -100,13 +103,57 @@ class Speaker:
 
 
 @dataclass(frozen=True)
+class Address:
+    """A venue's postal address, as a letter would carry it."""
+
+    street: str
+    locality: str
+    postcode: str = ""
+    region: str = ""
+    country: str = ""
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return tuple(
+            part for part in (self.street, self.locality, self.region, self.postcode, self.country) if part
+        )
+
+    @property
+    def text(self) -> str:
+        return ", ".join(self.lines)
+
+
+@dataclass(frozen=True)
 class Event:
+    """An event's times and place. `location` names the venue (or, online only, the platform); a venue's
+    `address` makes it in person, `online_url` makes it online, and both make it hybrid."""
+
     start: dt.datetime
     end: dt.datetime | None = None
     location: str = ""
+    address: Address | None = None
     online_url: str = ""
     registration_url: str = ""
     speakers: tuple[Speaker, ...] = ()
+
+    @property
+    def in_person(self) -> bool:
+        """A venue people come to: it has an address, or a location that is not just an online platform."""
+        return bool(self.address) or bool(self.location and not self.online_url)
+
+    @property
+    def online(self) -> bool:
+        return bool(self.online_url)
+
+    @property
+    def venue_text(self) -> str:
+        """The venue and its address on one line, as a calendar's LOCATION or a printed page gives it."""
+        if not self.in_person:
+            return ""
+        parts = [self.location] if self.location else []
+        if self.address:
+            parts += [part for part in self.address.lines if part not in parts]
+        return ", ".join(parts)
 
     @property
     def when(self) -> TimeSpan:
@@ -133,6 +180,7 @@ class Release:
     summary: str
     slug: str
     spokespeople: tuple[Person, ...] = ()
+    people: tuple[Person, ...] = ()
     quotes: tuple[Quote, ...] = ()
     responds_to: RespondsTo | None = None
     topics: tuple[Topic, ...] = ()
@@ -144,6 +192,7 @@ class Release:
     contact: PressContact | None = None
     updated: tuple[Update, ...] = ()
     event: Event | None = None
+    previous_urls: tuple[str, ...] = ()
     # How to get this release's rendered HTML with links to other content resolved: the content model
     # binds it when Pelican makes the release's article, and Pelican can resolve those links only once
     # every source is read. Returns (body HTML, notes-to-editors HTML).
@@ -161,12 +210,12 @@ class Release:
 
     @property
     def people_named(self) -> tuple[Person, ...]:
-        """Directory people this release names (spokespeople, quoted, event speakers), once each, in order.
+        """Directory people this release names (spokespeople, quoted, event speakers, `people:`), once each.
 
         Their person pages and feeds list it; people written inline have no page, so they are left out.
         """
         speakers = [speaker.person for speaker in self.event.speakers] if self.event else []
-        named = [*self.spokespeople, *(quote.person for quote in self.quotes), *speakers]
+        named = [*self.spokespeople, *(quote.person for quote in self.quotes), *speakers, *self.people]
         return tuple({person.id: person for person in named if person.id}.values())
 
     @property

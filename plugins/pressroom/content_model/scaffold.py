@@ -27,13 +27,18 @@ def starting_values(new: NewRelease) -> dict:
     return values
 
 
-def release_front_matter(kind: str, title: str, today: dt.date, slugify) -> tuple[str, str]:
-    """Return (relative path, file text) for a draft release of `kind` titled `title`."""
+def release_front_matter(
+    kind: str, title: str, today: dt.date, slugify, event_start: dt.datetime | dt.date | None = None
+) -> tuple[str, str]:
+    """Return (relative path, file text) for a draft release of `kind` titled `title`, dated `today`.
+
+    An event's announcement is dated the day it is written; `event_start` is when the event itself is.
+    """
     if kind not in RELEASE_TYPES:
         raise ValueError(
             f"'{kind}' is not a release type — {did_you_mean(kind, RELEASE_TYPES, '')} "
             f"use one of {', '.join(RELEASE_TYPES)}"
         )
-    data = starting_values(NewRelease(kind, title, today))
+    data = starting_values(NewRelease(kind, title, today, slugify(title), event_start))
     front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return f"releases/{today:%Y}/{today.isoformat()}-{slugify(title)}.md", f"---\n{front}---\n{BODY}"

@@ -12,6 +12,7 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from PIL import Image as PILImage
 
@@ -20,6 +21,7 @@ from .directory import Directory
 from .front_matter import FENCE, FORBIDDEN_CHARACTER, PAGE_BREAKS, Document, describe_character, split_lines
 from .model import (
     RELEASE_TYPES,
+    Address,
     Event,
     Image,
     Page,
@@ -54,11 +56,14 @@ class Context:
 
 @dataclass(frozen=True)
 class NewRelease:
-    """What `invoke new` is told: the type, the headline and today's date."""
+    """What `invoke new` is told: the type, the headline, today's date, the address name made from the
+    headline, and for an event when it starts (a date, or a date and time)."""
 
     kind: str
     title: str
     today: dt.date
+    slug: str = ""
+    event_start: dt.datetime | dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,17 @@ def person(value, ctx: Context) -> Person:
             "a person needs a name or an id", "add 'name:' or use an id from people.yaml", ("name",)
         )
     return Person(values["name"], values.get("role", ""), values.get("organisation", ""))
+
+
+def spokesperson(value, ctx: Context) -> Person:
+    """Someone who speaks for the organisation: a directory person not marked `spokesperson: false`."""
+    someone = person(value, ctx)
+    if someone.id and not someone.spokesperson:
+        raise Invalid(
+            f"{someone.name} is in people.yaml as someone the organisation mentions, not as its spokesperson",
+            f"list '{someone.id}' under 'people:' instead, or remove 'spokesperson: false' from people.yaml",
+        )
+    return someone
 
 
 def speaker(value, ctx: Context) -> Speaker:
@@ -285,6 +301,22 @@ def parse_updated(value, ctx: Context) -> tuple[Update, ...]:
     return tuple(fields.items(fields.sequence(value, "update"), update))
 
 
+def parse_address(value, ctx: Context) -> Address:
+    return Address(
+        **fields.record(
+            value,
+            {
+                "street": (True, fields.plain_text),
+                "locality": (True, fields.plain_text),
+                "postcode": (False, fields.plain_text),
+                "region": (False, fields.plain_text),
+                "country": (False, fields.plain_text),
+            },
+            "the address",
+        )
+    )
+
+
 def parse_event(value, ctx: Context) -> Event:
     values = fields.record(
         value,
@@ -292,6 +324,7 @@ def parse_event(value, ctx: Context) -> Event:
             "start": (True, lambda v: fields.datetime(v, ctx.timezone)),
             "end": (False, lambda v: fields.datetime(v, ctx.timezone)),
             "location": (False, fields.plain_text),
+            "address": (False, lambda v: parse_address(v, ctx)),
             "online_url": (False, fields.url),
             "registration_url": (False, fields.url),
             "speakers": (False, lambda v: list_of(speaker, "speaker")(v, ctx)),
@@ -307,6 +340,21 @@ def parse_event(value, ctx: Context) -> Event:
             ("location",),
         )
     return Event(**values)
+
+
+SITE_PATH = re.compile(r"[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*(?:/|\.html)")
+
+
+def site_path(value, ctx: Context) -> str:
+    """An address on this site, as its path (`releases/2024/old-name/`): where a redirect page goes.
+    A full address is cut to its path, since the page is written on this site whatever its domain."""
+    path = urlsplit(fields.text(value)).path.lstrip("/")
+    if not SITE_PATH.fullmatch(path) or ".." in path.split("/"):
+        raise Invalid(
+            f"'{value}' is not an address on this site",
+            "write the old address's path ending in '/', for example releases/2024/old-name/",
+        )
+    return path
 
 
 def parse_embargo(value, ctx: Context):
@@ -330,8 +378,10 @@ def _date_field(value, ctx):
 
 
 def _event_starter(new: NewRelease) -> dict:
-    """A placeholder event a fortnight away, at lunchtime, for an hour."""
-    start = dt.datetime.combine(new.today + dt.timedelta(days=14), dt.time(12, 30))
+    """The event on the day it was given (at lunchtime when no time was), or a fortnight away; an hour."""
+    start = new.event_start or new.today + dt.timedelta(days=14)
+    if not isinstance(start, dt.datetime):
+        start = dt.datetime.combine(start, dt.time(12, 30))
     return {
         "start": start.isoformat(timespec="minutes"),
         "end": (start + dt.timedelta(hours=1)).isoformat(timespec="minutes"),
@@ -380,10 +430,17 @@ RELEASE_FIELDS = {
         ),
         Field(
             "spokespeople",
-            "list of person ids from content/people.yaml",
-            list_of(person, "person id"),
+            "list of person ids from content/people.yaml who speak for the organisation",
+            list_of(spokesperson, "person id"),
             example="[keith-reed]",
             starter=lambda new: [],
+        ),
+        Field(
+            "people",
+            "list of person ids from content/people.yaml the release is about or mentions; "
+            "their pages list it",
+            list_of(person, "person id"),
+            example="[helen-hayes]",
         ),
         Field(
             "quotes",
@@ -433,13 +490,26 @@ RELEASE_FIELDS = {
         Field("updated", "list of {date, note}: public change history", parse_updated),
         Field(
             "event",
-            "{start, end, location, online_url, registration_url, speakers}; for type event",
+            "{start, end, location, address, online_url, registration_url, speakers}; for type event. "
+            "location names the venue (or the online platform); a venue's address is {street, locality, "
+            "postcode, region, country}; online_url and address together make the event hybrid",
             parse_event,
             lambda data: data.get("type") == "event",
             required_when="when type is event",
             starter=lambda new: _event_starter(new) if new.kind == "event" else None,
         ),
-        Field("slug", "web address name; default made from the title", _slug_field),
+        Field(
+            "previous_urls",
+            "list of addresses this release had before its slug or date changed, such as "
+            "releases/2024/old-name/; each keeps working and leads here",
+            list_of(site_path, "address"),
+        ),
+        Field(
+            "slug",
+            "web address name; `invoke new` writes it from the first title, so a retitle keeps the address",
+            _slug_field,
+            starter=lambda new: new.slug or None,
+        ),
     )
 }
 

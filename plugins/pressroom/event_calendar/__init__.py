@@ -6,32 +6,40 @@ module of that name instead, and Pelican only logs the failure.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
 from pelican import signals
 
 from pressroom.content_model.site import absolute_url, organisation_name, site_of
 
-from .ics import CalendarEvent, calendar_address, has_ended, to_ical
+from .ics import CalendarEvent, calendar_address, event_uid, has_ended, to_ical
 
 PLACEHOLDER_HOST = "pressroom.invalid"
+# The domain that names the site's feed entries for good (pelicanconf.py): calendar UIDs use it too, so
+# they survive a move of the site to another address.
+STABLE_DOMAIN_SETTING = "PRESSROOM_FEED_ID_DOMAIN"
 
 
 def calendar_event(article, settings) -> CalendarEvent:
     release, event = article.release, article.release.event
     site_url = settings.get("SITEURL", "")
     organisation = settings.get("ORGANISATION", {})
-    host = urlsplit(site_url or organisation.get("url", "")).hostname or PLACEHOLDER_HOST
+    domain = (
+        settings.get(STABLE_DOMAIN_SETTING)
+        or urlsplit(site_url or organisation.get("url", "")).hostname
+        or PLACEHOLDER_HOST
+    )
     return CalendarEvent(
-        uid=f"{article.url.strip('/').replace('/', '-')}@{host}",
+        uid=event_uid(PurePath(article.source_path).stem, domain),
         title=release.title,
         summary=release.summary,
         when=event.when.text,
         start=event.start,
         end=event.end,
-        location=event.location,
+        location=event.venue_text or event.location,
         online_url=event.online_url,
+        registration_url=event.registration_url,
         # A calendar application cannot follow a link relative to a site it never saw.
         url=absolute_url(site_url, article.url) if site_url.startswith(("http://", "https://")) else "",
         stamp=release.last_updated or release.date,

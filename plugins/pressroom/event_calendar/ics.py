@@ -21,6 +21,7 @@ class CalendarEvent:
     end: dt.datetime | None
     location: str
     online_url: str
+    registration_url: str
     url: str
     stamp: dt.datetime
     sequence: int
@@ -42,11 +43,21 @@ def has_ended(start: dt.datetime, end: dt.datetime | None, now: dt.datetime) -> 
 
 def description(event: CalendarEvent) -> str:
     lines = [event.when, event.summary]
+    if event.location:
+        lines.append(f"Where: {event.location}")
     if event.online_url:
         lines.append(f"Join online: {event.online_url}")
+    if event.registration_url:
+        lines.append(f"Register: {event.registration_url}")
     if event.url:
-        lines.append(f"Details and registration: {event.url}")
+        lines.append(f"Event page: {event.url}")
     return "\n\n".join(lines)
+
+
+def event_uid(source_stem: str, domain: str) -> str:
+    """The UID calendar applications match updates by: from the source file's name, which `invoke new`
+    sets once, so a new title, slug or date updates the event instead of adding a second one."""
+    return f"release-{source_stem}@{domain}"
 
 
 def to_ical(event: CalendarEvent) -> bytes:

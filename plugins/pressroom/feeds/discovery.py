@@ -83,6 +83,12 @@ class FeedDirectory:
     pages: Mapping[str, tuple[FeedLink, ...]]
     groups: tuple[SubscribeGroup, ...]
 
+    def own(self, output_file: str) -> tuple[FeedLink, ...]:
+        """The feeds of the listing written to `output_file` (any of its pages), in every format; none
+        for a listing with no public release yet, which has no feed."""
+        links = self.for_page(output_file)
+        return links[len(self.site) :] if links != self.site else ()
+
     def for_page(self, output_file: str) -> tuple[FeedLink, ...]:
         folder = output_file.rpartition("/")[0]
         while folder:

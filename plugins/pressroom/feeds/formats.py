@@ -12,6 +12,8 @@ from .slices import Entry
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 CONTENT_MODULE_NAMESPACE = "http://purl.org/rss/1.0/modules/content/"
+# RSS 2.0's own <author> must be an email address; readers take a person's name from dc:creator.
+DUBLIN_CORE_NAMESPACE = "http://purl.org/dc/elements/1.1/"
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,8 @@ class Publisher:
     url: str
     language: str
     icon_url: str = ""
+    # Atom's <logo>, which RFC 4287 (4.2.8) asks to be twice as wide as it is tall; empty leaves it out.
+    logo_url: str = ""
     # RSS 2.0 wants "email (name)"; empty leaves the element out.
     managing_editor: str = ""
     topic_scheme_url: str = ""
@@ -58,12 +62,19 @@ class AtomWithExtras(Atom1Feed):
         super().add_root_elements(handler)
         if self.feed["icon_url"]:
             handler.addQuickElement("icon", self.feed["icon_url"])
-            handler.addQuickElement("logo", self.feed["icon_url"])
+        if self.feed["logo_url"]:
+            handler.addQuickElement("logo", self.feed["logo_url"])
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         # type="text": a standfirst is plain text, and a browser stylesheet can then show it as is.
         handler.addQuickElement("summary", item["plain_summary"], {"type": "text"})
+        for name, url in item["authors"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            if url:
+                handler.addQuickElement("uri", url)
+            handler.endElement("author")
         for term, label in item["topics"]:
             attributes = {"term": term, "label": label}
             if item["topic_scheme"]:
@@ -75,7 +86,11 @@ class RssWithExtras(Rss201rev2Feed):
     """RSS 2.0 with the full text in content:encoded, the site image, and the press office as editor."""
 
     def rss_attributes(self):
-        return {**super().rss_attributes(), "xmlns:content": CONTENT_MODULE_NAMESPACE}
+        return {
+            **super().rss_attributes(),
+            "xmlns:content": CONTENT_MODULE_NAMESPACE,
+            "xmlns:dc": DUBLIN_CORE_NAMESPACE,
+        }
 
     def add_root_elements(self, handler):
         super().add_root_elements(handler)
@@ -92,6 +107,8 @@ class RssWithExtras(Rss201rev2Feed):
         super().add_item_elements(handler, item)
         if item["content"]:
             handler.addQuickElement("content:encoded", item["content"])
+        for name, _url in item["authors"]:
+            handler.addQuickElement("dc:creator", name)
         for _term, label in item["topics"]:
             attributes = {"domain": item["topic_scheme"]} if item["topic_scheme"] else {}
             handler.addQuickElement("category", label, attributes)
@@ -110,6 +127,7 @@ def _syndication_feed(feed_class, document: FeedDocument):
         feed_guid=document.id,
         stylesheets=[document.stylesheet_url] if document.stylesheet_url else None,
         icon_url=publisher.icon_url,
+        logo_url=publisher.logo_url,
         managing_editor=publisher.managing_editor,
     )
     for entry in document.entries:
@@ -125,6 +143,7 @@ def _syndication_feed(feed_class, document: FeedDocument):
             unique_id=entry.id,
             unique_id_is_permalink=False,
             topics=entry.topics,
+            authors=entry.authors,
             topic_scheme=publisher.topic_scheme_url,
         )
     return feed
@@ -151,6 +170,8 @@ def _json_item(entry: Entry) -> dict:
         item["date_modified"] = entry.updated.isoformat()
     if entry.image_url:
         item["image"] = entry.image_url
+    if entry.authors:
+        item["authors"] = [{"name": name, **({"url": url} if url else {})} for name, url in entry.authors]
     tags = [label for _term, label in entry.topics]
     if tags:
         item["tags"] = tags

@@ -22,6 +22,7 @@ DEFAULTS = {
     "PRESSROOM_FEED_ID_DOMAIN": "localhost",
     "PRESSROOM_FEED_ID_SINCE": "2022",
     "PRESSROOM_FEED_ICON": "",
+    "PRESSROOM_FEED_LOGO": "",
     # plugins/listings writes these pages; its settings name them.
     "CAMPAIGN_SAVE_AS": "campaigns/{id}/index.html",
     "SPOKESPERSON_SAVE_AS": "people/{id}/index.html",
@@ -44,6 +45,7 @@ class FeedSettings:
     id_since: str
     max_items: int
     icon_path: str
+    logo_path: str
     slice_pages: dict
     tag_url: str
     stylesheet_folder: str
@@ -85,6 +87,7 @@ def settings_view(settings: dict) -> FeedSettings:
         id_since=get("PRESSROOM_FEED_ID_SINCE"),
         max_items=get("PRESSROOM_FEED_MAX_ITEMS"),
         icon_path=get("PRESSROOM_FEED_ICON"),
+        logo_path=get("PRESSROOM_FEED_LOGO"),
         slice_pages={
             "campaign": get("CAMPAIGN_SAVE_AS"),
             "spokesperson": get("SPOKESPERSON_SAVE_AS"),
@@ -159,7 +162,7 @@ def slices_of(article, settings: FeedSettings) -> tuple[SliceKey, ...]:
             person.id,
             person.name,
             _folder(settings.slice_pages["spokesperson"].format(id=person.id)),
-            f"Spokesperson: {person.name} — {org}",
+            f"{'Spokesperson' if person.spokesperson else 'Person'}: {person.name} — {org}",
             f"Releases from {org} that name or quote {person.name}"
             + (f", {person.role_line}." if person.role_line else "."),
         )
@@ -190,6 +193,15 @@ def entry_of(article, settings: FeedSettings, render_content: Callable[..., str]
         type_label=release.type.label,
         topics=tuple((topic.id, topic.name) for topic in release.topics),
         image_url=image_url,
+        authors=tuple(
+            (
+                person.name,
+                settings.absolute(_folder(settings.slice_pages["spokesperson"].format(id=person.id)))
+                if person.id
+                else "",
+            )
+            for person in release.spokespeople
+        ),
     )
 
 
@@ -243,6 +255,7 @@ def plan_feeds(articles: Iterable, raw_settings: dict, render_content: Callable[
         url=settings.organisation_url,
         language=settings.language,
         icon_url=settings.absolute(settings.icon_path) if settings.icon_path else "",
+        logo_url=settings.absolute(settings.logo_path) if settings.logo_path else "",
         managing_editor=settings.managing_editor,
         topic_scheme_url=settings.absolute(settings.tag_url.partition("{")[0]),
     )

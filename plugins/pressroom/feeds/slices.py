@@ -12,7 +12,7 @@ SLICE_KINDS = {
     "type": "By type",
     "topic": "By topic",
     "campaign": "By campaign",
-    "spokesperson": "By spokesperson",
+    "spokesperson": "By person",
 }
 
 
@@ -30,6 +30,8 @@ class Entry:
     type_label: str
     topics: tuple[tuple[str, str], ...] = ()
     image_url: str = ""
+    # The spokespeople credited with the release, as (name, absolute address of their page or "").
+    authors: tuple[tuple[str, str], ...] = ()
 
     @property
     def last_changed(self) -> dt.datetime:

@@ -1,4 +1,5 @@
-"""Pages Pelican has no generator for: one per spokesperson and campaign, the press office, and the 404.
+"""Pages Pelican has no generator for: one per person and campaign, the people index, the press office
+and the 404.
 
 Reads only the public articles Pelican put in the shared context, so nothing that is not public yet
 can reach a listing. Also links each public release to its neighbours and related releases.
@@ -6,15 +7,18 @@ can reach a listing. Also links each public release to its neighbours and relate
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
-from pressroom.content_model.model import RELEASE_TYPES
+from pressroom.content_model.model import RELEASE_TYPES, Quote
 from pressroom.content_model.site import site_address, site_of
 
 from .navigation import navigation
 from .relations import Entry, by_campaign, by_person, neighbours, related
+
+PEOPLE_URL = "people/"
 
 
 @dataclass
@@ -25,6 +29,26 @@ class Listing:
     articles: list
     url: str
     save_as: str
+    # For a person: what they said in public releases, newest first.
+    quotes: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class QuotedIn:
+    """One quote and the public release it appears in."""
+
+    quote: Quote
+    article: object
+
+
+def quotes_by_person(articles) -> dict[str, list[QuotedIn]]:
+    """Person id → every quote they gave in `articles`, newest release first, in each release's order."""
+    found: dict[str, list[QuotedIn]] = defaultdict(list)
+    for article in sorted(articles, key=lambda article: (article.date, article.url), reverse=True):
+        for quote in article.release.quotes:
+            if quote.person.id:
+                found[quote.person.id].append(QuotedIn(quote, article))
+    return dict(found)
 
 
 def entry_for(article) -> Entry:
@@ -58,6 +82,11 @@ def listings_for(subjects: dict, keys_by_subject: dict, articles_by_key: dict, u
     ]
 
 
+def redirect_save_as(path: str) -> str:
+    """Where the redirect page for an earlier address is written: a folder address gets its index.html."""
+    return f"{path}index.html" if path.endswith("/") else path
+
+
 class ListingsGenerator(Generator):
     def generate_context(self):
         articles = [article for article in self.context.get("articles", []) if hasattr(article, "release")]
@@ -71,9 +100,12 @@ class ListingsGenerator(Generator):
             articles_by_key[key].related_releases = [articles_by_key[other] for other in keys]
 
         directory = site_of(self.settings).directory
-        self.spokespeople = listings_for(
+        self.people = listings_for(
             directory.people, by_person(entries), articles_by_key, "SPOKESPERSON", self.settings
         )
+        quotes = quotes_by_person(articles)
+        for listing in self.people:
+            listing.quotes = quotes.get(listing.subject.id, [])
         self.campaigns = listings_for(
             directory.campaigns, by_campaign(entries), articles_by_key, "CAMPAIGN", self.settings
         )
@@ -85,21 +117,37 @@ class ListingsGenerator(Generator):
             type_listings=type_listings,
             site_navigation=navigation(type_listings, self.settings.get("NAVIGATION", []), siteurl),
             # Each directory entry's page, as pages link to it.
-            person_pages={
-                listing.subject.id: site_address(siteurl, listing.url) for listing in self.spokespeople
-            },
+            person_pages={listing.subject.id: site_address(siteurl, listing.url) for listing in self.people},
             campaign_pages={
                 listing.subject.id: site_address(siteurl, listing.url) for listing in self.campaigns
             },
+            people_url=self.settings.get("PEOPLE_URL", PEOPLE_URL),
             featured_campaign=next(
                 (listing for listing in self.campaigns if listing.subject.id == featured), None
             ),
         )
 
+    def write_redirects(self, writer) -> None:
+        """A page at each earlier address of a public release that sends readers and search engines on."""
+        site = site_of(self.settings)
+        template = self.get_template("redirect")
+        for article in self.context.get("articles", []):
+            release = getattr(article, "release", None)
+            for path in release.previous_urls if release else ():
+                writer.write_file(
+                    redirect_save_as(path),
+                    template,
+                    self.context,
+                    False,
+                    article=None,
+                    moved_title=article.title,
+                    moved_to=site.absolute(article.url),
+                )
+
     def generate_output(self, writer):
         relative_urls = self.settings["RELATIVE_URLS"]
         for template_name, listings, subject_name in (
-            ("spokesperson", self.spokespeople, "person"),
+            ("spokesperson", self.people, "person"),
             ("campaign", self.campaigns, "campaign"),
         ):
             template = self.get_template(template_name)
@@ -113,8 +161,18 @@ class ListingsGenerator(Generator):
                     template_name=template_name,
                     url=listing.url,
                     articles=listing.articles,
+                    quotes=listing.quotes,
                     **{subject_name: listing.subject},
                 )
+        writer.write_file(
+            self.settings.get("PEOPLE_SAVE_AS", PEOPLE_URL + "index.html"),
+            self.get_template("people"),
+            self.context,
+            relative_urls,
+            url=self.settings.get("PEOPLE_URL", PEOPLE_URL),
+            spokespeople=[listing for listing in self.people if listing.subject.spokesperson],
+            people_mentioned=[listing for listing in self.people if not listing.subject.spokesperson],
+        )
         writer.write_file(
             self.settings["PRESS_OFFICE_SAVE_AS"],
             self.get_template("press_office"),
@@ -122,5 +180,6 @@ class ListingsGenerator(Generator):
             relative_urls,
             url=self.settings["PRESS_OFFICE_URL"],
         )
+        self.write_redirects(writer)
         # Served at any address that does not exist, so its links must not be relative to where it is.
         writer.write_file(self.settings["NOT_FOUND_SAVE_AS"], self.get_template("404"), self.context, False)

@@ -14,7 +14,8 @@ Where each format comes from:
 - Bluesky: docs.bsky.app/docs/advanced-guides/intent-links: bsky.app/intent/compose?text=, 300 graphemes.
 - Mastodon: blog.joinmastodon.org/2026/03/a-new-share-button: share.joinmastodon.org/?text= asks the
   reader for their server; 500 characters, a link counting 23.
-- Threads: developers.facebook.com/docs/threads/threads-web-intents: threads.net/intent/post, 500.
+- Threads: developers.facebook.com/documentation/threads/threads-web-intents (updated 19 March 2026):
+  threads.com/intent/post, 500.
 - Email: RFC 6068 mailto: URIs, subject and body percent-encoded, line breaks as %0D%0A.
 """
 
@@ -142,7 +143,7 @@ def mastodon(shared: Shared) -> str:
 
 def threads(shared: Shared) -> str:
     text = shared.text_within(THREADS_LIMIT)
-    return f"https://www.threads.net/intent/post?text={encoded(text)}&url={encoded(shared.url)}"
+    return f"https://www.threads.com/intent/post?text={encoded(text)}&url={encoded(shared.url)}"
 
 
 def email(shared: Shared) -> str:

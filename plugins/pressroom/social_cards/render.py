@@ -6,11 +6,12 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
-import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont
 
 CARD_SIZE = (1200, 630)
@@ -50,15 +51,24 @@ class CardStyle:
     regular_font: str
 
 
-def drawable(text: str) -> str:
-    """Drop emoji and other pictographs: the shipped font has no glyphs for them and would draw boxes."""
-    kept = (
-        character
-        for character in text
-        if unicodedata.category(character) not in {"So", "Sk", "Cs", "Co"}
-        and character not in {"\u200d", "\ufe0e", "\ufe0f"}
-    )
-    return " ".join("".join(kept).split())
+# Where a dropped emoji leaves a space before closing punctuation ("Hooray 🎉!"), the space goes too.
+SPACE_BEFORE_CLOSING = re.compile(r" +(?=[!?.,;:…)\]}’”])")
+
+
+@functools.lru_cache(maxsize=4)
+def glyphs_of(font_path: str) -> frozenset[int]:
+    """The characters a font file can draw, from its character map."""
+    with TTFont(font_path, lazy=True) as face:
+        return frozenset(face.getBestCmap())
+
+
+def drawable(text: str, font_path: str) -> str:
+    """The text as the font can draw it: characters it has no glyph for (emoji, pictographs, their
+    joiners and variation selectors) are dropped rather than drawn as boxes, with the spaces around
+    them, so no stray space is left between words or before punctuation."""
+    covered = glyphs_of(font_path)
+    kept = "".join(character if ord(character) in covered else " " for character in text)
+    return SPACE_BEFORE_CLOSING.sub("", " ".join(kept.split()))
 
 
 @functools.lru_cache(maxsize=8)
@@ -143,13 +153,19 @@ def render_card(text: CardText, style: CardStyle) -> Image.Image:
     draw.rectangle((0, 0, ACCENT_BAR, CARD_SIZE[1]), fill=style.accent)
 
     draw.text(
-        (MARGIN, 60), drawable(text.brand), font=font(style.bold_font, 30), fill=style.accent, anchor="la"
+        (MARGIN, 60),
+        drawable(text.brand, style.bold_font),
+        font=font(style.bold_font, 30),
+        fill=style.accent,
+        anchor="la",
     )
     if text.label:
-        draw_label(draw, drawable(text.label), style, CARD_SIZE[0] - MARGIN, 56)
+        draw_label(draw, drawable(text.label, style.bold_font), style, CARD_SIZE[0] - MARGIN, 56)
 
-    detail = drawable(text.detail)
-    headline_face, headline_lines = headline_layout(drawable(text.headline), style.bold_font, bool(detail))
+    detail = drawable(text.detail, style.regular_font)
+    headline_face, headline_lines = headline_layout(
+        drawable(text.headline, style.bold_font), style.bold_font, bool(detail)
+    )
     top = 140
     step = line_height(headline_face.size)
     for line in headline_lines:
@@ -160,7 +176,7 @@ def render_card(text: CardText, style: CardStyle) -> Image.Image:
         top += 28
         draw.rectangle((MARGIN, top, MARGIN + 80, top + 5), fill=style.accent)
         top += 30
-        attribution = drawable(text.attribution)
+        attribution = drawable(text.attribution, style.bold_font)
         reserved = line_height(ATTRIBUTION_SIZE) + 8 if attribution else 0
         detail_face = font(style.regular_font, DETAIL_SIZE)
         detail_step = line_height(DETAIL_SIZE)
@@ -176,7 +192,12 @@ def render_card(text: CardText, style: CardStyle) -> Image.Image:
             draw.text((MARGIN, top + 8), lines[0], font=attribution_face, fill=style.accent, anchor="la")
 
     if text.footer:
-        draw.text((MARGIN, 582), drawable(text.footer), font=font(style.regular_font, 22), fill=style.muted)
+        draw.text(
+            (MARGIN, 582),
+            drawable(text.footer, style.regular_font),
+            font=font(style.regular_font, 22),
+            fill=style.muted,
+        )
     return image
 
 
@@ -187,7 +208,7 @@ def render_logo(text: CardText, style: CardStyle) -> Image.Image:
     width = LOGO_SIZE[0] - 2 * 60
     for size in (84, 72, 60, 50):
         face = font(style.bold_font, size)
-        lines = wrap(drawable(text.brand), face, width)
+        lines = wrap(drawable(text.brand, style.bold_font), face, width)
         if len(lines) <= 4:
             break
     step = line_height(face.size)

@@ -17,8 +17,10 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from .previews import LinkPreview, listing_preview, page_preview, release_preview, site_from_settings
 
 
-def preview_of_listing(settings: dict, context: dict, output_file: str, name: str = "") -> LinkPreview | None:
-    return listing_preview(output_file, site_from_settings(settings, context), name)
+def preview_of_listing(
+    settings: dict, context: dict, output_file: str, name: str = "", subject=None
+) -> LinkPreview | None:
+    return listing_preview(output_file, site_from_settings(settings, context), name, subject)
 
 
 def offer_listing_previews(generator) -> None:

@@ -29,15 +29,32 @@ def organization(name: str, url: str, logo=None) -> dict:
     )
 
 
-def person(someone) -> dict:
+def person(someone, page_url: str = "") -> dict:
+    """A Person; `page_url` is their page on this site, which also names them across documents."""
     works_for = {"@type": "Organization", "name": someone.organisation} if someone.organisation else None
     return without_empty(
-        {"@type": "Person", "name": someone.name, "jobTitle": someone.role, "worksFor": works_for}
+        {
+            "@type": "Person",
+            "@id": f"{page_url}#person" if page_url else "",
+            "name": someone.name,
+            "url": page_url,
+            "jobTitle": someone.role,
+            "worksFor": works_for,
+        }
     )
 
 
-def quotation(quote) -> dict:
-    return {"@type": "Quotation", "text": quote.text, "creator": person(quote.person)}
+def profile(someone, page_url: str) -> dict:
+    """The Person a person's own page is about: who they are, with their bio."""
+    return without_empty({**person(someone, page_url), "description": someone.bio})
+
+
+def quotation(quote, person_page) -> dict:
+    return {
+        "@type": "Quotation",
+        "text": quote.text,
+        "creator": person(quote.person, person_page(quote.person)),
+    }
 
 
 def responded_work(responds_to) -> dict:
@@ -57,8 +74,12 @@ def correction(update) -> dict:
     return {"@type": "CorrectionComment", "text": update.note, "datePublished": update.date.isoformat()}
 
 
-def news_article(release, url: str, published, modified, image, publisher: dict, language: str) -> dict:
-    """The release as a NewsArticle: its quotes are Quotations, its history corrections."""
+def news_article(
+    release, url: str, published, modified, image, publisher: dict, language: str, person_page
+) -> dict:
+    """The release as a NewsArticle by its spokespeople (else the organisation): its quotes are
+    Quotations, its history corrections. `person_page(person)` is the address of someone's page."""
+    authors = [person(someone, person_page(someone)) for someone in release.spokespeople]
     return without_empty(
         {
             "@type": "NewsArticle",
@@ -72,27 +93,60 @@ def news_article(release, url: str, published, modified, image, publisher: dict,
             "inLanguage": language,
             "datePublished": published.isoformat(),
             "dateModified": modified.isoformat(),
-            "author": [publisher],
+            "author": authors or [publisher],
             "publisher": publisher,
             "image": [image_object(image)] if image else None,
             "about": responded_work(release.responds_to) if release.responds_to else None,
-            "hasPart": [quotation(quote) for quote in release.quotes],
+            "hasPart": [quotation(quote, person_page) for quote in release.quotes],
             "correction": [correction(update) for update in release.change_history],
         }
     )
 
 
-def attendance(event) -> tuple[str, dict | None]:
-    """Online when the event has an online address (its `location` then names the platform)."""
-    if event.online_url:
-        place = without_empty({"@type": "VirtualLocation", "url": event.online_url, "name": event.location})
-        return f"{SCHEMA}/OnlineEventAttendanceMode", place
-    if event.location:
-        return f"{SCHEMA}/OfflineEventAttendanceMode", {"@type": "Place", "name": event.location}
+def postal_address(address) -> dict:
+    return without_empty(
+        {
+            "@type": "PostalAddress",
+            "streetAddress": address.street,
+            "addressLocality": address.locality,
+            "addressRegion": address.region,
+            "postalCode": address.postcode,
+            "addressCountry": address.country,
+        }
+    )
+
+
+def venue(event) -> dict:
+    """The Place people come to. Without a structured address, the location's words are the address
+    (schema.org allows text there), so an in-person Place always has one."""
+    address = postal_address(event.address) if event.address else event.location
+    return without_empty({"@type": "Place", "name": event.location, "address": address})
+
+
+def attendance(event) -> tuple[str, dict | list | None]:
+    """Online, in person or both (mixed): an online address and a venue's address make it hybrid."""
+    online = (
+        without_empty(
+            {
+                "@type": "VirtualLocation",
+                "url": event.online_url,
+                # Online only, the location names the platform; hybrid, it names the venue.
+                "name": "" if event.in_person else event.location,
+            }
+        )
+        if event.online
+        else None
+    )
+    if event.online and event.in_person:
+        return f"{SCHEMA}/MixedEventAttendanceMode", [venue(event), online]
+    if event.online:
+        return f"{SCHEMA}/OnlineEventAttendanceMode", online
+    if event.in_person:
+        return f"{SCHEMA}/OfflineEventAttendanceMode", venue(event)
     return "", None
 
 
-def event(release, url: str, image, organizer: dict) -> dict:
+def event(release, url: str, image, organizer: dict, person_page) -> dict:
     details = release.event
     mode, location = attendance(details)
     offer = {"@type": "Offer", "url": details.registration_url} if details.registration_url else None
@@ -109,7 +163,9 @@ def event(release, url: str, image, organizer: dict) -> dict:
             "eventAttendanceMode": mode,
             "location": location,
             "organizer": organizer,
-            "performer": [person(speaker.person) for speaker in details.speakers],
+            "performer": [
+                person(speaker.person, person_page(speaker.person)) for speaker in details.speakers
+            ],
             "offers": offer,
             "image": [image_object(image)] if image else None,
             "subjectOf": {"@id": f"{url}#article"},
@@ -117,10 +173,12 @@ def event(release, url: str, image, organizer: dict) -> dict:
     )
 
 
-def release_document(release, url: str, published, modified, image, publisher: dict, language: str) -> dict:
-    graph = [news_article(release, url, published, modified, image, publisher, language)]
+def release_document(
+    release, url: str, published, modified, image, publisher: dict, language: str, person_page
+) -> dict:
+    graph = [news_article(release, url, published, modified, image, publisher, language, person_page)]
     if release.event:
-        graph.append(event(release, url, image, publisher))
+        graph.append(event(release, url, image, publisher, person_page))
     return {"@context": SCHEMA, "@graph": graph}
 
 
@@ -139,8 +197,10 @@ def home_document(site_name: str, home_url: str, publisher: dict, language: str)
     return {"@context": SCHEMA, "@graph": [website(site_name, home_url, publisher, language), publisher]}
 
 
-def page_document(kind: str, name: str, description: str, url: str, site: dict, publisher: dict) -> dict:
-    """A WebPage (a site page) or a CollectionPage (a listing of releases)."""
+def page_document(
+    kind: str, name: str, description: str, url: str, site: dict, publisher: dict, main_entity=None
+) -> dict:
+    """A WebPage (a site page), a CollectionPage (a listing of releases) or a ProfilePage (a person's)."""
     return without_empty(
         {
             "@context": SCHEMA,
@@ -151,5 +211,6 @@ def page_document(kind: str, name: str, description: str, url: str, site: dict, 
             "description": description,
             "isPartOf": site,
             "publisher": publisher,
+            "mainEntity": main_entity,
         }
     )

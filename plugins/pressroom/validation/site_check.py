@@ -147,6 +147,7 @@ def unread_file_problems(paths: list[Path]) -> list[Problem]:
 SITE_PAGES = (
     ("ARCHIVES_SAVE_AS", "archive/index.html", "the archive"),
     ("PRESS_OFFICE_SAVE_AS", "press-office/index.html", "the press office page"),
+    ("PEOPLE_SAVE_AS", "people/index.html", "the people index"),
     ("NOT_FOUND_SAVE_AS", "404.html", "the page-not-found page"),
     ("PRESSROOM_SUBSCRIBE_SAVE_AS", "subscribe/index.html", "the subscribe page"),
     ("SEARCH_SAVE_AS", "search/index.html", "the search page"),
@@ -209,6 +210,10 @@ def planned_outputs(
     for release in public:
         article = Article("", release_metadata(release, str, settings), settings, release.source_path)
         outputs[article.save_as].append(release.source_path)
+        for previous in release.previous_urls:
+            # plugins/listings writes a redirect page there; it must not hide a page that exists.
+            redirect = f"{previous}index.html" if previous.endswith("/") else previous
+            outputs[redirect].append(f"the redirect from {previous} in {release.source_path}")
     for page in pages:
         if page.status == "published":
             pelican_page = PelicanPage(

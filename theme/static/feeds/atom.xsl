@@ -31,7 +31,8 @@
             <xsl:for-each select="atom:entry">
               <li>
                 <h3><a href="{atom:link[@rel='alternate']/@href}"><xsl:value-of select="atom:title"/></a></h3>
-                <p><time datetime="{atom:published}"><xsl:value-of select="substring(atom:published, 1, 10)"/></time></p>
+                <!-- "2 Apr 2022", as the RSS view writes it: day without a leading zero, month abbreviated, year. -->
+                <p><time datetime="{atom:published}"><xsl:value-of select="concat(number(substring(atom:published, 9, 2)), ' ', substring('JanFebMarAprMayJunJulAugSepOctNovDec', 3 * number(substring(atom:published, 6, 2)) - 2, 3), ' ', substring(atom:published, 1, 4))"/></time></p>
                 <p><xsl:value-of select="atom:summary"/></p>
               </li>
             </xsl:for-each>

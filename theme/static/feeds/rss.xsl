@@ -31,7 +31,9 @@
             <xsl:for-each select="item">
               <li>
                 <h3><a href="{link}"><xsl:value-of select="title"/></a></h3>
-                <p><xsl:value-of select="substring(pubDate, 6, 11)"/></p>
+                <!-- "2 Apr 2022", as the Atom view writes it: RFC 822's "Sat, 02 Apr 2022 ..." without the weekday
+                     and the day's leading zero. -->
+                <p><xsl:value-of select="concat(number(substring(pubDate, 6, 2)), substring(pubDate, 8, 9))"/></p>
                 <p><xsl:value-of select="description"/></p>
               </li>
             </xsl:for-each>

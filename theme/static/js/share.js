@@ -94,7 +94,7 @@
     },
     threads: function (shared) {
       var text = shared.within(THREADS_LIMIT);
-      return "https://www.threads.net/intent/post?text=" + encoded(text) + "&url=" + encoded(shared.url);
+      return "https://www.threads.com/intent/post?text=" + encoded(text) + "&url=" + encoded(shared.url);
     },
     email: function (shared) {
       return "mailto:?subject=" + encoded(shared.subject) + "&body=" +

@@ -1,0 +1,65 @@
+"""Stable addresses: a release whose slug or date changed keeps answering at its old address."""
+
+from __future__ import annotations
+
+import pytest
+from support.site import SAMPLE_CONTENT, read_html, site_settings
+
+from pressroom.content_model.loading import context_from_settings
+from pressroom.validation.site_check import check_site
+
+EVENT = "releases/2025/2025-02-27-mission-champions-online-event.md"
+OLD = "releases/2025/mission-champions-online-event/"
+NEW = "releases/2026/missions-and-babies/"
+
+
+def move(content, previous: str) -> None:
+    """Retitle the event's address and move it a year, recording where it was."""
+    path = content / EVENT
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "slug: mission-champions-online-event", f"slug: missions-and-babies\nprevious_urls:\n  - {previous}"
+    )
+    text = text.replace("date: 2025-02-20", "date: 2026-01-02")
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def moved(content_copy, build_site):
+    move(content_copy, f"/{OLD}")
+    return build_site(content_copy, "publishconf.py")
+
+
+def test_the_old_address_redirects_to_the_new_one(moved):
+    assert (moved / NEW / "index.html").is_file()
+    page = read_html(moved, OLD)
+    target = f"https://press.parentinfantfoundation.org.uk/{NEW}"
+    assert page.select_one('link[rel="canonical"]')["href"] == target
+    assert page.select_one('meta[http-equiv="refresh"]')["content"] == f"0; url={target}"
+    assert page.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert page.select_one("main a")["href"] == target
+
+
+def test_an_old_address_that_would_hide_another_page_is_refused(content_copy, tmp_path):
+    move(content_copy, "releases/2022/care-review-response/")
+    problems = [str(p) for p in check_site(site_settings(content_copy, tmp_path / "unused")).errors]
+    assert any("releases/2022/care-review-response/index.html" in problem for problem in problems), problems
+
+
+def test_an_old_address_elsewhere_on_the_web_is_refused(content_copy, tmp_path):
+    move(content_copy, "releases/../../etc/")
+    errors = check_site(site_settings(content_copy, tmp_path / "unused")).errors
+    [problem] = [p for p in errors if p.field.startswith("previous_urls")]
+    assert "is not an address on this site" in problem.what
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Charity welcomes £5m fund for babies", "charity-welcomes-5m-fund-for-babies"),
+        ("A €3bn gap & a $1 promise", "a-3bn-gap-a-1-promise"),
+    ],
+)
+def test_a_currency_sign_does_not_become_letters_in_an_address(title, slug, tmp_path):
+    context, _ = context_from_settings(site_settings(SAMPLE_CONTENT, tmp_path / "unused"))
+    assert context.slugify(title) == slug
