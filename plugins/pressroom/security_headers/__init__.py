@@ -16,6 +16,7 @@ from pelican import signals
 
 from pressroom.content_model.site import site_of
 
+from .content_loads import content_loads
 from .policy import (
     REFERRER_POLICY,
     Policy,
@@ -61,6 +62,16 @@ class PageSecurity:
     referrer_policy: str = REFERRER_POLICY
 
 
+def public_html(generators):
+    """The rendered HTML of every public release (body and notes to editors) and page."""
+    for generator in generators:
+        for item in [*getattr(generator, "articles", []), *getattr(generator, "pages", [])]:
+            yield item.content
+            release = getattr(item, "release", None)
+            if release is not None:
+                yield release.notes_to_editors_html
+
+
 def image_addresses(generators, settings) -> list[str]:
     """Absolute addresses of release images and people's photos, the images that may come from elsewhere."""
     addresses = [
@@ -74,10 +85,11 @@ def image_addresses(generators, settings) -> list[str]:
     return [address for address in addresses if urlsplit(address).scheme in ("http", "https")]
 
 
-def site_policy(settings, image_sources) -> tuple[Policy, str]:
+def site_policy(settings, image_sources, style_attributes=()) -> tuple[Policy, str]:
     style = brand_style(settings.get("BRAND_COLOURS") or {})
     policy = content_security_policy(
         style_hashes=[source_hash(style)] if style else [],
+        style_attribute_hashes=[source_hash(value) for value in sorted(style_attributes)],
         image_origins=https_origins(image_sources),
         embed_origins=https_origins(settings.get(EMBED_HOSTS_SETTING) or []),
         extra_sources=settings.get(EXTRA_SOURCES_SETTING) or {},
@@ -87,7 +99,9 @@ def site_policy(settings, image_sources) -> tuple[Policy, str]:
 
 def compute_policy(generators) -> None:
     settings = generators[0].settings
-    policy, style = site_policy(settings, image_addresses(generators, settings))
+    in_content = content_loads(public_html(generators))
+    images = [*image_addresses(generators, settings), *sorted(in_content.image_addresses)]
+    policy, style = site_policy(settings, images, in_content.style_attributes)
     settings[CONTEXT_KEY] = policy
     generators[0].context[CONTEXT_KEY] = PageSecurity(
         inline_style=style,
