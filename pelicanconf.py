@@ -159,9 +159,9 @@ PAGINATED_TEMPLATES = {
 DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search"]
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = SEARCH_URL + "index.html"
-# Under the Content-Security-Policy (plugins/pressroom/security_headers): Pagefind searches with
-# WebAssembly and fetches its index, and "Copy release text" fetches the .txt, all from the site itself.
-PRESSROOM_CSP_SOURCES = {"script-src": ["'wasm-unsafe-eval'"], "connect-src": ["'self'"]}
+# Under the Content-Security-Policy (plugins/pressroom/security_headers) Pagefind may compile its
+# WebAssembly search engine; its index, like the .txt "Copy release text" fetches, is the site's own.
+PRESSROOM_CSP_SOURCES = {"script-src": ["'wasm-unsafe-eval'"]}
 # Each release also gets SLUG.txt and SLUG.pdf beside its page (PDFs cached in CACHE_PATH/copy_ready);
 # releases.json and releases.schema.json sit at the root of the site.
 

@@ -216,6 +216,7 @@ def publish(
 
 
 def publish_locked(config, target, store, clock, now, progress, content, undo_rollback) -> Outcome:
+    """The publish itself, run while holding the store's lock."""
     root = Path(config).resolve().parent
     name = new_build_name(now)
     staging = store.builds / f".{name}.partial"

@@ -149,7 +149,8 @@ class RsyncTarget:
         return [line for line in result.stdout.splitlines() if line.strip()]
 
     def matches(self, build: Path) -> bool | None:
-        return not self.rsync(build, "--dry-run")
+        # A line starting with "." changes only attributes (every build has new times), not content.
+        return all(line.startswith(".") for line in self.rsync(build, "--dry-run"))
 
     def deploy(self, build: Path, name: str, progress: Progress = print) -> None:
         changes = self.rsync(build)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -128,9 +129,12 @@ def test_the_admin_page_is_noindex_and_loads_only_local_files(editor_site):
     assert page.select_one('link[rel="cms-config-url"]')["href"] == "config.yml"
 
 
-def test_the_admin_page_is_in_no_sitemap_or_feed(editor_site):
+def test_the_admin_page_is_in_no_sitemap_feed_or_search_index(editor_site):
     for machine_file in [*editor_site.glob("*.xml"), *(editor_site / "feeds").rglob("*.*")]:
         assert "/admin" not in machine_file.read_text(encoding="utf-8"), machine_file
+    fragments = list((editor_site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert fragments, "the search index was built"
+    assert not [path for path in fragments if b"/admin" in gzip.decompress(path.read_bytes())]
 
 
 def test_ordinary_and_production_builds_have_no_admin(sample_site, build_site):
@@ -157,3 +161,11 @@ def test_the_bundle_is_pinned_by_a_committed_lockfile():
     for name, version in package["dependencies"].items():
         assert version[0].isdigit(), f"{name} is pinned to an exact version"
         assert f'"node_modules/{name}": {{\n      "version": "{version}"' in lock
+
+
+@pytest.mark.validator
+def test_the_admin_page_is_valid_html_without_its_head_end_tag(editor_site):
+    from support.validators import run_vnu
+
+    assert "</head>" not in (editor_site / "admin" / "index.html").read_text(encoding="utf-8")
+    assert run_vnu([editor_site / "admin" / "index.html"], css=False) == []

@@ -148,7 +148,8 @@ def test_a_policy_response_written_in_the_editor_checks_clean_and_waits_for_its_
 
     after = run_task(project, "build", "--at", AFTER_EMBARGO, "--output", str(project / "after"))
     assert after.returncode == 0, after.stderr
-    page_html = read_html(project / "after", f"releases/{today:%Y}/{slug}/")
+    # A release is published at the later of its date and its embargo, and filed under that year.
+    page_html = read_html(project / "after", f"releases/2030/{slug}/")
     assert page_html.select_one("main h1").get_text(strip=True) == TITLE
     assert [name.get_text() for name in page_html.select(".quote .quote-name")] == [
         "Keith Reed",
@@ -209,3 +210,82 @@ def test_the_preview_of_a_release_has_no_accessibility_violations(admin):
         {"runOnly": {"type": "tag", "values": list(DEFAULT_AXE_TAGS)}, "resultTypes": ["violations"]},
     )
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
+@pytest.fixture
+def workflow_admin(tmp_path, chromium):
+    """The editor with the editorial workflow, as online: drafts on branches of a git repository."""
+    repository = tmp_path / "repository"
+    shutil.copytree(SAMPLE_CONTENT, repository / "content")
+    for command in (
+        ["init", "-q", "-b", "main"],
+        ["config", "user.name", "Press officer"],
+        ["config", "user.email", "press@example.org"],
+        ["add", "."],
+        ["commit", "-qm", "The press office's content"],
+    ):
+        git(repository, *command)
+    port = local_backend.free_port()
+    cms = {**pelicanconf.CMS, "enabled": True, "local_backend": local_backend.api_url(port)}
+    output = build(repository / "content", tmp_path / "output", CMS=cms)
+    backend = local_backend.start(ROOT / "cms", repository, port, mode="git")
+    context = chromium.new_context(timezone_id="Europe/London", viewport={"width": 1400, "height": 1000})
+    try:
+        with serve_directory(output) as url:
+            page = context.new_page()
+            page.on("dialog", lambda dialog: dialog.accept())  # "Publish this entry?" asks for a yes
+            page.goto(url + "admin/")
+            page.get_by_role("button", name="Login").click()
+            page.get_by_role("link", name="News").wait_for()
+            yield SimpleNamespace(page=page, url=url, repository=repository)
+    finally:
+        context.close()
+        local_backend.stop(backend)
+
+
+def git(repository: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(repository), *args], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def test_a_draft_goes_through_review_and_is_merged_only_when_published(workflow_admin):
+    page, repository = workflow_admin.page, workflow_admin.repository
+    page.goto(workflow_admin.url + "admin/#/collections/news/new")
+    page.reload()
+    page.get_by_label("Title", exact=True).fill("Workflow draft")
+    page.get_by_label("Summary").fill("A short standfirst.")
+    page.get_by_label("Embargo (optional)").fill(EMBARGO)
+    page.locator("[data-slate-editor='true']").last.click()
+    page.keyboard.type("Body text.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_text("Entry saved").wait_for()
+
+    today = dt.datetime.now(ZoneInfo("Europe/London")).date()
+    name = f"{today:%Y}/{today.isoformat()}-workflow-draft"
+    assert f"cms/news/{name}" in git(repository, "branch", "--list", "cms/*")
+    assert not (repository / "content" / "releases" / f"{name}.md").exists(), "a draft stays on its branch"
+
+    page.get_by_role("button", name="Status: Draft").click()
+    page.get_by_role("menuitem", name="In review").click()
+    page.get_by_role("button", name="Status: In review").click()
+    page.get_by_role("menuitem", name="Ready").click()
+    page.get_by_role("button", name="Status: Ready").wait_for()
+
+    page.goto(workflow_admin.url + "admin/#/collections/news")
+    page.reload()
+    expect(
+        page.get_by_text("Workflow draft · DRAFT · EMBARGOED until 2030-01-06T09:30+00:00")
+    ).to_be_visible()
+
+    page.goto(f"{workflow_admin.url}admin/#/collections/news/entries/{name}")
+    page.reload()
+    page.get_by_role("button", name="Publish", exact=True).click()
+    page.get_by_role("menuitem", name="Publish now").click()
+    expect(page.get_by_text("Entry published")).to_be_visible()
+    published = repository / "content" / "releases" / f"{name}.md"
+    assert published.is_file()
+    assert git(repository, "status", "--porcelain") == "", "publishing commits to main"
+    assert git(repository, "branch", "--list", "cms/*") == ""
+    _release, data, _body, problems = release_as_read(published, repository / "content")
+    assert problems == [] and data["embargo"] == "2030-01-06T09:30+00:00"

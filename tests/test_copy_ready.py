@@ -33,7 +33,9 @@ def content(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(content) -> Path:
-    return build(content, content.parent / "output", CACHE_PATH=str(content.parent / "cache"))
+    return build(
+        content, content.parent / "output", CACHE_PATH=str(content.parent / "cache"), PRESSROOM_CSP_META=True
+    )
 
 
 def words(text: str) -> str:
@@ -152,10 +154,14 @@ def test_a_preview_build_writes_no_copy_ready_files(tmp_path):
 def test_copy_release_text_puts_the_text_version_on_the_clipboard(site, chromium):
     from support.browser import serve_directory
 
-    with serve_directory(site) as base_url:
+    with serve_directory(site, send_headers_file=True) as base_url:
         context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
         try:
             page = context.new_page()
+            errors: list[str] = []
+            page.on(
+                "console", lambda message: errors.append(message.text) if message.type == "error" else None
+            )
             page.goto(base_url + "releases/2022/care-review-response/")
             page.get_by_role("button", name="Copy release text").click()
             status = page.locator(".copy-ready-status")
@@ -164,6 +170,7 @@ def test_copy_release_text_puts_the_text_version_on_the_clipboard(site, chromium
         finally:
             context.close()
     assert copied == text_version(site, "care-review-response")
+    assert errors == []
 
 
 def test_body_html_becomes_text_blocks_with_link_addresses_written_out():

@@ -187,7 +187,7 @@ def test_copy_release_text_fetches_the_text_version_under_the_policy(chromium, s
     assert violations == [] and errors == []
 
 
-def test_table_column_alignment_is_allowed_by_its_hash(context, site_url):
+def test_table_column_alignment_survives_the_policy(context, site_url):
     page, _, violations, errors = visit(context, site_url + ALIGNED_TABLE)
     alignment = page.evaluate(
         "() => [...document.querySelectorAll('th')].map((cell) => getComputedStyle(cell).textAlign)"

@@ -179,8 +179,9 @@ def test_very_deep_nesting_is_refused_before_it_can_crash_libyaml(content, openi
 
 
 def test_deep_block_nesting_is_refused(content):
-    problem = only(problems_of(content, HEAD + "topics: " + "- " * 40_000 + "x\n" + BODY))
-    assert problem.field == "front matter"
+    problem = only(problems_of(content, HEAD + "topics:\n" + "- " * 40_000 + "x\n" + BODY))
+    assert (problem.line, problem.field) == (7, "front matter")
+    assert "nested more than" in problem.what
 
 
 def test_non_scalar_keys_are_refused(content):
@@ -494,20 +495,37 @@ The lead paragraph, with a footnote.[^1] Read [our vision]({filename}/pages/our-
 |:-----|---------:|
 | 2024 | 1,200 |
 
-<figure><img src="https://example.org/photo.jpg" alt="A family"><figcaption>A family</figcaption></figure>
+<figure><img src="{static}/images/photo.jpg" alt="A family"><figcaption>A family</figcaption></figure>
 
 [^1]: The source of the figure.
 """
 
 
 def test_what_a_release_needs_passes_check_and_reaches_the_page(content, tmp_path):
+    from PIL import Image
+
     shutil.copytree(SAMPLE_CONTENT / "pages", content / "pages", dirs_exist_ok=True)
+    (content / "images").mkdir()
+    Image.new("RGB", (4, 4)).save(content / "images" / "photo.jpg")
     (content / "releases" / "release.md").write_text(HEAD + LEGITIMATE_BODY, encoding="utf-8")
     assert check(content).problems == []
     site = build(content, tmp_path / "output", PRESSROOM_NOW=NOW)
     body = read_html(site, "releases/2022/charity-responds-to-the-spending-review/").select_one("main")
     assert body.find("iframe")["src"] == "https://www.youtube-nocookie.com/embed/abc"
-    assert [cell.get("style") for cell in body.select("th")] == ["text-align:left", "text-align:right"]
-    assert body.select_one("figure img")["src"] == "https://example.org/photo.jpg"
+    assert [cell.get("class") for cell in body.select("th")] == [["align-left"], ["align-right"]]
+    assert body.select_one("figure img")["src"] == "/images/photo.jpg"
     assert body.select_one("sup a")["href"] == "#fn:1"
     assert body.find("a", string="our vision")["href"] == "/our-vision-the-1001-critical-days/"
+
+
+def test_quote_marker_with_thousands_of_digits_is_a_problem_not_a_crash(content):
+    problem = only(problems_of(content, HEAD + BODY + "\n[[quote " + "9" * 5000 + "]]\n"))
+    assert (problem.line, problem.field) == (9, "body")
+    assert "names a quote that does not exist" in problem.what
+
+
+def test_integer_with_thousands_of_digits_is_text_not_a_crash(content):
+    text = HEAD.replace("summary: A short standfirst.", "summary: " + "9" * 5000)
+    problem = only(problems_of(content, text + BODY))
+    assert (problem.line, problem.field) == (5, "summary")
+    assert "more than the 300 allowed" in problem.what

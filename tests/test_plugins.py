@@ -1,6 +1,10 @@
 """Every plugin named in the settings is loaded, and metadata reaches HTML escaped."""
 
 import ast
+import json
+import os
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -66,6 +70,7 @@ OPTIONAL_PLUGINS = (
     "pressroom.copy_ready",
     "pressroom.archive",
     "pressroom.cms",
+    "pressroom.search",
 )
 
 
@@ -118,3 +123,22 @@ def test_plugins_import_no_plugin_but_the_content_model():
                 parts = name.split(".")
                 if parts[0] == "pressroom" and len(parts) > 1:
                     assert parts[1] in (own, "content_model"), f"{source.relative_to(ROOT)} imports {name}"
+
+
+def test_the_installed_project_exports_only_the_pressroom_namespace(tmp_path):
+    generic = ["sitemap", "feeds", "validation", "content", "theme", "scripts", "output", "cache"]
+    script = (
+        "import importlib.util, json, sys\n"
+        "names = sys.argv[1:] + ['pressroom.sitemap']\n"
+        "print(json.dumps([name for name in names if importlib.util.find_spec(name)]))"
+    )
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    result = subprocess.run(
+        [sys.executable, "-c", script, *generic],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(result.stdout) == ["pressroom.sitemap"]

@@ -20,6 +20,7 @@ from pressroom.content_model.loading import context_from_settings, load_source
 from pressroom.content_model.model import Person, Quote, RespondsTo
 from pressroom.content_model.reader import release_metadata
 from pressroom.copy_ready import copy_ready_addresses
+from pressroom.search.entries import release_entry
 from pressroom.share_links.networks import quote_share_links, release_share_links
 from support.site import ROOT, SAMPLE_CONTENT, SAMPLE_NOW, site_settings
 
@@ -79,6 +80,9 @@ BUILDERS = {
     "list of Article": lambda sources: [article(source) for source in sources],
     "Page (Pelican's paginator)": paginator_page,
     "CopyReady": lambda value: copy_ready_addresses(**value),
+    "SearchEntry": lambda source: release_entry(
+        article(source).release, sample_settings()["DEFAULT_DATE_FORMAT"]
+    ),
 }
 
 

@@ -32,14 +32,21 @@ def api_url(port: int) -> str:
     return f"http://{HOST}:{port}/api/v1"
 
 
-def start(npm_folder: Path, repository: Path, port: int, *, timeout: float = 20.0) -> subprocess.Popen:
-    """Start decap-server for `repository` (the folder that holds content/) and wait until it listens."""
+def start(
+    npm_folder: Path, repository: Path, port: int, *, mode: str = "fs", timeout: float = 20.0
+) -> subprocess.Popen:
+    """Start decap-server for `repository` (the folder that holds content/) and wait until it listens.
+
+    `mode` "fs" saves files; "git" commits, and keeps each draft of the editorial workflow on a branch
+    of its own, checking branches out in `repository` as it works, so it is for a repository kept for
+    the editor alone (the tests use it to drive the workflow as it runs online).
+    """
     script = Path(npm_folder) / SERVER_SCRIPT
     if not script.is_file():
         raise LocalBackendFailed(f"decap-server is not installed ({script}): run scripts/setup.")
     environment = {
         **os.environ,
-        "MODE": "fs",
+        "MODE": mode,
         "BIND_HOST": HOST,
         "PORT": str(port),
         "GIT_REPO_DIRECTORY": str(Path(repository).resolve()),

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .model import Quote
 
-RENDERED_MARKER = re.compile(r"<p>\s*\[\[quote (\d+)\]\]\s*</p>\n?")
+# At most six digits: a longer number cannot name a quote (validation says so) and Python would refuse
+# to read thousands of them.
+RENDERED_MARKER = re.compile(r"<p>\s*\[\[quote (\d{1,6})\]\]\s*</p>\n?")
 
 
 @dataclass(frozen=True)

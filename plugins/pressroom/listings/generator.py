@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pelican.generators import Generator
 
 from pressroom.content_model.model import RELEASE_TYPES
-from pressroom.content_model.site import site_of
+from pressroom.content_model.site import site_address, site_of
 
 from .navigation import navigation
 from .relations import Entry, by_campaign, by_person, neighbours, related
@@ -79,14 +79,18 @@ class ListingsGenerator(Generator):
         )
         featured = self.settings.get("FEATURED_CAMPAIGN")
         type_listings = in_type_order(self.context.get("categories", []))
+        siteurl = self.settings.get("SITEURL", "")
         self.context.update(
             site_directory=directory,
             type_listings=type_listings,
-            site_navigation=navigation(
-                type_listings, self.settings.get("NAVIGATION", []), self.settings.get("SITEURL", "")
-            ),
-            spokesperson_urls={listing.subject.id: listing.url for listing in self.spokespeople},
-            campaign_urls={listing.subject.id: listing.url for listing in self.campaigns},
+            site_navigation=navigation(type_listings, self.settings.get("NAVIGATION", []), siteurl),
+            # Each directory entry's page, as pages link to it.
+            person_pages={
+                listing.subject.id: site_address(siteurl, listing.url) for listing in self.spokespeople
+            },
+            campaign_pages={
+                listing.subject.id: site_address(siteurl, listing.url) for listing in self.campaigns
+            },
             featured_campaign=next(
                 (listing for listing in self.campaigns if listing.subject.id == featured), None
             ),

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from pelican import signals
 
+from pressroom.content_model.site import site_of
+
 from .entries import page_entry, release_entry
 from .index import BUNDLE_FOLDER, index_site
-
-PREVIEW_SETTING = "PRESSROOM_PREVIEW"
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def attach_page_entries(generator) -> None:
 
 
 def write_index(pelican) -> None:
-    if pelican.settings.get(PREVIEW_SETTING):
+    if site_of(pelican.settings).preview:
         return
     started = time.perf_counter()
     cache = Path(pelican.settings["CACHE_PATH"]) / "search"

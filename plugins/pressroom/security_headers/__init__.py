@@ -8,6 +8,7 @@ back: anything the policy would block stops the build, and the headers are writt
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,7 +17,7 @@ from pelican import signals
 
 from pressroom.content_model.site import site_of
 
-from .content_loads import content_loads
+from .content_loads import image_addresses_in
 from .policy import (
     REFERRER_POLICY,
     Policy,
@@ -42,6 +43,8 @@ META_SETTING = "PRESSROOM_CSP_META"
 EXEMPT_SETTING = "PRESSROOM_CSP_EXEMPT_FOLDERS"
 DEFAULT_EXEMPT_FOLDERS = ("admin",)
 HEADERS_FILE = "_headers"
+# Images an author placed in a body or in notes to editors (the sanitiser keeps their https addresses).
+BODY_IMAGE = re.compile(r'<img\b[^>]*?\ssrc="([^"]+)"')
 
 
 class PolicyNotSatisfied(SystemExit):
@@ -73,23 +76,24 @@ def public_html(generators):
 
 
 def image_addresses(generators, settings) -> list[str]:
-    """Absolute addresses of release images and people's photos, the images that may come from elsewhere."""
-    addresses = [
-        article.release.image.src
-        for generator in generators
-        for article in getattr(generator, "articles", [])
-        if getattr(article, "release", None) is not None and article.release.image is not None
-    ]
+    """Absolute addresses of the images public pages show: release images, images in bodies, photos."""
+    addresses = []
+    for generator in generators:
+        for item in [*getattr(generator, "articles", []), *getattr(generator, "pages", [])]:
+            release = getattr(item, "release", None)
+            if release is not None and release.image is not None:
+                addresses.append(release.image.src)
+            html = item.content + getattr(item, "notes_to_editors_html", "")
+            addresses.extend(BODY_IMAGE.findall(html))
     directory = site_of(settings).directory
     addresses.extend(person.photo for person in directory.people.values())
     return [address for address in addresses if urlsplit(address).scheme in ("http", "https")]
 
 
-def site_policy(settings, image_sources, style_attributes=()) -> tuple[Policy, str]:
+def site_policy(settings, image_sources) -> tuple[Policy, str]:
     style = brand_style(settings.get("BRAND_COLOURS") or {})
     policy = content_security_policy(
         style_hashes=[source_hash(style)] if style else [],
-        style_attribute_hashes=[source_hash(value) for value in sorted(style_attributes)],
         image_origins=https_origins(image_sources),
         embed_origins=https_origins(settings.get(EMBED_HOSTS_SETTING) or []),
         extra_sources=settings.get(EXTRA_SOURCES_SETTING) or {},
@@ -99,9 +103,8 @@ def site_policy(settings, image_sources, style_attributes=()) -> tuple[Policy, s
 
 def compute_policy(generators) -> None:
     settings = generators[0].settings
-    in_content = content_loads(public_html(generators))
-    images = [*image_addresses(generators, settings), *sorted(in_content.image_addresses)]
-    policy, style = site_policy(settings, images, in_content.style_attributes)
+    images = [*image_addresses(generators, settings), *sorted(image_addresses_in(public_html(generators)))]
+    policy, style = site_policy(settings, images)
     settings[CONTEXT_KEY] = policy
     generators[0].context[CONTEXT_KEY] = PageSecurity(
         inline_style=style,

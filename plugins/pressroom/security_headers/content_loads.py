@@ -1,36 +1,26 @@
-"""What the public content itself asks the browser for: images by address and the style attributes
-Markdown writes for a table column's alignment (the sanitiser keeps no other style)."""
+"""What the public content itself asks the browser for: images, by address."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 
-@dataclass
-class ContentLoads:
-    image_addresses: set[str] = field(default_factory=set)
-    style_attributes: set[str] = field(default_factory=set)
-
-
-class _LoadsReader(HTMLParser):
-    def __init__(self, loads: ContentLoads):
+class _ImageReader(HTMLParser):
+    def __init__(self, addresses: set[str]):
         super().__init__(convert_charrefs=True)
-        self.loads = loads
+        self.addresses = addresses
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
-            if name == "style" and value:
-                self.loads.style_attributes.add(value)
-            elif tag in ("img", "source") and name == "src" and value:
-                self.loads.image_addresses.add(value.strip())
+            if tag in ("img", "source") and name == "src" and value:
+                self.addresses.add(value.strip())
 
 
-def content_loads(fragments) -> ContentLoads:
-    """Every image address and style attribute in the HTML `fragments` (rendered bodies and notes)."""
-    loads = ContentLoads()
+def image_addresses_in(fragments) -> set[str]:
+    """Every image address in the HTML `fragments` (rendered bodies and notes to editors)."""
+    addresses: set[str] = set()
     for fragment in fragments:
-        reader = _LoadsReader(loads)
+        reader = _ImageReader(addresses)
         reader.feed(fragment or "")
         reader.close()
-    return loads
+    return addresses

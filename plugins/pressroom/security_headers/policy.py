@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 
 SELF = "'self'"
 NONE = "'none'"
-UNSAFE_HASHES = "'unsafe-hashes'"
 REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Powerful features the site never uses, refused so that nothing injected or embedded can ask for them.
 PERMISSIONS_POLICY = "camera=(), geolocation=(), microphone=(), payment=(), usb=()"
@@ -84,7 +83,6 @@ class Policy:
 def content_security_policy(
     *,
     style_hashes: Iterable[str] = (),
-    style_attribute_hashes: Iterable[str] = (),
     image_origins: Iterable[str] = (),
     embed_origins: Iterable[str] = (),
     extra_sources: Mapping[str, Iterable[str]] | None = None,
@@ -94,12 +92,6 @@ def content_security_policy(
         "default-src": [NONE],
         "script-src": [SELF],
         "style-src": [SELF, *style_hashes],
-    }
-    attribute_hashes = list(style_attribute_hashes)
-    if attribute_hashes:
-        # Markdown aligns table columns with style attributes; 'unsafe-hashes' allows exactly these.
-        directives["style-src-attr"] = [UNSAFE_HASHES, *attribute_hashes]
-    directives |= {
         "img-src": [SELF, *image_origins],
         # The site's scripts fetch only the site's own files (copy-release.js reads the release's .txt).
         "connect-src": [SELF],

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .policy import SELF, UNSAFE_HASHES, Policy, source_hash
+from .policy import SELF, Policy, source_hash
 
 # A <script> of any other type is a data block (JSON-LD, for one): the browser never runs it, so the
 # policy does not apply to it (HTML Standard, "prepare the script element").
@@ -64,7 +64,7 @@ class PageReader(HTMLParser):
                     f"<{tag} {name}>: an event-handler attribute{BLOCKED}",
                     "attach the handler in theme/static/js/",
                 )
-            elif name == "style" and not self.style_attribute_allowed(value or ""):
+            elif name == "style":
                 self.report(
                     f"<{tag} style>: a style attribute{BLOCKED}",
                     "give it a class styled in theme/static/css/",
@@ -81,10 +81,6 @@ class PageReader(HTMLParser):
         if tag == "style" or (tag == "script" and runs_inline):
             self.open_inline = (tag, self.getpos()[0])
             self.inline_text = []
-
-    def style_attribute_allowed(self, value: str) -> bool:
-        sources = self.policy.sources("style-src-attr")
-        return UNSAFE_HASHES in sources and source_hash(value) in sources
 
     def check_load(self, tag: str, attributes: dict) -> None:
         if tag == "link" and "stylesheet" not in (attributes.get("rel") or "").lower().split():

@@ -6,7 +6,7 @@ from pathlib import Path
 from pelican import signals
 
 from pressroom.content_model.reader import HELD_BACK_SETTING
-from pressroom.content_model.site import SOURCES_SETTING
+from pressroom.content_model.site import SOURCES_SETTING, site_of
 
 from .site_check import check_site, report
 
@@ -19,14 +19,10 @@ class ContentInvalid(SystemExit):
         self.result = result
 
 
-# Set by `invoke preview` (the visibility plugin reads it too): a preview shows drafts and embargoed
-# releases, so their mistakes stop it like any other.
-PREVIEW_SETTING = "PRESSROOM_PREVIEW"
-
-
 def validate_before_build(pelican) -> None:
     result = check_site(pelican.settings)
-    if not pelican.settings.get(PREVIEW_SETTING):
+    # A preview shows drafts and embargoed releases, so their mistakes stop it like any other.
+    if not site_of(pelican.settings).preview:
         result = result.for_public_build()
     if result.errors:
         raise ContentInvalid(result)

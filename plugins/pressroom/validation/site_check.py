@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Set
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
@@ -13,7 +14,6 @@ from pelican.contents import Page as PelicanPage
 from pelican.paginator import Paginator
 from pelican.urlwrappers import Category, Tag
 
-from pressroom.content_model.clock import build_clock
 from pressroom.content_model.decision import decide_fields
 from pressroom.content_model.front_matter import FrontMatterError, read_document
 from pressroom.content_model.loading import context_from_settings, is_page, load_source
@@ -21,6 +21,7 @@ from pressroom.content_model.model import Page, Release
 from pressroom.content_model.problems import Problem, shown_path
 from pressroom.content_model.reader import release_metadata
 from pressroom.content_model.schema import visibility_values
+from pressroom.content_model.site import site_of
 
 READ_EXTENSIONS = (".md",)
 IGNORED_NAMES = (".DS_Store",)
@@ -106,7 +107,7 @@ def link_problems(root: Path) -> tuple[list[Problem], set[str]]:
     return problems, refused
 
 
-def source_files(settings: dict, setting: str, refused: set[str] = frozenset()) -> list[Path]:
+def source_files(settings: dict, setting: str, refused: Set[str] = frozenset()) -> list[Path]:
     """Every file under the content folders named by `setting` as Pelican finds them (following links
     that stay inside content/), sorted so reports are stable."""
     root = Path(settings["PATH"])
@@ -310,7 +311,7 @@ def check_site(settings: dict) -> SiteCheck:
     article_files = source_files(settings, "ARTICLE_PATHS", refused)
     page_files = source_files(settings, "PAGE_PATHS", refused)
     result.problems += unread_file_problems(article_files + page_files)
-    now = build_clock(settings)
+    now = site_of(settings).now
     for path in article_files + page_files:
         if path.suffix not in READ_EXTENSIONS:
             continue

@@ -1,8 +1,10 @@
 """Visibility: the build's clock decides which releases are public; the preview build shows the rest.
 
 In a public build a release that is not public becomes a Pelican draft as it is read, so no later
-stage (listings, feeds, cards, sitemaps) ever holds it; a scan of the output afterwards proves it.
+stage (listings, feeds, cards, sitemaps) ever holds it, and static files that only such releases name
+(their images) are not copied; a scan of the output afterwards proves nothing identifies them.
 In a preview build (PRESSROOM_PREVIEW) it stays an article and carries the banner to show.
+The guard that stops a build on any logged error is in build_guard.py, installed by the settings file.
 """
 
 from __future__ import annotations

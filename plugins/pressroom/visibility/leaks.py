@@ -30,6 +30,7 @@ TAG = re.compile(r"<!--|-->|<[^>]*>")
 BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|td|th|figcaption|dd|dt|pre)>|<br\s*/?>", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 WORD = re.compile(r"\w+")
+QUERY_VALUE = re.compile(r"[?&;][\w.-]+=([^\"'&\s<>]+)")
 TYPOGRAPHY = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "…": "...", "\xa0": " "}
 )
@@ -60,7 +61,8 @@ class Hidden:
 def readable(text: str) -> str:
     """Text as a reader sees it, however a template, feed or JSON file wrote it: no tags or entities,
     straight quotes, single spaces, one case."""
-    for _ in range(2):  # HTML inside a feed or JSON value is escaped twice
+    text = html.unescape(TAG.sub("", text))
+    if "<" in text:  # HTML inside a feed or JSON value was escaped twice
         text = html.unescape(TAG.sub("", text))
     return " ".join(text.translate(TYPOGRAPHY).casefold().split())
 
@@ -93,18 +95,22 @@ def file_name_pattern(name: str) -> re.Pattern:
     return re.compile(rf"(?<![\w.-]){re.escape(name)}(?![\w.-])")
 
 
-def exact_needles(hidden: Hidden) -> list[tuple[str, re.Pattern]]:
-    """Patterns searched in each output file's path and raw text."""
+def exact_needles(hidden: Hidden) -> list[tuple[str, str, re.Pattern]]:
+    """(what, literal, pattern) searched in each output file's path and raw text; a file without the
+    literal cannot match the pattern, and a substring test is far cheaper than the pattern."""
     release = hidden.release
     # A bare slug can be an ordinary word ("update"), so it counts only where it names a path or value.
     slug = rf"(?:^|(?<=[/\"'])){re.escape(release.slug)}(?=[/.\"'?#]|$)"
+    source_name = Path(release.source_path).name
     found = [
-        ("the slug", re.compile(slug, re.MULTILINE)),
-        ("the source file's name", file_name_pattern(Path(release.source_path).name)),
+        ("the slug", release.slug, re.compile(slug, re.MULTILINE)),
+        ("the source file's name", source_name, file_name_pattern(source_name)),
     ]
-    if hidden.url.strip("/"):
-        found.append(("the address", re.compile(re.escape(hidden.url.strip("/")))))
-    found += [(f"the file {name}", file_name_pattern(Path(name).name)) for name in hidden.files]
+    address = hidden.url.strip("/")
+    if address:
+        found.append(("the address", address, re.compile(re.escape(address))))
+    for name in hidden.files:
+        found.append((f"the file {name}", Path(name).name, file_name_pattern(Path(name).name)))
     return found
 
 
@@ -132,10 +138,10 @@ def strings_in(value) -> Iterable[str]:
 
 
 def readable_forms(raw: str) -> list[str]:
-    """The file's text as read, and again with URL escapes undone (share links carry titles and quotes)."""
+    """The file's text as read, and the values of its links' queries (share links carry titles and quotes)."""
     forms = [readable(raw)]
     if "%" in raw:
-        forms.append(readable(unquote_plus(raw)))
+        forms.append(readable("\n".join(unquote_plus(value) for value in QUERY_VALUE.findall(raw))))
     return forms
 
 
@@ -145,15 +151,17 @@ def find_leaks(output: Path, hidden: list[Hidden]) -> list[Leak]:
     if not hidden:
         return leaks
     needles = [(item, exact_needles(item)) for item in hidden]
+    passages = [(item, passage) for item in hidden for passage in item.passages]
     for path in sorted(p for p in Path(output).rglob("*") if p.is_file()):
         relative = path.relative_to(output).as_posix()
         raw = file_text(path)
-        forms = readable_forms(raw) if raw else []
         for item, patterns in needles:
-            for what, pattern in patterns:
-                if pattern.search(relative) or (raw and pattern.search(raw)):
+            for what, literal, pattern in patterns:
+                in_path = literal in relative and pattern.search(relative)
+                if in_path or (literal in raw and pattern.search(raw)):
                     leaks.append(Leak(relative, item.release.source_path, what))
-            for passage in item.passages:
-                if any(passage in form for form in forms):
-                    leaks.append(Leak(relative, item.release.source_path, f"the passage “{passage}”"))
+        forms = readable_forms(raw) if raw and passages else []
+        for item, passage in passages:
+            if any(passage in form for form in forms):
+                leaks.append(Leak(relative, item.release.source_path, f"the passage “{passage}”"))
     return leaks
