@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from support.browser import serve_directory
-from support.showcase import PAGE_TYPES, PRESS_RELEASE, build_showcase
+from support.showcase import PAGE_SIZE, PAGE_TYPES, PRESS_RELEASE, SHOWCASE_NOW, write_showcase_content
+from support.site import build
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +30,18 @@ document.addEventListener("securitypolicyviolation", (event) => {
   );
 });
 """
+ALIGNED_TABLE_RELEASE = """---
+title: Teams by region, in a table
+date: 2024-04-02
+slug: teams-by-region
+type: news
+summary: How many areas have a team, region by region.
+---
+| Region | Areas with a team |
+|:-------|------------------:|
+| North  | 12 |
+"""
+ALIGNED_TABLE = "releases/2024/teams-by-region/"
 CANARY = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Canary</title>
 <style>body { color: red }</style></head>
 <body><p>Canary</p><script>document.title = "ran";</script></body></html>
@@ -37,7 +50,12 @@ CANARY = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ca
 
 @pytest.fixture(scope="module")
 def showcase_output(tmp_path_factory) -> Path:
-    return build_showcase(tmp_path_factory.mktemp("csp"), PRESSROOM_CSP_META=True)
+    """The showcase plus a release with a Markdown table whose columns are aligned (style attributes)."""
+    folder = tmp_path_factory.mktemp("csp")
+    content = write_showcase_content(folder / "content")
+    (content / "releases" / "2024" / "aligned-table.md").write_text(ALIGNED_TABLE_RELEASE, encoding="utf-8")
+    settings = {"PRESSROOM_NOW": SHOWCASE_NOW, "DEFAULT_PAGINATION": PAGE_SIZE, "PRESSROOM_CSP_META": True}
+    return build(content, folder / "output", **settings)
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +168,30 @@ def test_a_feed_served_as_xml_is_styled_by_its_xsl_from_files_the_policy_allows(
     assert page.evaluate(f"() => document.querySelectorAll('{own_inline}').length") == 0
     assert not [error for error in errors if "feed.css" in error or "Refused to load" in error]
     page.close()
+
+
+def test_copy_release_text_fetches_the_text_version_under_the_policy(chromium, site_url):
+    """copy-release.js fetches the release's .txt: connect-src 'self' must allow it."""
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(site_url + PRESS_RELEASE, wait_until="load")
+    page.locator("[data-copy-release]").click()
+    page.locator(".copy-ready-status").filter(has_text="copied").wait_for()
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    violations = page.evaluate("() => window.cspViolations")
+    context.close()
+    assert "CHARITY CALLS FOR A PARENT-INFANT TEAM IN EVERY AREA" in copied
+    assert violations == [] and errors == []
+
+
+def test_table_column_alignment_survives_the_policy(context, site_url):
+    page, _, violations, errors = visit(context, site_url + ALIGNED_TABLE)
+    alignment = page.evaluate(
+        "() => [...document.querySelectorAll('th')].map((cell) => getComputedStyle(cell).textAlign)"
+    )
+    page.close()
+    assert alignment == ["left", "right"]
+    assert violations == [] and errors == []

@@ -17,6 +17,7 @@ from pelican import signals
 
 from pressroom.content_model.site import site_of
 
+from .content_loads import image_addresses_in
 from .policy import (
     REFERRER_POLICY,
     Policy,
@@ -64,6 +65,16 @@ class PageSecurity:
     referrer_policy: str = REFERRER_POLICY
 
 
+def public_html(generators):
+    """The rendered HTML of every public release (body and notes to editors) and page."""
+    for generator in generators:
+        for item in [*getattr(generator, "articles", []), *getattr(generator, "pages", [])]:
+            yield item.content
+            release = getattr(item, "release", None)
+            if release is not None:
+                yield release.notes_to_editors_html
+
+
 def image_addresses(generators, settings) -> list[str]:
     """Absolute addresses of the images public pages show: release images, images in bodies, photos."""
     addresses = []
@@ -92,7 +103,8 @@ def site_policy(settings, image_sources) -> tuple[Policy, str]:
 
 def compute_policy(generators) -> None:
     settings = generators[0].settings
-    policy, style = site_policy(settings, image_addresses(generators, settings))
+    images = [*image_addresses(generators, settings), *sorted(image_addresses_in(public_html(generators)))]
+    policy, style = site_policy(settings, images)
     settings[CONTEXT_KEY] = policy
     generators[0].context[CONTEXT_KEY] = PageSecurity(
         inline_style=style,
