@@ -103,9 +103,12 @@ EDITOR_WIDGETS: dict[str, Callable] = {
                 "Venue address",
                 False,
                 widget="object",
+                # Decap checks required fields inside an optional group even when the group is left
+                # empty, so an online event could not be saved; `invoke check` requires both when an
+                # address is given.
                 fields=[
-                    sub("street", "Street", True),
-                    sub("locality", "Town or city", True),
+                    sub("street", "Street", False),
+                    sub("locality", "Town or city", False),
                     sub("postcode", "Postcode", False),
                     sub("region", "County or region", False),
                     sub("country", "Country", False),
