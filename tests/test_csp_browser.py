@@ -147,8 +147,8 @@ def test_the_share_script_runs_under_the_policy(chromium, site_url):
 @pytest.mark.parametrize("feed", ["feeds/all.atom.xml", "feeds/all.rss.xml"])
 def test_a_feed_served_as_xml_is_styled_by_its_xsl_from_files_the_policy_allows(context, site_url, feed):
     """Served as application/xml (as the publish targets send feeds), Chromium applies the XSL. The page it
-    makes loads feed.css and holds no inline style or script; Chromium 156 adds its own XSLT deprecation banner, whose
-    inline style the policy blocks, so only violations from that banner are tolerated."""
+    makes loads feed.css and holds no inline style or script; Chromium 156 adds its own XSLT deprecation
+    banner, whose inline style the policy blocks, so only violations from that banner are tolerated."""
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
