@@ -19,6 +19,9 @@ from pressroom.content_model.site import site_of
 
 from .leaks import Hidden, distinctive_passages, find_leaks, readable
 
+# The releases this build holds back, as they are read; then, once every source is read, what identifies
+# each of them (a `Hidden`), for the leak scan. Two keys, so neither changes shape during the build.
+HIDDEN_RELEASES_KEY = "PRESSROOM_HIDDEN_RELEASES"
 HIDDEN_KEY = "PRESSROOM_HIDDEN"
 # The releases this build makes public, for publishing to compare with the real time.
 PUBLIC_KEY = "PRESSROOM_PUBLIC"
@@ -35,6 +38,7 @@ class EmbargoLeak(SystemExit):
 
 
 def start_build_lists(pelican) -> None:
+    pelican.settings[HIDDEN_RELEASES_KEY] = []
     pelican.settings[HIDDEN_KEY] = []
     pelican.settings[PUBLIC_KEY] = []
 
@@ -53,7 +57,7 @@ def apply_visibility(generator, metadata) -> None:
         generator.settings[PUBLIC_KEY].append(release)
     else:
         metadata["status"] = "draft"
-        generator.settings[HIDDEN_KEY].append(release)
+        generator.settings[HIDDEN_RELEASES_KEY].append(release)
 
 
 def public_address(article, settings) -> str:
@@ -97,7 +101,7 @@ def hide_unpublished(generators) -> None:
     settings = generators[0].settings
     if site_of(settings).preview:
         return
-    hidden = {id(release) for release in settings[HIDDEN_KEY]}
+    hidden = {id(release) for release in settings[HIDDEN_RELEASES_KEY]}
     drafts = [
         draft
         for generator in generators
@@ -105,7 +109,6 @@ def hide_unpublished(generators) -> None:
         if id(getattr(draft, "release", None)) in hidden
     ]
     if not drafts:
-        settings[HIDDEN_KEY] = []
         return
     public = [
         item
