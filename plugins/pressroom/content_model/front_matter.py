@@ -202,15 +202,7 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     first_fence = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() == FENCE), len(lines))
     _refuse_deep_brackets(lines[1:first_fence], 2)
     index = _closing_fence(shadow, split_lines(shadow))
-    for number, line in enumerate(lines[:index], start=1):
-        found = FORBIDDEN_CHARACTER.search(line)
-        if found:
-            raise FrontMatterError(
-                number,
-                f"contains the invisible character {describe_character(found.group())}",
-                "delete it (retype the text around it if you cannot see it)",
-                field=_field_at(lines, number - 1),
-            )
+    _refuse_invisible_characters(lines[:index], 1, lambda number: _field_at(lines, number - 1))
     return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
 
 
@@ -335,17 +327,23 @@ def _refuse_hazards(text: str, offset: int) -> None:
         loader.dispose()
 
 
-def load_yaml(text: str, first_line: int = 1) -> tuple[object, dict]:
-    """Parse YAML into Python values plus {key path: line}; `first_line` is the file line of text's line 1."""
-    offset = first_line
-    for number, line in enumerate(split_lines(text), start=first_line):
+def _refuse_invisible_characters(lines: list[str], first_line: int, field_of=None) -> None:
+    """The first control or non-character in `lines`, as an error on its line (and field, when known)."""
+    for number, line in enumerate(lines, start=first_line):
         found = FORBIDDEN_CHARACTER.search(line)
         if found:
             raise FrontMatterError(
                 number,
                 f"contains the invisible character {describe_character(found.group())}",
                 "delete it (retype the text around it if you cannot see it)",
+                field=field_of(number) if field_of else "front matter",
             )
+
+
+def load_yaml(text: str, first_line: int = 1) -> tuple[object, dict]:
+    """Parse YAML into Python values plus {key path: line}; `first_line` is the file line of text's line 1."""
+    offset = first_line
+    _refuse_invisible_characters(split_lines(text), first_line)
     _refuse_deep_brackets(split_lines(text), first_line)
     _refuse_hazards(text, offset)
     loader = TextPreservingLoader(text)

@@ -10,21 +10,17 @@ from __future__ import annotations
 import logging
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path, PurePosixPath
 
 from pelican import signals
 
+from pressroom.content_model.parallel import draw_all
 from pressroom.content_model.site import absolute_url, organisation_name, site_of
 
 from .document import press_document
 from .pdf import Look, write_pdf
 from .text import press_text
-
-# Below this many PDFs, starting worker processes costs more than it saves.
-PARALLEL_FROM = 16
 
 logger = logging.getLogger(__name__)
 
@@ -88,19 +84,6 @@ def attach_copy_ready(generator) -> None:
         )
 
 
-def write_pdf_job(job: tuple) -> bool:
-    return write_pdf(*job)
-
-
-def draw_all(jobs: list[tuple], workers: int) -> int:
-    """Draw (or copy from the cache) every PDF; a big archive's PDFs are drawn on every core."""
-    if workers < 2 or len(jobs) < PARALLEL_FROM:
-        return sum(write_pdf_job(job) for job in jobs)
-    # spawn, not fork: the build may run beside threads (a preview server, a test's browser).
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        return sum(pool.map(write_pdf_job, jobs, chunksize=8))
-
-
 def write_copy_ready(generator, writer) -> None:
     settings = generator.settings
     if site_of(settings).preview:
@@ -125,7 +108,7 @@ def write_copy_ready(generator, writer) -> None:
         os.makedirs(text_file.parent, exist_ok=True)
         text_file.write_text(press_text(document), encoding="utf-8")
         pdf_jobs.append((document, look, article.release.date, output / addresses.pdf_save_as, cache))
-    drawn = draw_all(pdf_jobs, settings.get("COPY_READY_WORKERS") or os.cpu_count() or 1)
+    drawn = draw_all(write_pdf, pdf_jobs, settings.get("COPY_READY_WORKERS") or os.cpu_count() or 1)
     logger.info(
         "Copy-ready: %d .txt and %d .pdf written, %d PDFs drawn, %d from the cache, in %.2f s",
         len(pdf_jobs),

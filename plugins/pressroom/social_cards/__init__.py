@@ -10,13 +10,12 @@ from __future__ import annotations
 import logging
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from pressroom.content_model.parallel import draw_all
 from pressroom.content_model.site import PUBLISHER_LOGO_KEY, SITE_IMAGE_KEY
 
 from .cards import SocialImage, card_style, own_image, publisher_logo, release_card, site_image
@@ -54,23 +53,6 @@ def images_to_draw(generator) -> list[SocialImage]:
     return [image for image in [*cards, *shared] if image is not None and image.card is not None]
 
 
-# Below this many cards, starting worker processes costs more than it saves.
-PARALLEL_FROM = 16
-
-
-def write_image_job(job: tuple) -> bool:
-    return write_image(*job)
-
-
-def draw_all(jobs: list[tuple], workers: int) -> int:
-    """Draw (or copy from the cache) every card; a big archive's cards are drawn on every core."""
-    if workers < 2 or len(jobs) < PARALLEL_FROM:
-        return sum(write_image_job(job) for job in jobs)
-    # spawn, not fork: the build may run beside threads (a preview server, a test's browser).
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        return sum(pool.map(write_image_job, jobs, chunksize=8))
-
-
 def draw_cards(generator, writer) -> None:
     settings = generator.settings
     style = card_style(settings)
@@ -81,7 +63,7 @@ def draw_cards(generator, writer) -> None:
         (image.kind, image.card, style, Path(generator.output_path) / image.output_path, cache_dir)
         for image in images
     ]
-    drawn = draw_all(jobs, settings.get("SOCIAL_CARD_WORKERS") or os.cpu_count() or 1)
+    drawn = draw_all(write_image, jobs, settings.get("SOCIAL_CARD_WORKERS") or os.cpu_count() or 1)
     logger.info(
         "Social cards: %d written, %d drawn, %d from the cache, in %.2f s",
         len(images),
