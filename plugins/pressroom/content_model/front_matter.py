@@ -73,10 +73,20 @@ class Document:
             path = path[:-1]
         return self.lines.get((), None)
 
+    # Markdown's HTML for a text of this file, kept so that validation (which reports what sanitising
+    # would remove) and the reader (which builds the page) convert each text once per build.
+    rendered: dict = field(default_factory=dict, repr=False, compare=False)
+
     @property
     def markdown(self) -> str:
         """The body as Markdown reads it: a pasted page break starts a new paragraph."""
         return PAGE_BREAKS.sub("\n\n", self.body)
+
+    def render(self, text: str, convert) -> str:
+        """`convert(text)`, Markdown to unsanitised HTML, converted once however often it is asked for."""
+        if text not in self.rendered:
+            self.rendered[text] = convert(text)
+        return self.rendered[text]
 
 
 class FrontMatterError(Exception):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from html import escape
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
 
+from .front_matter import Document
 from .loading import context_from_settings, load_source, new_markdown
 from .model import Page, Release
 from .sanitise import EMBED_HOSTS_SETTING, sanitise
@@ -79,9 +81,14 @@ class PressroomReader(BaseReader):
         self._context = None
         self._markdown = new_markdown(settings)
 
-    def render_markdown(self, text: str) -> str:
-        """Markdown to HTML, sanitised: the only HTML from a source that a template marks safe."""
-        html = self._markdown.reset().convert(text)
+    def convert(self, text: str) -> str:
+        return self._markdown.reset().convert(text)
+
+    def render_markdown(self, text: str, document: Document | None = None) -> str:
+        """Markdown to HTML, sanitised: the only HTML from a source that a template marks safe.
+
+        With the `document`, the conversion validation already made of the same text is reused."""
+        html = document.render(text, self.convert) if document else self.convert(text)
         return sanitise(html, self.settings.get(EMBED_HOSTS_SETTING, ()))
 
     def load(self, source_path):
@@ -100,7 +107,8 @@ class PressroomReader(BaseReader):
         if str(Path(source_path).resolve()) in self.settings.get(HELD_BACK_SETTING, ()):
             return "", {"status": "skip"}
         item, document = self.load(source_path)
-        html = self.render_markdown(document.markdown)
+        html = self.render_markdown(document.markdown, document)
         if isinstance(item, Release):
-            return html, release_metadata(item, self.render_markdown, self.settings)
+            render = functools.partial(self.render_markdown, document=document)
+            return html, release_metadata(item, render, self.settings)
         return html, page_metadata(item)

@@ -675,14 +675,14 @@ def sanitising_problems(document: Document, path: str, ctx: Context) -> list[Pro
         return []
     problems = []
     body_lines = [line.lower() for line in split_lines(document.body)]
-    for removal in removals(ctx.render_markdown(document.markdown), ctx.embed_hosts):
+    for removal in removals(document.render(document.markdown, ctx.render_markdown), ctx.embed_hosts):
         needle = removal.needle.lower()
         index = next((i for i, line in enumerate(body_lines) if needle in line), 0)
         what = f"has {removal.what}, which is removed from the page"
         problems.append(Problem(path, document.body_line + index, "body", what, removal.fix))
     notes = document.data.get("notes_to_editors")
     if isinstance(notes, str):
-        for removal in removals(ctx.render_markdown(notes), ctx.embed_hosts):
+        for removal in removals(document.render(notes, ctx.render_markdown), ctx.embed_hosts):
             what = f"has {removal.what}, which is removed from the page"
             line = document.line_of(("notes_to_editors",))
             problems.append(Problem(path, line, "notes_to_editors", what, removal.fix))
