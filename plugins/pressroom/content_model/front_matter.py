@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import yaml
@@ -298,6 +299,19 @@ def _syntax_error(error: yaml.MarkedYAMLError, offset: int) -> FrontMatterError:
     )
 
 
+@contextmanager
+def _reading(loader, offset: int):
+    """Run a YAML pass, turning YAML's errors into FrontMatterError and always freeing libyaml's parser."""
+    try:
+        yield
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error, offset) from None
+    except yaml.YAMLError as error:
+        raise FrontMatterError(None, f"YAML error: {error}", "fix the YAML syntax") from None
+    finally:
+        loader.dispose()
+
+
 def _refuse_hazards(text: str, offset: int) -> None:
     """Refuse anchors, aliases, tags and deep nesting from the event stream, before any value is built.
 
@@ -306,7 +320,7 @@ def _refuse_hazards(text: str, offset: int) -> None:
     """
     loader = TextPreservingLoader(text)
     depth = 0
-    try:
+    with _reading(loader, offset):
         while not loader.check_event(yaml.StreamEndEvent):
             event = loader.get_event()
             line = event.start_mark.line + offset
@@ -329,12 +343,6 @@ def _refuse_hazards(text: str, offset: int) -> None:
                     raise _too_deep(line)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, offset) from None
-    except yaml.YAMLError as error:
-        raise FrontMatterError(None, f"YAML error: {error}", "fix the YAML syntax") from None
-    finally:
-        loader.dispose()
 
 
 def _refuse_invisible_characters(lines: list[str], first_line: int, field_of=None) -> None:
@@ -357,18 +365,12 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[object, dict]:
     _refuse_deep_brackets(split_lines(text), first_line)
     _refuse_hazards(text, offset)
     loader = TextPreservingLoader(text)
-    try:
+    with _reading(loader, offset):
         node = loader.get_single_node()
         lines: dict = {}
         if node is not None:
             _record_lines(node, (), lines, offset)
         data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, offset) from None
-    except yaml.YAMLError as error:
-        raise FrontMatterError(None, f"YAML error: {error}", "fix the YAML syntax") from None
-    finally:
-        loader.dispose()
     return data, lines
 
 
