@@ -19,6 +19,7 @@ from pressroom.content_model.parallel import draw_all
 from pressroom.content_model.site import absolute_url, organisation_name, site_of
 
 from .document import press_document
+from .fonts import prepared_fonts
 from .pdf import Look, write_pdf
 from .text import press_text
 
@@ -93,6 +94,7 @@ def write_copy_ready(generator, writer) -> None:
     organisation = organisation_name(settings)
     cache = Path(settings["CACHE_PATH"]) / "copy_ready"
     output = Path(writer.output_path)
+    fonts = prepared_fonts(look.regular_font, look.bold_font, cache / "fonts")
     pdf_jobs = []
     for article in public_releases(generator):
         addresses = article.copy_ready
@@ -107,7 +109,7 @@ def write_copy_ready(generator, writer) -> None:
         text_file = output / addresses.text_save_as
         os.makedirs(text_file.parent, exist_ok=True)
         text_file.write_text(press_text(document), encoding="utf-8")
-        pdf_jobs.append((document, look, article.release.date, output / addresses.pdf_save_as, cache))
+        pdf_jobs.append((document, look, fonts, article.release.date, output / addresses.pdf_save_as, cache))
     drawn = draw_all(write_pdf, pdf_jobs, settings.get("COPY_READY_WORKERS") or os.cpu_count() or 1)
     logger.info(
         "Copy-ready: %d .txt and %d .pdf written, %d PDFs drawn, %d from the cache, in %.2f s",
