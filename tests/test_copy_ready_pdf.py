@@ -15,7 +15,7 @@ from pressroom.copy_ready.fonts import prepared_fonts
 from pressroom.copy_ready.pdf import FAMILY, Look, PressReleasePage, fonts_for, lines_of, write_pdf
 
 FONTS = ROOT / "theme" / "fonts"
-LOOK = Look(regular_font=FONTS / "Inter-Regular.otf", bold_font=FONTS / "Inter-Bold.otf")
+LOOK = Look(regular_font=FONTS / "Inter-Regular.ttf", bold_font=FONTS / "Inter-Bold.ttf")
 CREATED = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
 
 

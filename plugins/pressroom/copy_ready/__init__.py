@@ -60,8 +60,9 @@ def look_from_settings(settings) -> Look:
     fonts = Path(settings["THEME"]) / "fonts"
     colours = settings.get("BRAND_COLOURS", {})
     return Look(
-        regular_font=fonts / "Inter-Regular.otf",
-        bold_font=fonts / "Inter-Bold.otf",
+        # TrueType outlines: fpdf2 subsets and writes them faster than CFF (see theme/fonts/OFL.txt).
+        regular_font=fonts / "Inter-Regular.ttf",
+        bold_font=fonts / "Inter-Bold.ttf",
         **{name: colours[name] for name in ("primary", "accent", "text") if name in colours},
     )
 
