@@ -90,6 +90,8 @@ def test_lines_fit_their_width_break_at_spaces_and_at_line_breaks(fonts):
     address = "https://www.eventbrite.co.uk/e/labours-missions-and-the-next-generation-tickets-000000000000"
     sentence = "Babies and their families need support."
     lines = lines_of(pdf, f"{sentence * 5} Register at {address}\nA second line.", 100)
+    pdf.add_page()
+    pdf.output()  # which closes the font files
     assert all(pdf.get_string_width(line) <= 100 - 2 * pdf.c_margin for line in lines)
     assert lines[-1] == "A second line."
     # Words are whole on their lines; only the address, longer than a line, is broken inside.
