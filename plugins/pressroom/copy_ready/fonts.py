@@ -89,9 +89,9 @@ def characters_of(*paths: Path) -> frozenset[int]:
 
 def prepared_fonts(regular: Path, bold: Path, cache_dir: Path) -> tuple[PdfFonts, PdfFonts]:
     """The reduced fonts and the full ones they fall back to."""
-    reduced = [reduced_font(path, cache_dir) for path in (regular, bold)]
+    reduced_regular, reduced_bold = (reduced_font(path, cache_dir) for path in (regular, bold))
     return (
-        PdfFonts(*reduced, characters_of(*reduced)),
+        PdfFonts(reduced_regular, reduced_bold, characters_of(reduced_regular, reduced_bold)),
         PdfFonts(regular, bold, characters_of(regular, bold)),
     )
 
