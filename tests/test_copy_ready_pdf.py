@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,8 @@ from pypdf import PdfReader
 from support.site import ROOT
 
 from pressroom.copy_ready.document import Block, PressDocument
-from pressroom.copy_ready.fonts import prepared_fonts
-from pressroom.copy_ready.pdf import FAMILY, Look, PressReleasePage, fonts_for, lines_of, write_pdf
+from pressroom.copy_ready.fonts import PdfFonts, prepared_fonts
+from pressroom.copy_ready.pdf import FAMILY, Look, PressReleasePage, cache_key, fonts_for, lines_of, write_pdf
 
 FONTS = ROOT / "theme" / "fonts"
 LOOK = Look(regular_font=FONTS / "Inter-Regular.ttf", bold_font=FONTS / "Inter-Bold.ttf")
@@ -98,3 +99,17 @@ def test_lines_fit_their_width_break_at_spaces_and_at_line_breaks(fonts):
     first_address_line = next(index for index, line in enumerate(lines) if line.startswith("https:"))
     assert " ".join(lines[:first_address_line]) == f"{sentence * 5} Register at"
     assert len(lines[first_address_line:-1]) > 1 and "".join(lines[first_address_line:-1]) == address
+
+
+def test_cache_key_follows_font_bytes_and_colours_not_where_the_checkout_is(fonts, tmp_path):
+    release = document("Headline", "Words", "Name")
+    for path in (fonts[0].regular, fonts[0].bold, LOOK.regular_font, LOOK.bold_font):
+        shutil.copy(path, tmp_path)
+    reduced = fonts[0]
+    moved_fonts = PdfFonts(tmp_path / reduced.regular.name, tmp_path / reduced.bold.name, reduced.characters)
+    moved_look = Look(tmp_path / "Inter-Regular.ttf", tmp_path / "Inter-Bold.ttf")
+    key = cache_key(release, LOOK, fonts[0], CREATED)
+    assert cache_key(release, moved_look, moved_fonts, CREATED) == key
+    recoloured = Look(LOOK.regular_font, LOOK.bold_font, accent="#000000")
+    assert cache_key(release, recoloured, fonts[0], CREATED) != key
+    assert cache_key(release, LOOK, fonts[1], CREATED) != key

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
+import fontTools
 import fpdf
 from fpdf import FPDF
 
@@ -223,8 +224,11 @@ def fonts_for(document: PressDocument, reduced: PdfFonts, full: PdfFonts) -> Pdf
 
 
 def cache_key(document: PressDocument, look: Look, fonts: PdfFonts, created: dt.datetime) -> str:
-    """A hash of everything that shapes the PDF: its words, the look, the fonts, this layout and fpdf2."""
-    inputs = [repr(document), repr(look), created.isoformat(), fpdf.__version__]
+    """A hash of everything that shapes the PDF: its words, the look, the fonts, this layout, fpdf2 and the
+    fontTools that subsets the fonts inside it."""
+    # Files count by their bytes, never their paths, so a checkout anywhere finds the PDFs drawn elsewhere.
+    colours = [getattr(look, field.name) for field in fields(look) if not field.name.endswith("_font")]
+    inputs = [repr(document), repr(colours), created.isoformat(), fpdf.__version__, fontTools.version]
     inputs += [file_digest(path) for path in (fonts.regular, fonts.bold, Path(__file__))]
     return hashlib.sha256("\n".join(inputs).encode()).hexdigest()
 
