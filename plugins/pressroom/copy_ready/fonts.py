@@ -51,10 +51,13 @@ def reduced_key(source: Path) -> str:
     return hashlib.sha256("\n".join(inputs).encode()).hexdigest()
 
 
+# fpdf2 does not shape text here, so the OpenType layout tables change nothing a PDF shows.
+LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "kern")
+
+
 def reduce_font(source: Path, target: Path) -> None:
     options = subset.Options()
     options.layout_features = []
-    options.drop_tables += ["GSUB", "GPOS", "GDEF", "kern"]
     options.notdef_outline = True
     options.recommended_glyphs = True
     # The names stay: fpdf2 names the embedded font from the name table.
@@ -62,6 +65,10 @@ def reduce_font(source: Path, target: Path) -> None:
     options.name_languages = ["*"]
     subsetter = subset.Subsetter(options)
     with TTFont(source, recalcTimestamp=False) as font:
+        # Removed before subsetting, which would otherwise read them all (most of its time) first.
+        for table in LAYOUT_TABLES:
+            if table in font:
+                del font[table]
         subsetter.populate(unicodes=REDUCED_REPERTOIRE)
         subsetter.subset(font)
         # Written beside the target and renamed, so a parallel build never reads half a file.
