@@ -68,3 +68,20 @@ def test_a_small_batch_is_drawn_in_the_build_process_and_its_failure_stops_it_to
     assert parallel.collect(context, batch)[0] == 1
     with pytest.raises(parallel.DrawingFailed, match=r"^Could not draw the press-release PDFs: OSError: "):
         parallel.draw_all(context, "press-release PDFs", refuse, [(str(tmp_path / "b.pdf"), "")], 2)
+
+
+def already_there(path: str, words: str) -> bool:
+    return Path(path).exists()
+
+
+def test_jobs_the_cache_can_do_are_done_in_the_build_process_and_start_no_workers(tmp_path, pools):
+    context: dict = {}
+    jobs = [(str(tmp_path / f"card-{n}.txt"), f"card {n}") for n in range(20)]
+    for path, words in jobs[1:]:
+        Path(path).write_text(words, encoding="utf-8")
+    batch = parallel.draw_all(context, "social cards", write_words, jobs, 2, reuse=already_there)
+    assert parallel.collect(context, batch)[0] == 1
+    assert pools == [2], "the one card left to draw still goes to the workers here (PARALLEL_FROM is 1)"
+    batch = parallel.draw_all(context, "social cards", write_words, jobs, 2, reuse=already_there)
+    assert parallel.collect(context, batch)[0] == 0
+    assert pools == [2], "nothing was left to draw: no second pool"

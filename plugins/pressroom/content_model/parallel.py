@@ -57,17 +57,30 @@ def _failed(what: str, error: BaseException) -> DrawingFailed:
     )
 
 
-def draw_all(context: dict, what: str, function: Callable[..., bool], jobs: Sequence[tuple], workers: int):
+def draw_all(
+    context: dict,
+    what: str,
+    function: Callable[..., bool],
+    jobs: Sequence[tuple],
+    workers: int,
+    reuse: Callable[..., bool] | None = None,
+) -> Batch:
     """Start `function(*job)` for every job (True when it drew rather than reused); `collect` the batch.
 
+    `reuse(*job)`, if given, runs here first and says whether it could do the job cheaply (copy a file
+    from a cache): only the other jobs are drawn, so a rebuild that changed little starts no workers.
     `function` must be defined at module level, so worker processes can import it by name. A batch too
     small for workers is drawn here and now, unless the build's pool is already running.
     """
     batch = Batch(what, len(jobs), time.perf_counter())
+    try:
+        to_draw = [job for job in jobs if not (reuse and reuse(*job))]
+    except Exception as error:
+        raise _failed(what, error) from None
     drawing = context.setdefault(DRAWING_KEY, Drawing())
-    if drawing.pool is None and (workers < 2 or len(jobs) < PARALLEL_FROM):
+    if drawing.pool is None and (workers < 2 or len(to_draw) < PARALLEL_FROM):
         try:
-            batch.drawn = _run(function, jobs)
+            batch.drawn = _run(function, to_draw)
         except Exception as error:
             raise _failed(what, error) from None
         return batch
@@ -75,10 +88,8 @@ def draw_all(context: dict, what: str, function: Callable[..., bool], jobs: Sequ
         # spawn, not fork: the build may run beside threads (a preview server, a test's browser).
         drawing.pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
     drawing.open_batches += 1
-    batch.futures = [
-        drawing.pool.submit(_run, function, jobs[start : start + CHUNK])
-        for start in range(0, len(jobs), CHUNK)
-    ]
+    chunks = [to_draw[start : start + CHUNK] for start in range(0, len(to_draw), CHUNK)]
+    batch.futures = [drawing.pool.submit(_run, function, chunk) for chunk in chunks]
     return batch
 
 

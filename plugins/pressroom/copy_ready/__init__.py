@@ -20,7 +20,7 @@ from pressroom.content_model.site import absolute_url, organisation_name, site_o
 
 from .document import press_document
 from .fonts import prepared_fonts
-from .pdf import Look, write_pdf
+from .pdf import Look, cached_pdf, write_pdf
 from .text import press_text
 
 logger = logging.getLogger(__name__)
@@ -117,7 +117,7 @@ def write_copy_ready(generators) -> None:
         pdf_jobs.append((document, look, fonts, article.release.date, output / addresses.pdf_save_as, cache))
     workers = settings.get("COPY_READY_WORKERS") or os.cpu_count() or 1
     generator.context[PDF_BATCH_KEY] = draw_all(
-        generator.context, "press-release PDFs", write_pdf, pdf_jobs, workers
+        generator.context, "press-release PDFs", write_pdf, pdf_jobs, workers, reuse=cached_pdf
     )
 
 

@@ -233,6 +233,23 @@ def cache_key(document: PressDocument, look: Look, fonts: PdfFonts, created: dt.
     return hashlib.sha256("\n".join(inputs).encode()).hexdigest()
 
 
+def cached_pdf(
+    document: PressDocument,
+    look: Look,
+    fonts: tuple[PdfFonts, PdfFonts],
+    created: dt.datetime,
+    target: Path,
+    cache_dir: Path,
+) -> bool:
+    """Copy the PDF to `target` if the cache has one drawn from the same inputs; whether it had."""
+    cached = cache_dir / f"{cache_key(document, look, fonts_for(document, *fonts), created)}.pdf"
+    if not cached.is_file():
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, target)
+    return True
+
+
 def write_pdf(
     document: PressDocument,
     look: Look,
@@ -245,12 +262,11 @@ def write_pdf(
 
     `fonts` are the reduced fonts and the full ones, for a release with a character the reduced lack.
     """
+    if cached_pdf(document, look, fonts, created, target, cache_dir):
+        return False
     chosen = fonts_for(document, *fonts)
     cached = cache_dir / f"{cache_key(document, look, chosen, created)}.pdf"
     target.parent.mkdir(parents=True, exist_ok=True)
-    if cached.is_file():
-        shutil.copyfile(cached, target)
-        return False
     cache_dir.mkdir(parents=True, exist_ok=True)
     target.write_bytes(press_pdf(document, look, chosen, created))
     shutil.copyfile(target, cached)

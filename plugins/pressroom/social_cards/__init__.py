@@ -18,7 +18,7 @@ from pressroom.content_model.parallel import collect, draw_all
 from pressroom.content_model.site import PUBLISHER_LOGO_KEY, SITE_IMAGE_KEY
 
 from .cards import SocialImage, card_style, own_image, publisher_logo, release_card, site_image
-from .render import write_image
+from .render import cached_image, write_image
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def start_drawing(generator) -> None:
     ]
     workers = settings.get("SOCIAL_CARD_WORKERS") or os.cpu_count() or 1
     generator.context[CARDS_BATCH_KEY] = draw_all(
-        generator.context, "social cards", write_image, jobs, workers
+        generator.context, "social cards", write_image, jobs, workers, reuse=cached_image
     )
 
 

@@ -270,19 +270,29 @@ def card_palette(style: CardStyle) -> Image.Image:
     return palette
 
 
+def cached_image(kind: str, text: CardText, style: CardStyle, destination: Path, cache_dir: Path) -> bool:
+    """Copy the image to `destination` if the cache has one for these inputs; whether it had."""
+    cached = cache_dir / f"{inputs_key(kind, text, style)}.png"
+    if not cached.exists():
+        return False
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, destination)
+    return True
+
+
 def write_image(kind: str, text: CardText, style: CardStyle, destination: Path, cache_dir: Path) -> bool:
     """Put the image at `destination`, drawing it only if the cache has none for these inputs.
 
     Returns whether it was drawn.
     """
+    if cached_image(kind, text, style, destination, cache_dir):
+        return False
+    cache_dir.mkdir(parents=True, exist_ok=True)
     cached = cache_dir / f"{inputs_key(kind, text, style)}.png"
-    drawn = not cached.exists()
-    if drawn:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".partial")
-        image = RENDERERS[kind](text, style).quantize(palette=card_palette(style), dither=Image.Dither.NONE)
-        image.save(partial, format="PNG", compress_level=6)
-        partial.replace(cached)
+    partial = cached.with_suffix(".partial")
+    image = RENDERERS[kind](text, style).quantize(palette=card_palette(style), dither=Image.Dither.NONE)
+    image.save(partial, format="PNG", compress_level=6)
+    partial.replace(cached)
     destination.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, destination)
-    return drawn
+    return True
