@@ -35,6 +35,7 @@ POLL_EVERY = 0.02
 
 
 def project_copy(root: Path, folder: Path, content: Path) -> Path:
+    """A copy of the project at `root` to run `invoke serve` in, serving `content`."""
     project = folder / "project"
     project.mkdir()
     # Copied, not linked: tasks.py finds the project (its output/, cache/, settings) from where it lies.
@@ -119,9 +120,8 @@ def stop(server: subprocess.Popen) -> None:
             server.wait()
 
 
-def measure_serve(root: Path, folder: Path, content: Path, release: Release, edits: int) -> dict:
-    """Start `invoke serve --content` on the corpus, time `edits` saves to the release; the medians."""
-    project = project_copy(root, folder, content)
+def measure_serve(project: Path, folder: Path, content: Path, release: Release, edits: int) -> dict:
+    """Start `invoke serve --content` in `project` (a project_copy), time `edits` saves to the release."""
     # The last benchmark build's cache, so the server starts as warm as a developer's would.
     if (folder / "cache").is_dir():
         shutil.move(folder / "cache", project / "cache")
