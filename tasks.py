@@ -132,24 +132,17 @@ def check(c, config="pelicanconf.py", links=False):
 @task(
     help={
         "port": "port to serve on (default 8000)",
-        "content": "folder of releases and pages to build and watch (default content/)",
+        "content": "the content folder to build and watch (default content/)",
     }
 )
-def serve(c, port=8000, content=str(ROOT / "content")):
-    """Preview the site at http://localhost:8000, rebuilding and reloading the browser on every save."""
+def serve(c, port=8000, content="content"):
+    """Preview the site at http://localhost:8000: a saved release's page updates at once, the rest of
+    the site (listings, feeds, search) a whole build later; the browser reloads after each."""
     import socket
 
-    from livereload import Server
-
-    source = Path(content).resolve()
-    if not source.is_dir():
-        sys.exit(f"--content {content} is not a folder: give the folder that holds releases/ and people.yaml")
-
-    def rebuild():
-        try:
-            build_and_replace(OUTPUT, _config("pelicanconf.py"), live=_live_sites(), PATH=str(source))
-        except SystemExit as stop:
-            print(stop, file=sys.stderr)
+    from publishing.build import refuse_unsafe_output
+    from publishing.serve import Project
+    from publishing.serve import serve as serve_site
 
     busy = f"Port {port} is already in use (another `invoke serve`?): stop that, or pick another with --port."
     with socket.socket() as probe:
@@ -157,12 +150,10 @@ def serve(c, port=8000, content=str(ROOT / "content")):
             probe.bind(("localhost", int(port)))
         except OSError:
             sys.exit(busy)
-    build_and_replace(OUTPUT, _config("pelicanconf.py"), live=_live_sites(), PATH=str(source))
-    server = Server()
-    for watched in (source, ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py"):
-        server.watch(str(watched), rebuild)
+    project = Project(_config("pelicanconf.py"), (ROOT / content).resolve(), OUTPUT)
+    refuse_unsafe_output(OUTPUT, project.config, project.content, _live_sites())
     try:
-        server.serve(host="localhost", port=int(port), root=str(OUTPUT))
+        serve_site(project, int(port))
     except OSError:
         sys.exit(busy)
 

@@ -9,19 +9,9 @@ import sys
 
 import pytest
 import yaml
-from support.site import FIXTURES, ROOT, read_html
+from support.site import FIXTURES, read_html
 
 INVOKE = [sys.executable, "-m", "invoke"]
-
-
-@pytest.fixture
-def project(tmp_path):
-    """A copy of the project's settings, theme, plugins and content, so tasks can write freely."""
-    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("content", "theme", "plugins", "publishing"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return tmp_path
 
 
 def run(project, *args):

@@ -9,6 +9,14 @@ from .site import site_of
 def decide_site(pelican) -> None:
     """Read the clock and the people/topics directory once, before any plugin needs them."""
     site_of(pelican.settings)
+    # Connected now, after every plugin registered its own handlers, so that the memos are kept after
+    # the last of them (the policy check, the search index) has run at `finalized`.
+    signals.finalized.connect(keep_memos)
+
+
+def keep_memos(pelican) -> None:
+    """After a successful build, keep what its pure steps worked out for the next build."""
+    site_of(pelican.settings).memos.save()
 
 
 def use_pressroom_reader(readers) -> None:

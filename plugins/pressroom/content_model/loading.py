@@ -4,26 +4,63 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections.abc import Callable
+from importlib.metadata import version
 from pathlib import Path
 
 from markdown import Markdown
 from pelican.utils import slugify
 
 from .front_matter import FrontMatterError, read_document
+from .memo import code_version
 from .problems import Problem, shown_path
-from .sanitise import EMBED_HOSTS_SETTING
+from .sanitise import EMBED_HOSTS_SETTING, Removal, removals
 from .schema import Context, validate_page, validate_release
 from .site import site_of
 
+MARKDOWN_META = {"markdown.extensions.meta", "meta"}
 
-def new_markdown(settings: dict) -> Markdown:
-    """Markdown as MARKDOWN configures it: each extension named in extension_configs is also loaded,
-    as Pelican's own reader does (Markdown itself would only configure them). Pelican's reader adds them
-    to the settings it was given, so the list is de-duplicated: either way the same extensions load."""
+
+def markdown_options(settings: dict) -> dict:
+    """MARKDOWN's options with each extension named in extension_configs also loaded, as Pelican's own
+    reader does (Markdown itself would only configure them), de-duplicated.
+
+    Never Markdown's `meta` extension, which Pelican's own reader adds to the settings during a build:
+    front matter here is YAML, and `meta` would swallow a body's first lines that read like "Note: …".
+    """
     options = dict(settings.get("MARKDOWN", {}))
     configs = options.get("extension_configs", {})
-    options["extensions"] = list(dict.fromkeys([*options.get("extensions", []), *configs]))
-    return Markdown(**options)
+    extensions = dict.fromkeys([*options.get("extensions", []), *configs])
+    options["extensions"] = [name for name in extensions if name not in MARKDOWN_META]
+    return options
+
+
+def markdown_renderer(settings: dict) -> Callable[[str], str]:
+    """Markdown to (unsanitised) HTML as MARKDOWN configures it, each distinct text converted once and
+    remembered between builds: validation, the reader and a rebuild share the answers."""
+    options = markdown_options(settings)
+    markdown = Markdown(**options)
+    configuration = repr(sorted(options.items()))
+    memo = site_of(settings).memos.named(
+        "markdown", code_version(__name__) + version("markdown") + configuration
+    )
+
+    def render(text: str) -> str:
+        return memo.answer((text,), lambda: markdown.reset().convert(text))
+
+    return render
+
+
+def removals_finder(settings: dict) -> Callable[[str], list[Removal]]:
+    """What sanitising would remove from a page's HTML, remembered between builds like Markdown."""
+    embed_hosts = tuple(settings.get(EMBED_HOSTS_SETTING, ()))
+    code = code_version(__name__, "pressroom.content_model.sanitise") + version("nh3")
+    memo = site_of(settings).memos.named("sanitising", code + repr(embed_hosts))
+
+    def find(html: str) -> list[Removal]:
+        return memo.answer((html,), lambda: removals(html, embed_hosts))
+
+    return find
 
 
 def without_currency_signs(title: str) -> str:
@@ -39,11 +76,6 @@ def context_from_settings(settings: dict) -> tuple[Context, list[Problem]]:
 
     def make_slug(title: str) -> str:
         return slugify(without_currency_signs(title), regex_subs=substitutions, preserve_case=False)
-
-    markdown = new_markdown(settings)
-
-    def render_markdown(text: str) -> str:
-        return markdown.reset().convert(text)
 
     default_contact = settings.get("PRESS_OFFICE_CONTACT", "")
     if default_contact and directory.press_contacts and default_contact not in directory.press_contacts:
@@ -62,8 +94,8 @@ def context_from_settings(settings: dict) -> tuple[Context, list[Problem]]:
         make_slug,
         default_contact,
         content_root=str(settings["PATH"]),
-        render_markdown=render_markdown,
-        embed_hosts=tuple(settings.get(EMBED_HOSTS_SETTING, ())),
+        render_markdown=markdown_renderer(settings),
+        find_removals=removals_finder(settings),
     )
     return context, problems
 

@@ -12,7 +12,7 @@ from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
 
 from .front_matter import Document
-from .loading import context_from_settings, load_source, new_markdown
+from .loading import context_from_settings, load_source, markdown_renderer
 from .model import Page, Release
 from .sanitise import EMBED_HOSTS_SETTING, sanitise
 from .site import SOURCES_SETTING, site_address
@@ -79,10 +79,7 @@ class PressroomReader(BaseReader):
     def __init__(self, settings):
         super().__init__(settings)
         self._context = None
-        self._markdown = new_markdown(settings)
-
-    def convert(self, text: str) -> str:
-        return self._markdown.reset().convert(text)
+        self.convert = markdown_renderer(settings)
 
     def render_markdown(self, text: str, document: Document | None = None) -> str:
         """Markdown to HTML, sanitised: the only HTML from a source that a template marks safe.

@@ -33,7 +33,7 @@ from .model import (
     Update,
 )
 from .problems import Invalid, Problem, did_you_mean, nearest
-from .sanitise import removals
+from .sanitise import Removal
 
 STATUSES = ("published", "draft")
 SUMMARY_MAX = 300
@@ -51,7 +51,8 @@ class Context:
     content_root: str = ""
     # Markdown as the build renders it, so `check` can say what sanitising would remove.
     render_markdown: Callable[[str], str] | None = None
-    embed_hosts: tuple[str, ...] = ()
+    # What sanitising would remove from a page's HTML; without it, nothing is reported.
+    find_removals: Callable[[str], list[Removal]] | None = None
 
 
 @dataclass(frozen=True)
@@ -671,18 +672,18 @@ def body_character_problems(document: Document, path: str) -> list[Problem]:
 
 def sanitising_problems(document: Document, path: str, ctx: Context) -> list[Problem]:
     """What the page would lose to the sanitiser, each at the line of the source it comes from."""
-    if ctx.render_markdown is None:
+    if ctx.render_markdown is None or ctx.find_removals is None:
         return []
     problems = []
     body_lines = [line.lower() for line in split_lines(document.body)]
-    for removal in removals(document.render(document.markdown, ctx.render_markdown), ctx.embed_hosts):
+    for removal in ctx.find_removals(document.render(document.markdown, ctx.render_markdown)):
         needle = removal.needle.lower()
         index = next((i for i, line in enumerate(body_lines) if needle in line), 0)
         what = f"has {removal.what}, which is removed from the page"
         problems.append(Problem(path, document.body_line + index, "body", what, removal.fix))
     notes = document.data.get("notes_to_editors")
     if isinstance(notes, str):
-        for removal in removals(document.render(notes, ctx.render_markdown), ctx.embed_hosts):
+        for removal in ctx.find_removals(document.render(notes, ctx.render_markdown)):
             what = f"has {removal.what}, which is removed from the page"
             line = document.line_of(("notes_to_editors",))
             problems.append(Problem(path, line, "notes_to_editors", what, removal.fix))

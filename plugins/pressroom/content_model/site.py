@@ -9,12 +9,13 @@ build, such as `invoke check`) and stored under `SITE_SETTING`; it never changes
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .clock import NOW_SETTING, build_clock
 from .directory import Directory, load_directory
+from .memo import Memos
 from .problems import Problem
 
 __all__ = [
@@ -76,6 +77,8 @@ class Site:
     organisation: str
     directory: Directory
     directory_problems: tuple[Problem, ...] = ()
+    # Answers of pure steps kept between builds (content_model/memo.py); the only part that changes.
+    memos: Memos = field(default_factory=lambda: Memos(None), compare=False)
 
     def absolute(self, path: str) -> str:
         return absolute_url(self.url, path)
@@ -100,6 +103,7 @@ def make_site(settings: dict) -> Site:
         organisation=organisation_name(settings),
         directory=directory,
         directory_problems=tuple(problems),
+        memos=Memos(Path(settings["CACHE_PATH"]) / "memo" if settings.get("CACHE_PATH") else None),
     )
 
 

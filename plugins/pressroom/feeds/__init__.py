@@ -12,6 +12,11 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from pressroom.content_model.memo import code_version
+from pressroom.content_model.site import site_of
+
+from . import entries
+from .entries import absolute_links
 from .plan import FeedPlan, plan_feeds, write_feeds
 
 
@@ -20,7 +25,13 @@ def plan_site_feeds(generators) -> None:
     is written, so each page's head can advertise its feeds."""
     generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     template = generator.env.get_template("feeds/entry.html")
-    plan = plan_feeds(generator.articles, generator.settings, template.render)
+    memo = site_of(generator.settings).memos.named("feed_entry_links", code_version(entries.__name__))
+
+    def render_content(**values) -> str:
+        html, url = template.render(**values), values["url"]
+        return memo.answer((html, url), lambda: absolute_links(html, url))
+
+    plan = plan_feeds(generator.articles, generator.settings, render_content)
     generator.context["FEEDS"] = plan.directory
     generator.pressroom_feed_plan = plan
 

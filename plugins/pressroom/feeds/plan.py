@@ -11,7 +11,7 @@ from pressroom.content_model.model import RELEASE_TYPES, Release
 from pressroom.content_model.site import organisation_name, site_of
 
 from .discovery import FORMATS, FeedDirectory, build_directory, feed_path
-from .entries import absolute_links, entry_id, feed_id
+from .entries import entry_id, feed_id
 from .formats import FeedDocument, Publisher, atom_xml, json_feed, rss_xml
 from .slices import Entry, Slice, SliceKey, Tagged, group_into_slices
 
@@ -172,6 +172,7 @@ def slices_of(article, settings: FeedSettings) -> tuple[SliceKey, ...]:
 
 
 def entry_of(article, settings: FeedSettings, render_content: Callable[..., str]) -> Entry:
+    """The feed entry of a release; `render_content` gives its HTML with every address absolute."""
     release: Release = article.release
     url = settings.absolute(article.url)
     image_url = urljoin(f"{settings.absolute_base}/", release.image.src) if release.image else ""
@@ -189,7 +190,7 @@ def entry_of(article, settings: FeedSettings, render_content: Callable[..., str]
         published=release.published,
         updated=release.last_updated,
         summary=release.summary,
-        content_html=absolute_links(html, url),
+        content_html=html,
         type_label=release.type.label,
         topics=tuple((topic.id, topic.name) for topic in release.topics),
         image_url=image_url,

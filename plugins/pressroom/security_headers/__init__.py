@@ -15,8 +15,10 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
+from pressroom.content_model.memo import code_version
 from pressroom.content_model.site import site_of
 
+from . import satisfied
 from .content_loads import image_addresses_in
 from .policy import (
     REFERRER_POLICY,
@@ -29,7 +31,7 @@ from .policy import (
     security_headers,
     source_hash,
 )
-from .satisfied import blocked_in_output
+from .satisfied import Blocked, blocked_in_output, blocked_in_text
 
 CONTEXT_KEY = "SECURITY_HEADERS"
 # Host names (or https:// origins) the site may embed in an iframe; the sanitiser allows the same list.
@@ -124,7 +126,14 @@ def check_and_write_headers(pelican) -> None:
         for folder in pelican.settings.get(EXEMPT_SETTING, DEFAULT_EXEMPT_FOLDERS)
         if (output / folder).is_dir()
     ]
-    problems = blocked_in_output(output, policy, site_origin, exempt)
+    memo = site_of(pelican.settings).memos.named(
+        "policy_check", code_version(satisfied.__name__) + policy.header() + site_origin
+    )
+
+    def blocked_in(text: str) -> Blocked:
+        return memo.answer((text,), lambda: blocked_in_text(text, policy, site_origin))
+
+    problems = blocked_in_output(output, blocked_in, exempt)
     if problems:
         raise PolicyNotSatisfied(problems)
     headers = security_headers(policy, preview=site_of(pelican.settings).preview)

@@ -7,6 +7,7 @@ injection), so it is reported rather than allowed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -119,21 +120,25 @@ class PageReader(HTMLParser):
             )
 
 
-def blocked_in_file(path: Path, policy: Policy, site_origin: str) -> list[tuple[int, str, str]]:
+Blocked = list[tuple[int, str, str]]
+
+
+def blocked_in_text(text: str, policy: Policy, site_origin: str) -> Blocked:
     reader = PageReader(policy, site_origin)
-    reader.feed(path.read_text(encoding="utf-8", errors="replace"))
+    reader.feed(text)
     reader.close()
     return reader.found
 
 
-def blocked_in_output(output: Path, policy: Policy, site_origin: str, exempt_folders=()) -> list[str]:
-    """`path:line: element: what — fix` for everything in the output the policy would block, outside the
-    folders served without it."""
+def blocked_in_output(output: Path, blocked_in: Callable[[str], Blocked], exempt_folders=()) -> list[str]:
+    """`path:line: element: what — fix` for everything in the output the policy would block (as
+    `blocked_in(text)` finds it in a page's text), outside the folders served without it."""
     problems = []
     for path in sorted([*output.rglob("*.html"), *output.rglob("*.xsl")]):
         shown = path.relative_to(output).as_posix()
         if shown.split("/", 1)[0] in exempt_folders:
             continue
-        for line, what, fix in blocked_in_file(path, policy, site_origin):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for line, what, fix in blocked_in(text):
             problems.append(f"{shown}:{line}: {what} — {fix}")
     return problems

@@ -114,6 +114,9 @@ def source_files(settings: dict, setting: str, refused: Set[str] = frozenset()) 
     found: list[Path] = []
     for folder in settings.get(setting, []):
         base = root / folder
+        # A single file is a source too, as it is to Pelican (`invoke serve` builds one release alone).
+        if base.is_file() and str(base) not in refused:
+            found.append(base)
         if not base.is_dir():
             continue
         for parent, folders, files in os.walk(base, followlinks=True):

@@ -1,0 +1,207 @@
+"""`invoke serve`: the site on localhost, with an edited release's own page back in the browser at once.
+
+A whole build of a large archive takes seconds (a warm rebuild of thousands of releases), too long to
+wait for after fixing a typo. So a saved release is first built alone, in this process, and only its
+page is put into the served folder; the whole site is rebuilt in another process meanwhile and swapped
+in when it is done, bringing listings, feeds, search, related releases and copy-ready files up to date.
+Any other change (people.yaml, a page, an image, the theme, the settings) waits for the whole build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import urllib.request
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .build import build_into, settings_for
+
+# Plugins a release's own page does not need: they index, list or package the whole site, which the
+# whole build that follows does. Leaving them out keeps a one-release build well under a second.
+NOT_FOR_ONE_PAGE = ("pressroom.search", "pressroom.archive", "pressroom.sitemap", "pressroom.copy_ready")
+
+
+@dataclass(frozen=True)
+class Project:
+    """What is served: the settings file, the content folder built from, and the folder served."""
+
+    config: Path
+    content: Path
+    output: Path
+    override: dict = field(default_factory=dict)
+
+    def settings(self, **more) -> dict:
+        return settings_for(self.config, PATH=str(self.content), **self.override, **more)
+
+
+def release_sources(changed: Iterable[Path], project: Project) -> list[Path] | None:
+    """The releases to rebuild alone for this change, or None when only a whole build will do (a change
+    outside the release folders, a deleted file, or more than one release at once)."""
+    changed = list(changed)
+    settings = project.settings()
+    folders = [project.content.resolve() / folder for folder in settings.get("ARTICLE_PATHS", [])]
+    if len(changed) != 1:
+        return None
+    path = changed[0].resolve()
+    if path.suffix != ".md" or not path.is_file() or not any(path.is_relative_to(f) for f in folders):
+        return None
+    return [path]
+
+
+def release_page_alone(source: Path, project: Project) -> Path | None:
+    """Build `source` as the only release and put its page into the served folder; returns the page,
+    or None when the release has no public page (a draft, an embargo). Problems end the build as they
+    would end the whole one."""
+    from pelican import signals
+
+    pages: list[str] = []
+
+    def note_pages(generator) -> None:
+        pages.extend(article.save_as for article in generator.articles)
+
+    settings = project.settings()
+    plugins = [plugin for plugin in settings["PLUGINS"] if plugin not in NOT_FOR_ONE_PAGE]
+    relative = source.relative_to(project.content.resolve()).as_posix()
+    # Its own cache: the whole build running beside this one in another process writes the usual one.
+    cache = Path(settings["CACHE_PATH"]) / "serve-one-release"
+    signals.article_generator_finalized.connect(note_pages)
+    try:
+        # Beside the served folder, so its page moves into it in one step (the same file system).
+        project.output.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".one-release-", dir=project.output.parent) as folder:
+            built = Path(folder) / "site"
+            build_into(
+                built,
+                project.config,
+                PATH=str(project.content),
+                ARTICLE_PATHS=[relative],
+                PAGE_PATHS=[],
+                PLUGINS=plugins,
+                CACHE_PATH=str(cache),
+                **project.override,
+            )
+            if not pages:
+                return None
+            return replace_file(built / pages[0], project.output / pages[0])
+    finally:
+        signals.article_generator_finalized.disconnect(note_pages)
+
+
+def replace_file(new: Path, target: Path) -> Path:
+    """Put `new` at `target` in one step, so the server never sends half a page."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    os.close(handle)
+    os.replace(new, temporary)
+    os.replace(temporary, target)
+    return target
+
+
+def whole_build_command(project: Project) -> list[str]:
+    return [
+        sys.executable,
+        "-c",
+        "import sys; from publishing.serve import whole_build_main; whole_build_main(sys.argv[1:])",
+        str(project.config),
+        str(project.content),
+        str(project.output),
+    ]
+
+
+def whole_build_main(arguments: list[str]) -> None:
+    """The whole build, run in its own process so that each build starts from fresh plugin state."""
+    from .build import build_and_replace
+
+    config, content, output = (Path(argument) for argument in arguments)
+    build_and_replace(output, config, PATH=str(content))
+
+
+class WholeBuilds:
+    """Runs whole builds one at a time in another process; a request made while one runs starts one
+    more when it ends, so the last change is always built. `done(succeeded)` is called after each."""
+
+    def __init__(self, project: Project, done: Callable[[bool], None]):
+        self.project, self.done = project, done
+        self.wanted = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="whole builds", daemon=True)
+        self.thread.start()
+
+    def request(self) -> None:
+        self.wanted.set()
+
+    def run_now(self) -> bool:
+        result = subprocess.run(whole_build_command(self.project), cwd=Path(__file__).resolve().parents[1])
+        return result.returncode == 0
+
+    def _run(self) -> None:
+        while True:
+            self.wanted.wait()
+            self.wanted.clear()
+            self.done(self.run_now())
+
+
+def reload_browsers(port: int) -> None:
+    """Ask livereload's own endpoint to reload every open page (it skips its usual three-second pause)."""
+    with contextlib.suppress(OSError):
+        urllib.request.urlopen(f"http://localhost:{port}/forcereload", timeout=5).close()
+
+
+def watched_paths(project: Project) -> list[Path]:
+    root = project.config.parent
+    return [project.content, root / "theme", root / "plugins", project.config]
+
+
+def on_changes(changed: set[Path], project: Project, builds: WholeBuilds, port: int) -> None:
+    sources = release_sources(changed, project)
+    if sources:
+        try:
+            page = release_page_alone(sources[0], project)
+        except SystemExit as stop:
+            print(stop, file=sys.stderr)
+            return
+        if page is not None:
+            print(f"Updated {page.relative_to(project.output)}; rebuilding the rest of the site")
+            reload_browsers(port)
+    builds.request()
+
+
+def watch(project: Project, builds: WholeBuilds, port: int, stop: threading.Event) -> None:
+    from watchfiles import watch as watch_files
+
+    paths = [path for path in watched_paths(project) if path.exists()]
+    # Short steps: a save is noticed within a tenth of a second, not livereload's 0.8 s poll.
+    for changes in watch_files(*paths, step=20, debounce=400, stop_event=stop, raise_interrupt=False):
+        changed = {Path(path) for _, path in changes if not Path(path).name.startswith(".")}
+        if changed:
+            on_changes(changed, project, builds, port)
+
+
+def serve(project: Project, port: int) -> None:
+    """Build the whole site, then serve it and keep it up to date until interrupted."""
+    from livereload import Server
+
+    if subprocess.run(whole_build_command(project), cwd=project.config.parent).returncode != 0:
+        sys.exit("The site could not be built: fix the problems above, then run `invoke serve` again.")
+
+    def whole_build_done(succeeded: bool) -> None:
+        if succeeded:
+            reload_browsers(port)
+
+    builds = WholeBuilds(project, whole_build_done)
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, args=(project, builds, port, stop), daemon=True)
+    watcher.start()
+    server = Server()
+    # livereload watches the working folder when told to watch nothing; the build marker never changes
+    # by itself, and reloads come from `reload_browsers`.
+    server.watch(str(project.output / ".pressroom-build"))
+    try:
+        server.serve(host="localhost", port=port, root=str(project.output), open_url_delay=None)
+    finally:
+        stop.set()

@@ -1,0 +1,96 @@
+"""`invoke serve`: a saved release's page is served updated before the rest of the site is rebuilt."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+INVOKE = [sys.executable, "-m", "invoke"]
+RELEASE = "content/releases/2022/2022-05-23-care-review-response.md"
+RELEASE_PAGE = "releases/2022/care-review-response/"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("localhost", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(port: int, path: str) -> str:
+    try:
+        with urllib.request.urlopen(f"http://localhost:{port}/{path}", timeout=10) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError):
+        return ""
+
+
+def wait_for(condition, seconds: float, what: str):
+    """Poll until `condition()` is true; a limit on waiting, not a measurement of speed."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+@pytest.fixture
+def served(project):
+    port = free_port()
+    log = (project / "serve.log").open("w")
+    process = subprocess.Popen(
+        [*INVOKE, "serve", "--port", str(port)],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wait_for(lambda: "</html>" in fetch(port, RELEASE_PAGE), 240, "the first build to be served")
+        yield project, port
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+        log.close()
+
+
+def edit(project, old: str, new: str) -> None:
+    source = project / RELEASE
+    text = source.read_text(encoding="utf-8")
+    assert old in text
+    source.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_saved_release_page_is_updated_then_the_listings_follow(served):
+    project, port = served
+    release = (project / RELEASE).read_text(encoding="utf-8")
+    paragraph = next(line for line in release.split("\n---\n", 1)[1].splitlines() if line[:1].isalpha())
+    edit(project, paragraph, paragraph + " Wombats were consulted.")
+    wait_for(lambda: "Wombats were consulted." in fetch(port, RELEASE_PAGE), 60, "the edited page")
+    # Built alone first, and said so, before the whole site.
+    assert f"Updated {RELEASE_PAGE}index.html" in (project / "serve.log").read_text()
+
+    title = next(line for line in release.splitlines() if line.startswith("title:"))
+    edit(project, title, "title: Our answer to the Care Review, reconsidered")
+    wait_for(lambda: "reconsidered" in fetch(port, ""), 180, "the home page to list the new title")
+    wait_for(lambda: "reconsidered" in fetch(port, "feeds/all.atom.xml"), 60, "the feed to follow")
+    page = fetch(port, RELEASE_PAGE)
+    assert "Wombats were consulted." in page and "reconsidered" in page
+
+
+def test_a_broken_save_keeps_the_page_served_and_says_what_is_wrong(served):
+    project, port = served
+    before = fetch(port, RELEASE_PAGE)
+    edit(project, "date: 2022-05-23", "date: 2022-02-30")
+    log = project / "serve.log"
+    wait_for(lambda: "2022-05-23-care-review-response.md" in log.read_text(), 60, "the problem's report")
+    reported = log.read_text()
+    assert "Traceback" not in reported
+    assert "nothing was built" in reported
+    assert fetch(port, RELEASE_PAGE) == before
