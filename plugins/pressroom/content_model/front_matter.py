@@ -83,6 +83,10 @@ class Document:
         """The body as Markdown reads it: a pasted page break starts a new paragraph."""
         return PAGE_BREAKS.sub("\n\n", self.body)
 
+    def __getstate__(self) -> dict:
+        # Kept between builds without its conversions: the Markdown memo keeps those once.
+        return {**self.__dict__, "rendered": {}}
+
     def render(self, text: str, convert) -> str:
         """`convert(text)`, Markdown to unsanitised HTML, converted once however often it is asked for."""
         if text not in self.rendered:

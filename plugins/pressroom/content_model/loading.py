@@ -11,7 +11,7 @@ from pathlib import Path
 from markdown import Markdown
 from pelican.utils import slugify
 
-from .front_matter import FrontMatterError, read_document
+from .front_matter import Document, FrontMatterError, read_document
 from .memo import code_version
 from .problems import Problem, shown_path
 from .sanitise import EMBED_HOSTS_SETTING, Removal, removals
@@ -105,11 +105,29 @@ def is_page(source_path, settings: dict) -> bool:
     return any(relative.is_relative_to(page_path) for page_path in settings.get("PAGE_PATHS", ["pages"]))
 
 
+def remembered_document(text: str, settings: dict) -> Document:
+    """`read_document(text)`, remembered between builds: YAML parsing is most of reading a source."""
+    memo = site_of(settings).memos.named(
+        "front_matter", code_version("pressroom.content_model.front_matter") + version("PyYAML")
+    )
+
+    def read() -> Document | tuple:
+        try:
+            return read_document(text)
+        except FrontMatterError as error:
+            return (error.line, error.what, error.fix, error.field)
+
+    outcome = memo.answer((text,), read)
+    if isinstance(outcome, tuple):
+        raise FrontMatterError(*outcome)
+    return outcome
+
+
 def load_source(source_path, settings: dict, context: Context):
     """Read one Markdown source; returns (Release | Page | None, document | None, problems)."""
     shown = shown_path(source_path)
     try:
-        document = read_document(Path(source_path).read_text(encoding="utf-8"))
+        document = remembered_document(Path(source_path).read_text(encoding="utf-8"), settings)
     except UnicodeDecodeError:
         return None, None, [Problem(shown, None, "file", "is not UTF-8 text", "save the file as UTF-8")]
     except FrontMatterError as error:
