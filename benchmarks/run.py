@@ -179,7 +179,8 @@ def table(results: dict) -> str:
     serve = results["serve"]
     lines += [
         "",
-        f"invoke serve (serving after {serve['startup_seconds']:.1f} s, peak {serve['peak_mb']} MB):",
+        f"invoke serve (serving after {serve['startup_seconds']:.1f} s; "
+        f"server process peak {serve['peak_mb']} MB):",
         f"  edited release's page up to date {serve['page_seconds']:.2f} s after saving (target ≤ 1.0)",
         f"  home page shows the new title after {serve['home_seconds']:.2f} s, "
         f"all-releases feed after {serve['feed_seconds']:.2f} s",
