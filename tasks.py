@@ -251,25 +251,21 @@ def new(c, type, title, event_date=""):
 
 
 @task(
-    help={"releases": "how many releases the synthetic archive holds (default 500)", "repeats": "runs each"}
+    iterable=["without"],
+    help={
+        "releases": "how many releases the synthetic archive holds (default 1000)",
+        "repeats": "builds of each kind; the median is kept (default 1)",
+        "json": "where to write the results (default benchmarks/results/bench-RELEASES.json)",
+        "without": "leave this plugin out of Pressroom's builds to cost it (pressroom.search); repeatable",
+    },
 )
-def bench(c, releases=500, repeats=3):
-    """Time and measure memory of a full build beside plain Pelican on the same archive (median of runs)."""
-    from statistics import median
+def bench(c, releases=1000, repeats=1, json="", without=None):
+    """Time Pressroom's cold, one-edit and no-change builds and `invoke serve` beside plain Pelican."""
+    from benchmarks.run import run, table, write_results
 
-    from benchmarks.run import run
-
-    rows = run(int(releases), int(repeats))
-    print(f"{'build':32} {'releases':>8} {'files':>6} {'median s':>8} {'peak MB':>8} {'workers MB':>10}")
-    for site in dict.fromkeys(row["site"] for row in rows):
-        mine = [row for row in rows if row["site"] == site]
-        seconds = median(row["seconds"] for row in mine)
-        peak = max((row.get("peak_mb", 0) for row in mine), default=0)
-        workers = max((row.get("workers_mb", 0) for row in mine), default=0)
-        files = mine[0].get("files", "")
-        print(
-            f"{site:32} {mine[0]['releases']:>8} {files:>6} {seconds:>8.2f} {peak or '':>8} {workers or '':>10}"  # noqa: E501
-        )
+    results = run(int(releases), int(repeats), tuple(without or ()))
+    print(table(results))
+    print(f"Results written to {write_results(results, Path(json) if json else None)}")
 
 
 @task

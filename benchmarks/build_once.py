@@ -38,7 +38,8 @@ def main() -> None:
     Pelican(settings).run()
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    # Card drawing may run in worker processes; their peak is reported apart from the build's own.
+    # Cards and PDFs may be drawn in worker processes, and Pagefind runs as one: the largest of them (the
+    # kernel keeps the maximum over finished children, not their sum) is reported apart from the build.
     workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
         json.dumps(
