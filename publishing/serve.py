@@ -166,7 +166,7 @@ def on_changes(changed: set[Path], project: Project, builds: WholeBuilds, port: 
             print(stop, file=sys.stderr)
             return
         if page is not None:
-            print(f"Updated {page.relative_to(project.output)}; rebuilding the rest of the site")
+            print(f"Updated {page.relative_to(project.output)}; rebuilding the rest of the site", flush=True)
             reload_browsers(port)
     builds.request()
 

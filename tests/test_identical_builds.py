@@ -167,5 +167,5 @@ def test_cards_and_pdfs_drawn_by_worker_processes_are_those_drawn_in_one(tmp_pat
     parallel_build = build_with(
         SAMPLE_CONTENT, tmp_path / "output", tmp_path / "cache", SOCIAL_CARD_WORKERS=2, COPY_READY_WORKERS=2
     )
-    assert pools == [2, 2], "cards and PDFs were to be drawn by two worker processes each"
+    assert pools == [2], "cards and PDFs were to be drawn by one pool of two worker processes"
     assert_same_site(clean_sample, parallel_build)

@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from support.showcase import (
     HIDDEN_TITLES,
     PAST_EVENT,
@@ -225,6 +227,29 @@ def test_related_prefers_more_topics_in_common_then_the_newest():
     ]
     assert related(entries, 2)["self"] == ["two-shared-old", "one-shared-new"]
     assert related(entries, 5)["unrelated"] == []
+
+
+def related_one_by_one(entries, limit):
+    """The rule as it reads: every pair compared (too slow for thousands of releases)."""
+    ordered = sorted(entries, key=lambda e: (e.date, e.key), reverse=True)
+    found = {}
+    for this in ordered:
+        sharing = sorted(
+            ((-len(this.topics & other.topics), position, other.key))
+            for position, other in enumerate(ordered)
+            if other.key != this.key and this.topics & other.topics
+        )
+        found[this.key] = [key for _, _, key in sharing[:limit]]
+    return found
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 28), st.frozensets(st.sampled_from("abcde"), max_size=4)), max_size=40),
+    st.integers(1, 5),
+)
+def test_related_by_topic_sets_is_the_rule_compared_pair_by_pair(releases, limit):
+    entries = [entry(f"r{number}", day, topics) for number, (day, topics) in enumerate(releases)]
+    assert related(entries, limit) == related_one_by_one(entries, limit)
 
 
 def test_people_and_campaigns_group_releases_newest_first():

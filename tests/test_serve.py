@@ -74,7 +74,8 @@ def test_a_saved_release_page_is_updated_then_the_listings_follow(served):
     edit(project, paragraph, paragraph + " Wombats were consulted.")
     wait_for(lambda: "Wombats were consulted." in fetch(port, RELEASE_PAGE), 60, "the edited page")
     # Built alone first, and said so, before the whole site.
-    assert f"Updated {RELEASE_PAGE}index.html" in (project / "serve.log").read_text()
+    log = project / "serve.log"
+    wait_for(lambda: f"Updated {RELEASE_PAGE}index.html" in log.read_text(), 30, "serve to say so")
 
     title = next(line for line in release.splitlines() if line.startswith("title:"))
     edit(project, title, "title: Our answer to the Care Review, reconsidered")

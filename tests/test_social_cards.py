@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 from support.site import ROOT, SAMPLE_CONTENT, build, read_html, site_settings
 
 from pressroom.social_cards.cards import CardText, card_style
-from pressroom.social_cards.render import drawable, inputs_key, write_image
+from pressroom.social_cards.render import drawable, inputs_key, render_card, write_image
 
 SITE = "https://press.parentinfantfoundation.org.uk"
 CARDS = {
@@ -117,6 +118,7 @@ def test_a_draft_gets_no_card(tmp_path):
 
 
 INTER_BOLD = str(ROOT / "theme" / "fonts" / "Inter-Bold.otf")
+CARD_PIXELS = 1200 * 630
 
 
 @pytest.mark.parametrize(
@@ -131,3 +133,37 @@ INTER_BOLD = str(ROOT / "theme" / "fonts" / "Inter-Bold.otf")
 )
 def test_cards_drop_what_the_font_cannot_draw_without_leaving_a_stray_space(written, drawn):
     assert drawable(written, INTER_BOLD) == drawn
+
+
+def test_a_card_is_a_palette_png_within_a_few_shades_of_the_true_colour_drawing(tmp_path):
+    style = card_style(site_settings(SAMPLE_CONTENT, tmp_path / "output", "publishconf.py"))
+    text = CardText(brand="Org", label="News", headline="A headline", detail="“Words”", attribution="Name")
+    write_image("card", text, style, tmp_path / "card.png", tmp_path / "cache")
+    with Image.open(tmp_path / "card.png") as written:
+        assert written.mode == "P"
+        drawn = written.convert("RGB")
+    difference = ImageChops.difference(render_card(text, style), drawn).convert("L")
+    assert difference.getextrema()[1] <= 6
+    # Flat colours are exact: only antialiased edges may move, by a shade.
+    assert sum(difference.histogram()[1:]) < 0.05 * CARD_PIXELS
+    assert drawn.getpixel((600, 600)) == Image.new("RGB", (1, 1), style.background).getpixel((0, 0))
+
+
+def test_cache_key_follows_font_bytes_not_where_the_checkout_is(tmp_path):
+    settings = site_settings(SAMPLE_CONTENT, tmp_path / "output", "publishconf.py")
+    style = card_style(settings)
+    text = CardText(brand="Org", label="News", headline="A headline")
+    elsewhere = tmp_path / "another-checkout"
+    elsewhere.mkdir()
+    for name in ("bold_font", "regular_font"):
+        shutil.copy(getattr(style, name), elsewhere)
+    moved = style.__class__(
+        **{
+            **vars(style),
+            "bold_font": str(elsewhere / "Inter-Bold.otf"),
+            "regular_font": str(elsewhere / "Inter-Regular.otf"),
+        }
+    )
+    assert inputs_key("card", text, moved) == inputs_key("card", text, style)
+    (elsewhere / "Inter-Bold.otf").write_bytes(Path(style.regular_font).read_bytes())
+    assert inputs_key("card", text, moved) != inputs_key("card", text, style)

@@ -1,28 +1,111 @@
-"""Expensive per-release files (social cards, PDFs) drawn on every core once there are enough of them."""
+"""Expensive per-release files (social cards, PDFs) drawn on every core while the main process renders pages.
+
+A plugin hands its jobs over as soon as their inputs are known (`draw_all`, once every source is read)
+and collects them (`collect`) before the build ends. Every kind of file shares one pool of worker
+processes per build, kept in the build's shared context and shut down when the last batch is collected,
+so workers start once. Each job writes its own file from its own inputs: the output is the same whatever
+order the jobs run in and however many workers draw them.
+"""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 
 # Below this many jobs, starting worker processes costs more than it saves.
 PARALLEL_FROM = 16
+# Jobs per task sent to a worker: fewer round trips, still spread evenly over the workers.
+CHUNK = 8
+# Where the build's pool lives while batches are open: the context every generator shares.
+DRAWING_KEY = "PRESSROOM_DRAWING"
 
 
-def _run(job: tuple[Callable[..., bool], tuple]) -> bool:
-    function, arguments = job
-    return function(*arguments)
+class DrawingFailed(SystemExit):
+    """A card or PDF could not be drawn: the build stops with a sentence, not a traceback."""
 
 
-def draw_all(function: Callable[..., bool], jobs: Sequence[tuple], workers: int) -> int:
-    """Call `function(*job)` for every job; returns how many returned True (drew rather than reused).
+@dataclass
+class Batch:
+    """One plugin's jobs: drawn already (in this process) or under way in the pool."""
 
-    `function` must be defined at module level, so worker processes can import it by name.
+    what: str
+    jobs: int
+    started: float
+    drawn: int = 0
+    futures: list[Future] = field(default_factory=list)
+
+
+@dataclass
+class Drawing:
+    """The build's pool of worker processes and how many batches still use it."""
+
+    pool: ProcessPoolExecutor | None = None
+    open_batches: int = 0
+
+
+def _run(function: Callable[..., bool], jobs: Sequence[tuple]) -> int:
+    return sum(bool(function(*job)) for job in jobs)
+
+
+def _failed(what: str, error: BaseException) -> DrawingFailed:
+    return DrawingFailed(
+        f"Could not draw the {what}: {type(error).__name__}: {error} — the build has stopped; fix the cause "
+        "(the fonts in theme/fonts, the colour settings, space on the disk) and build again."
+    )
+
+
+def draw_all(
+    context: dict,
+    what: str,
+    function: Callable[..., bool],
+    jobs: Sequence[tuple],
+    workers: int,
+    reuse: Callable[..., bool] | None = None,
+) -> Batch:
+    """Start `function(*job)` for every job (True when it drew rather than reused); `collect` the batch.
+
+    `reuse(*job)`, if given, runs here first and says whether it could do the job cheaply (copy a file
+    from a cache): only the other jobs are drawn, so a rebuild that changed little starts no workers.
+    `function` must be defined at module level, so worker processes can import it by name. A batch too
+    small for workers is drawn here and now, unless the build's pool is already running.
     """
-    calls = [(function, job) for job in jobs]
-    if workers < 2 or len(calls) < PARALLEL_FROM:
-        return sum(_run(call) for call in calls)
-    # spawn, not fork: the build may run beside threads (a preview server, a test's browser).
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        return sum(pool.map(_run, calls, chunksize=8))
+    batch = Batch(what, len(jobs), time.perf_counter())
+    try:
+        to_draw = [job for job in jobs if not (reuse and reuse(*job))]
+    except Exception as error:
+        raise _failed(what, error) from None
+    drawing = context.setdefault(DRAWING_KEY, Drawing())
+    if drawing.pool is None and (workers < 2 or len(to_draw) < PARALLEL_FROM):
+        try:
+            batch.drawn = _run(function, to_draw)
+        except Exception as error:
+            raise _failed(what, error) from None
+        return batch
+    if drawing.pool is None:
+        # spawn, not fork: the build may run beside threads (a preview server, a test's browser).
+        drawing.pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+    drawing.open_batches += 1
+    chunks = [to_draw[start : start + CHUNK] for start in range(0, len(to_draw), CHUNK)]
+    batch.futures = [drawing.pool.submit(_run, function, chunk) for chunk in chunks]
+    return batch
+
+
+def collect(context: dict, batch: Batch) -> tuple[int, float]:
+    """Wait for the batch: how many files were drawn, and the seconds since it was handed over."""
+    if batch.futures:
+        drawing = context[DRAWING_KEY]
+        try:
+            batch.drawn = sum(future.result() for future in batch.futures)
+        except Exception as error:
+            # The build stops here: nothing else it handed over is wanted.
+            drawing.pool.shutdown(cancel_futures=True)
+            drawing.pool, drawing.open_batches = None, 0
+            raise _failed(batch.what, error) from None
+        drawing.open_batches -= 1
+        if drawing.open_batches == 0:
+            drawing.pool.shutdown()
+            drawing.pool = None
+    return batch.drawn, time.perf_counter() - batch.started

@@ -9,20 +9,24 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pelican import signals
+from pelican.generators import ArticlesGenerator
 
-from pressroom.content_model.parallel import draw_all
+from pressroom.content_model.parallel import collect, draw_all
 from pressroom.content_model.site import absolute_url, organisation_name, site_of
 
 from .document import press_document
-from .pdf import Look, write_pdf
+from .fonts import prepared_fonts
+from .pdf import Look, cached_pdf, write_pdf
 from .text import press_text
 
 logger = logging.getLogger(__name__)
+
+# The batch of PDFs under way, from when every source is read until the articles are written.
+PDF_BATCH_KEY = "PRESSROOM_COPY_READY_BATCH"
 
 
 @dataclass(frozen=True)
@@ -59,8 +63,9 @@ def look_from_settings(settings) -> Look:
     fonts = Path(settings["THEME"]) / "fonts"
     colours = settings.get("BRAND_COLOURS", {})
     return Look(
-        regular_font=fonts / "Inter-Regular.otf",
-        bold_font=fonts / "Inter-Bold.otf",
+        # TrueType outlines: fpdf2 subsets and writes them faster than CFF (see theme/fonts/OFL.txt).
+        regular_font=fonts / "Inter-Regular.ttf",
+        bold_font=fonts / "Inter-Bold.ttf",
         **{name: colours[name] for name in ("primary", "accent", "text") if name in colours},
     )
 
@@ -84,15 +89,17 @@ def attach_copy_ready(generator) -> None:
         )
 
 
-def write_copy_ready(generator, writer) -> None:
+def write_copy_ready(generators) -> None:
+    """Write each .txt, and start drawing the PDFs while pages are rendered (every source is read)."""
+    generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     settings = generator.settings
     if site_of(settings).preview:
         return
-    started = time.perf_counter()
     look = look_from_settings(settings)
     organisation = organisation_name(settings)
     cache = Path(settings["CACHE_PATH"]) / "copy_ready"
-    output = Path(writer.output_path)
+    output = Path(generator.output_path)
+    fonts = prepared_fonts(look.regular_font, look.bold_font, cache / "fonts")
     pdf_jobs = []
     for article in public_releases(generator):
         addresses = article.copy_ready
@@ -107,18 +114,29 @@ def write_copy_ready(generator, writer) -> None:
         text_file = output / addresses.text_save_as
         os.makedirs(text_file.parent, exist_ok=True)
         text_file.write_text(press_text(document), encoding="utf-8")
-        pdf_jobs.append((document, look, article.release.date, output / addresses.pdf_save_as, cache))
-    drawn = draw_all(write_pdf, pdf_jobs, settings.get("COPY_READY_WORKERS") or os.cpu_count() or 1)
+        pdf_jobs.append((document, look, fonts, article.release.date, output / addresses.pdf_save_as, cache))
+    workers = settings.get("COPY_READY_WORKERS") or os.cpu_count() or 1
+    generator.context[PDF_BATCH_KEY] = draw_all(
+        generator.context, "press-release PDFs", write_pdf, pdf_jobs, workers, reuse=cached_pdf
+    )
+
+
+def finish_pdfs(generator, writer) -> None:
+    batch = generator.context.pop(PDF_BATCH_KEY, None)
+    if batch is None:
+        return
+    drawn, seconds = collect(generator.context, batch)
     logger.info(
-        "Copy-ready: %d .txt and %d .pdf written, %d PDFs drawn, %d from the cache, in %.2f s",
-        len(pdf_jobs),
-        len(pdf_jobs),
+        "Copy-ready: %d .txt and %d .pdf written, %d PDFs drawn, %d from the cache, in %.2f s beside pages",
+        batch.jobs,
+        batch.jobs,
         drawn,
-        len(pdf_jobs) - drawn,
-        time.perf_counter() - started,
+        batch.jobs - drawn,
+        seconds,
     )
 
 
 def register() -> None:
     signals.article_generator_finalized.connect(attach_copy_ready)
-    signals.article_writer_finalized.connect(write_copy_ready)
+    signals.all_generators_finalized.connect(write_copy_ready)
+    signals.article_writer_finalized.connect(finish_pdfs)

@@ -1,7 +1,8 @@
 """The PDF: a release laid out as a printed press release, drawn with fpdf2 in the theme's own Inter.
 
-Pure Python and fast (a few milliseconds a page once the fonts are loaded); the fonts are embedded as
-subsets, so the PDF looks the same on every machine and copies back as real text.
+Pure Python; the fonts are embedded as subsets, so the PDF looks the same on every machine and copies
+back as real text. What costs time is fpdf2 reading and subsetting the fonts (see fonts.py) and
+measuring text: paragraphs are broken into lines here, each word measured once.
 """
 
 from __future__ import annotations
@@ -9,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import cast
 
+import fontTools
 import fpdf
 from fpdf import FPDF
 
 from .document import Block, PressDocument
+from .fonts import PdfFonts, file_digest, strings_of
 
 MARGIN_MM = 20
 FAMILY = "Inter"
@@ -38,13 +39,21 @@ class Look:
 class PressReleasePage(FPDF):
     """A4 pages whose footer repeats the release's web address and the page count."""
 
-    def __init__(self, document: PressDocument, look: Look):
+    def __init__(self, document: PressDocument, look: Look, fonts: PdfFonts):
         super().__init__(format="A4", unit="mm")
         self.document, self.look = document, look
         self.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
         self.set_auto_page_break(True, margin=MARGIN_MM + 4)
-        self.add_font(FAMILY, "", str(look.regular_font))
-        self.add_font(FAMILY, "B", str(look.bold_font))
+        self.add_font(FAMILY, "", str(fonts.regular))
+        self.add_font(FAMILY, "B", str(fonts.bold))
+        # A press release repeats its words: each is measured once per font and size.
+        self.measured: dict[tuple[str, float, str], float] = {}
+
+    def word_width(self, word: str) -> float:
+        key = (self.font_style, self.font_size_pt, word)
+        if key not in self.measured:
+            self.measured[key] = self.get_string_width(word)
+        return self.measured[key]
 
     def footer(self) -> None:
         self.set_y(-MARGIN_MM + 2)
@@ -55,12 +64,51 @@ class PressReleasePage(FPDF):
         self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="R")
 
 
+def lines_of(pdf: PressReleasePage, text: str, width: float) -> list[str]:
+    """The text broken into lines that fit a cell `width` wide, at spaces, and at `\n` (a <br>).
+
+    fpdf2's multi_cell measures the whole line again at every character, which made line breaking
+    half of a PDF's cost; words are measured once here, then each line is drawn as one cell.
+    """
+    room = width - 2 * pdf.c_margin
+    space = pdf.word_width(" ")
+    lines: list[str] = []
+    for hard_line in text.split("\n"):
+        line, line_width = "", 0.0
+        for word in hard_line.split():
+            word_width = pdf.word_width(word)
+            if line and line_width + space + word_width <= room:
+                line, line_width = f"{line} {word}", line_width + space + word_width
+                continue
+            if line:
+                lines.append(line)
+            line, line_width = word, word_width
+            while line_width > room and len(line) > 1:
+                # A word longer than the line (a web address) is broken where it reaches the edge.
+                cut = next(end for end in range(2, len(line) + 1) if pdf.word_width(line[:end]) > room) - 1
+                lines.append(line[:cut])
+                line = line[cut:]
+                line_width = pdf.word_width(line)
+        lines.append(line)
+    return lines
+
+
+def text_lines(pdf: PressReleasePage, text: str, height: float, *, link: str = "") -> None:
+    """The text as lines from the current position to the right margin; then back at the left margin."""
+    left = pdf.get_x()
+    width = pdf.w - pdf.r_margin - left
+    for line in lines_of(pdf, text, width):
+        pdf.set_x(left)
+        pdf.cell(width, height, line, link=link, new_x="LEFT", new_y="NEXT")
+    pdf.set_x(pdf.l_margin)
+
+
 def paragraph(
     pdf: PressReleasePage, text: str, size: float, *, bold: bool = False, colour: str = "", gap: float = 2.5
 ):
     pdf.set_font(FAMILY, "B" if bold else "", size)
     pdf.set_text_color(colour or pdf.look.text)
-    pdf.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+    text_lines(pdf, text, size * 0.5)
     pdf.ln(gap)
 
 
@@ -72,13 +120,13 @@ def labelled_lines(pdf: PressReleasePage, lines: tuple[tuple[str, str], ...], si
         pdf.cell(label_width, size * 0.5, label)
         pdf.set_font(FAMILY, "", size)
         link = value if value.startswith(("https://", "http://")) else ""
-        pdf.multi_cell(0, size * 0.5, value, link=link, align="L", new_x="LMARGIN", new_y="NEXT")
+        text_lines(pdf, value, size * 0.5, link=link)
         pdf.ln(1)
 
 
 def text_height(pdf: PressReleasePage, text: str, size: float, width: float, *, bold: bool = False) -> float:
     pdf.set_font(FAMILY, "B" if bold else "", size)
-    return cast(float, pdf.multi_cell(width, size * 0.5, text, align="L", dry_run=True, output="HEIGHT"))
+    return len(lines_of(pdf, text, width)) * size * 0.5
 
 
 def quote(pdf: PressReleasePage, block: Block, size: float) -> None:
@@ -138,9 +186,9 @@ def masthead(pdf: PressReleasePage) -> None:
     paragraph(pdf, document.dateline, 9.5, colour=pdf.look.muted, gap=2)
 
 
-def press_pdf(document: PressDocument, look: Look, created: dt.datetime) -> bytes:
+def press_pdf(document: PressDocument, look: Look, fonts: PdfFonts, created: dt.datetime) -> bytes:
     """The PDF's bytes, dated `created` (the release's date) so that a rebuild gives the same file."""
-    pdf = PressReleasePage(document, look)
+    pdf = PressReleasePage(document, look, fonts)
     pdf.set_title(document.headline)
     pdf.set_author(document.organisation)
     pdf.set_subject(document.standfirst)
@@ -165,32 +213,61 @@ def press_pdf(document: PressDocument, look: Look, created: dt.datetime) -> byte
     heading(pdf, f"This {document.type_label.lower()} online")
     pdf.set_font(FAMILY, "", 10)
     pdf.set_text_color(look.text)
-    pdf.multi_cell(0, 5, document.web_address, link=document.web_address, new_x="LMARGIN", new_y="NEXT")
+    text_lines(pdf, document.web_address, 5, link=document.web_address)
     return bytes(pdf.output())
 
 
-@cache
-def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def fonts_for(document: PressDocument, reduced: PdfFonts, full: PdfFonts) -> PdfFonts:
+    """The reduced fonts if they have every character the PDF shows (headings in capitals too)."""
+    text = "".join(strings_of(document))
+    return reduced if reduced.can_draw(text + text.upper()) else full
 
 
-def cache_key(document: PressDocument, look: Look, created: dt.datetime) -> str:
-    """A hash of everything that shapes the PDF: its words, the look, the fonts, this layout and fpdf2."""
-    inputs = [repr(document), repr(look), created.isoformat(), fpdf.__version__]
-    inputs += [file_digest(path) for path in (look.regular_font, look.bold_font, Path(__file__))]
+def cache_key(document: PressDocument, look: Look, fonts: PdfFonts, created: dt.datetime) -> str:
+    """A hash of everything that shapes the PDF: its words, the look, the fonts, this layout, fpdf2 and the
+    fontTools that subsets the fonts inside it."""
+    # Files count by their bytes, never their paths, so a checkout anywhere finds the PDFs drawn elsewhere.
+    colours = [getattr(look, field.name) for field in fields(look) if not field.name.endswith("_font")]
+    inputs = [repr(document), repr(colours), created.isoformat(), fpdf.__version__, fontTools.version]
+    inputs += [file_digest(path) for path in (fonts.regular, fonts.bold, Path(__file__))]
     return hashlib.sha256("\n".join(inputs).encode()).hexdigest()
 
 
-def write_pdf(
-    document: PressDocument, look: Look, created: dt.datetime, target: Path, cache_dir: Path
+def cached_pdf(
+    document: PressDocument,
+    look: Look,
+    fonts: tuple[PdfFonts, PdfFonts],
+    created: dt.datetime,
+    target: Path,
+    cache_dir: Path,
 ) -> bool:
-    """Write the PDF to `target`, from the cache when the same inputs were drawn before; True if drawn."""
-    cached = cache_dir / f"{cache_key(document, look, created)}.pdf"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if cached.is_file():
-        shutil.copyfile(cached, target)
+    """Copy the PDF to `target` if the cache has one drawn from the same inputs; whether it had."""
+    cached = cache_dir / f"{cache_key(document, look, fonts_for(document, *fonts), created)}.pdf"
+    if not cached.is_file():
         return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, target)
+    return True
+
+
+def write_pdf(
+    document: PressDocument,
+    look: Look,
+    fonts: tuple[PdfFonts, PdfFonts],
+    created: dt.datetime,
+    target: Path,
+    cache_dir: Path,
+) -> bool:
+    """Write the PDF to `target`, from the cache when the same inputs were drawn before; True if drawn.
+
+    `fonts` are the reduced fonts and the full ones, for a release with a character the reduced lack.
+    """
+    if cached_pdf(document, look, fonts, created, target, cache_dir):
+        return False
+    chosen = fonts_for(document, *fonts)
+    cached = cache_dir / f"{cache_key(document, look, chosen, created)}.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(press_pdf(document, look, created))
+    target.write_bytes(press_pdf(document, look, chosen, created))
     shutil.copyfile(target, cached)
     return True

@@ -18,8 +18,8 @@ from pelican import signals
 from pressroom.content_model.memo import code_version
 from pressroom.content_model.site import site_of
 
-from . import satisfied
-from .content_loads import image_addresses_in
+from . import content_loads, satisfied
+from .content_loads import image_addresses_in, images_in
 from .policy import (
     REFERRER_POLICY,
     Policy,
@@ -105,7 +105,13 @@ def site_policy(settings, image_sources) -> tuple[Policy, str]:
 
 def compute_policy(generators) -> None:
     settings = generators[0].settings
-    images = [*image_addresses(generators, settings), *sorted(image_addresses_in(public_html(generators)))]
+    memo = site_of(settings).memos.named("images_in_html", code_version(content_loads.__name__))
+
+    def find(fragment: str) -> frozenset[str]:
+        return memo.answer((fragment,), lambda: images_in(fragment))
+
+    in_content = image_addresses_in(public_html(generators), find)
+    images = [*image_addresses(generators, settings), *sorted(in_content)]
     policy, style = site_policy(settings, images)
     settings[CONTEXT_KEY] = policy
     generators[0].context[CONTEXT_KEY] = PageSecurity(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 
@@ -16,11 +17,15 @@ class _ImageReader(HTMLParser):
                 self.addresses.add(value.strip())
 
 
-def image_addresses_in(fragments) -> set[str]:
-    """Every image address in the HTML `fragments` (rendered bodies and notes to editors)."""
+def images_in(fragment: str) -> frozenset[str]:
+    """Every image address in one piece of HTML (a rendered body, notes to editors)."""
     addresses: set[str] = set()
-    for fragment in fragments:
-        reader = _ImageReader(addresses)
-        reader.feed(fragment or "")
-        reader.close()
-    return addresses
+    reader = _ImageReader(addresses)
+    reader.feed(fragment)
+    reader.close()
+    return frozenset(addresses)
+
+
+def image_addresses_in(fragments, find: Callable[[str], frozenset[str]] = images_in) -> set[str]:
+    """Every image address in the HTML `fragments`, each looked through by `find`."""
+    return set().union(*(find(fragment) for fragment in fragments if fragment))

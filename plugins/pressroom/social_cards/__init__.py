@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from pressroom.content_model.parallel import draw_all
+from pressroom.content_model.parallel import collect, draw_all
 from pressroom.content_model.site import PUBLISHER_LOGO_KEY, SITE_IMAGE_KEY
 
 from .cards import SocialImage, card_style, own_image, publisher_logo, release_card, site_image
-from .render import write_image
+from .render import cached_image, write_image
 
 logger = logging.getLogger(__name__)
+
+# The batch of cards under way, from when every source is read until the articles are written.
+CARDS_BATCH_KEY = "PRESSROOM_SOCIAL_CARDS_BATCH"
 
 
 def lead_quote(release):
@@ -30,6 +32,7 @@ def lead_quote(release):
 
 
 def attach_social_images(generators) -> None:
+    """Attach each release's preview image, and start drawing the cards while pages are rendered."""
     # After every source is read: the lead quote comes from the body with its links resolved.
     generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     settings = generator.settings
@@ -45,6 +48,7 @@ def attach_social_images(generators) -> None:
             article.social_image = release_card(
                 release, lead_quote(release), article.date.year, article.slug, settings
             )
+    start_drawing(generator)
 
 
 def images_to_draw(generator) -> list[SocialImage]:
@@ -53,29 +57,37 @@ def images_to_draw(generator) -> list[SocialImage]:
     return [image for image in [*cards, *shared] if image is not None and image.card is not None]
 
 
-def draw_cards(generator, writer) -> None:
+def start_drawing(generator) -> None:
     settings = generator.settings
     style = card_style(settings)
     cache_dir = Path(settings["CACHE_PATH"]) / "social_cards"
-    started = time.perf_counter()
-    images = images_to_draw(generator)
     jobs = [
         (image.kind, image.card, style, Path(generator.output_path) / image.output_path, cache_dir)
-        for image in images
+        for image in images_to_draw(generator)
     ]
-    drawn = draw_all(write_image, jobs, settings.get("SOCIAL_CARD_WORKERS") or os.cpu_count() or 1)
+    workers = settings.get("SOCIAL_CARD_WORKERS") or os.cpu_count() or 1
+    generator.context[CARDS_BATCH_KEY] = draw_all(
+        generator.context, "social cards", write_image, jobs, workers, reuse=cached_image
+    )
+
+
+def finish_drawing(generator, writer) -> None:
+    batch = generator.context.pop(CARDS_BATCH_KEY, None)
+    if batch is None:
+        return
+    drawn, seconds = collect(generator.context, batch)
     logger.info(
-        "Social cards: %d written, %d drawn, %d from the cache, in %.2f s",
-        len(images),
+        "Social cards: %d written, %d drawn, %d from the cache, in %.2f s beside the pages",
+        batch.jobs,
         drawn,
-        len(images) - drawn,
-        time.perf_counter() - started,
+        batch.jobs - drawn,
+        seconds,
     )
 
 
 def register() -> None:
     signals.all_generators_finalized.connect(attach_social_images)
-    signals.article_writer_finalized.connect(draw_cards)
+    signals.article_writer_finalized.connect(finish_drawing)
 
 
 __all__ = ["SocialImage", "register"]

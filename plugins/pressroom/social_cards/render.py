@@ -11,8 +11,9 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import PIL
 from fontTools.ttLib import TTFont
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont, features
 
 CARD_SIZE = (1200, 630)
 LOGO_SIZE = (600, 600)
@@ -83,12 +84,18 @@ def digest(path: str) -> str:
 
 def inputs_key(kind: str, text: CardText, style: CardStyle) -> str:
     """A digest of everything that decides the pixels: words, colours, font files and this drawing code
-    (so a change to the layout redraws every card without anyone remembering to clear the cache)."""
+    (so a change to the layout redraws every card without anyone remembering to clear the cache).
+
+    Files count by their bytes, never their paths or times, so a fresh checkout anywhere (a CI runner
+    restoring the cache) finds the cards a build elsewhere drew.
+    """
     inputs = {
         "kind": kind,
         "text": asdict(text),
-        "style": asdict(style),
+        "colours": {name: value for name, value in asdict(style).items() if not name.endswith("_font")},
         "files": [digest(path) for path in (style.bold_font, style.regular_font, __file__)],
+        # Pillow and the libraries it draws text with (the text shaper may be absent: None).
+        "libraries": [PIL.__version__, features.version("freetype2"), features.version("raqm")],
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode("utf-8")).hexdigest()
 
@@ -98,16 +105,25 @@ def font(path: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size)
 
 
+@functools.lru_cache(maxsize=4096)
+def word_length(face: ImageFont.FreeTypeFont, word: str) -> float:
+    return face.getlength(word)
+
+
 def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Lines no wider than `width`: each word is measured once (a headline is tried at several sizes)."""
     lines: list[str] = []
-    line = ""
+    line, length = "", 0.0
+    space = word_length(face, " ")
     for word in text.split():
-        candidate = f"{line} {word}" if line else word
-        if line and face.getlength(candidate) > width:
+        added = word_length(face, word)
+        if line and length + space + added > width:
             lines.append(line)
-            line = word
+            line, length = word, added
+        elif line:
+            line, length = f"{line} {word}", length + space + added
         else:
-            line = candidate
+            line, length = word, added
     if line:
         lines.append(line)
     return lines
@@ -147,18 +163,32 @@ def draw_label(draw: ImageDraw.ImageDraw, label: str, style: CardStyle, right: i
     draw.text((box[0] + 18, top + 18), text, font=face, fill=style.on_accent, anchor="lm")
 
 
-def render_card(text: CardText, style: CardStyle) -> Image.Image:
+@functools.lru_cache(maxsize=4)
+def card_base(style: CardStyle, brand: str, footer: str) -> Image.Image:
+    """What every card of a site shares: background, accent bar, brand and footer, drawn once a process."""
     image = Image.new("RGB", CARD_SIZE, style.background)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, ACCENT_BAR, CARD_SIZE[1]), fill=style.accent)
-
     draw.text(
         (MARGIN, 60),
-        drawable(text.brand, style.bold_font),
+        drawable(brand, style.bold_font),
         font=font(style.bold_font, 30),
         fill=style.accent,
         anchor="la",
     )
+    if footer:
+        draw.text(
+            (MARGIN, 582),
+            drawable(footer, style.regular_font),
+            font=font(style.regular_font, 22),
+            fill=style.muted,
+        )
+    return image
+
+
+def render_card(text: CardText, style: CardStyle) -> Image.Image:
+    image = card_base(style, text.brand, text.footer).copy()
+    draw = ImageDraw.Draw(image)
     if text.label:
         draw_label(draw, drawable(text.label, style.bold_font), style, CARD_SIZE[0] - MARGIN, 56)
 
@@ -190,14 +220,6 @@ def render_card(text: CardText, style: CardStyle) -> Image.Image:
                 wrap(attribution, attribution_face, CONTENT_WIDTH), 1, attribution_face, CONTENT_WIDTH
             )
             draw.text((MARGIN, top + 8), lines[0], font=attribution_face, fill=style.accent, anchor="la")
-
-    if text.footer:
-        draw.text(
-            (MARGIN, 582),
-            drawable(text.footer, style.regular_font),
-            font=font(style.regular_font, 22),
-            fill=style.muted,
-        )
     return image
 
 
@@ -220,6 +242,42 @@ def render_logo(text: CardText, style: CardStyle) -> Image.Image:
 
 
 RENDERERS = {"card": render_card, "logo": render_logo}
+# Shades between each pair of colours that meet on a card (text and its background, the label and its
+# pill): antialiased edges fall on these ramps, so a palette PNG holds every pixel to within 6 levels in
+# 255, at less than half the size of a true-colour one and quicker to write. Pillow maps colours to a
+# palette through a coarse lookup: ramps much finer than 32 steps let it give white a near-white shade.
+RAMP_STEPS = 32
+
+
+@functools.lru_cache(maxsize=4)
+def card_palette(style: CardStyle) -> Image.Image:
+    pairs = [
+        (style.background, style.text),
+        (style.background, style.accent),
+        (style.background, style.muted),
+        (style.accent, style.on_accent),
+    ]
+    shades: dict[tuple[int, ...], None] = {}
+    for start, end in pairs:
+        start_rgb, end_rgb = ImageColor.getrgb(start)[:3], ImageColor.getrgb(end)[:3]
+        for step in range(RAMP_STEPS):
+            shade = tuple(
+                round(a + (b - a) * step / (RAMP_STEPS - 1)) for a, b in zip(start_rgb, end_rgb, strict=True)
+            )
+            shades[shade] = None
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([channel for shade in shades for channel in shade])
+    return palette
+
+
+def cached_image(kind: str, text: CardText, style: CardStyle, destination: Path, cache_dir: Path) -> bool:
+    """Copy the image to `destination` if the cache has one for these inputs; whether it had."""
+    cached = cache_dir / f"{inputs_key(kind, text, style)}.png"
+    if not cached.exists():
+        return False
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, destination)
+    return True
 
 
 def write_image(kind: str, text: CardText, style: CardStyle, destination: Path, cache_dir: Path) -> bool:
@@ -227,14 +285,14 @@ def write_image(kind: str, text: CardText, style: CardStyle, destination: Path, 
 
     Returns whether it was drawn.
     """
+    if cached_image(kind, text, style, destination, cache_dir):
+        return False
+    cache_dir.mkdir(parents=True, exist_ok=True)
     cached = cache_dir / f"{inputs_key(kind, text, style)}.png"
-    drawn = not cached.exists()
-    if drawn:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".partial")
-        # zlib level 6: a quarter of the time of optimize=True, for files about 4% larger.
-        RENDERERS[kind](text, style).save(partial, format="PNG", compress_level=6)
-        partial.replace(cached)
+    partial = cached.with_suffix(".partial")
+    image = RENDERERS[kind](text, style).quantize(palette=card_palette(style), dither=Image.Dither.NONE)
+    image.save(partial, format="PNG", compress_level=6)
+    partial.replace(cached)
     destination.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, destination)
-    return drawn
+    return True
