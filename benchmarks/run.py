@@ -126,8 +126,9 @@ def run(count: int, repeats: int = 1, without: tuple[str, ...] = ()) -> dict:
     with tempfile.TemporaryDirectory(prefix="pressroom-bench-") as name:
         folder = Path(name)
         pressroom, baseline = write_corpus(folder, count)
-        # Pressroom's builds read the settings of the project copy `invoke serve` will run in: the cache
-        # keys hold the theme's path, and the server should start as warm as a developer's would.
+        # Pressroom's builds read the settings of the project copy `invoke serve` will run in, so the
+        # server starts from the cache they leave as warm as a developer's would, even if a cache key
+        # should come to hold a path (the theme's, a source's).
         project = project_copy(ROOT, folder, pressroom)
         settings = project / "pelicanconf.py"
         attempts = [
