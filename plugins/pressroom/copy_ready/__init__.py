@@ -15,10 +15,12 @@ from pathlib import Path, PurePosixPath
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from pressroom.content_model.memo import code_version
 from pressroom.content_model.parallel import collect, draw_all
 from pressroom.content_model.site import absolute_url, organisation_name, site_of
 
-from .document import press_document
+from . import document as document_module
+from .document import Block, html_blocks, press_document
 from .fonts import prepared_fonts
 from .pdf import Look, cached_pdf, write_pdf
 from .text import press_text
@@ -100,6 +102,11 @@ def write_copy_ready(generators) -> None:
     cache = Path(settings["CACHE_PATH"]) / "copy_ready"
     output = Path(generator.output_path)
     fonts = prepared_fonts(look.regular_font, look.bold_font, cache / "fonts")
+    memo = site_of(settings).memos.named("copy_ready_blocks", code_version(document_module.__name__))
+
+    def blocks_of(html: str) -> list[Block]:
+        return memo.answer((html,), lambda: html_blocks(html))
+
     pdf_jobs = []
     for article in public_releases(generator):
         addresses = article.copy_ready
@@ -110,6 +117,7 @@ def write_copy_ready(generators) -> None:
             addresses.web_address,
             organisation,
             settings.get("DEFAULT_DATE_FORMAT", "%-d %B %Y"),
+            blocks_of,
         )
         text_file = output / addresses.text_save_as
         os.makedirs(text_file.parent, exist_ok=True)

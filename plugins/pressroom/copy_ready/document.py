@@ -6,6 +6,7 @@ copies reads in the order the page does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -95,13 +96,15 @@ def html_blocks(html: str) -> list[Block]:
     return blocks
 
 
-def body_blocks(segments: tuple[Segment, ...]) -> tuple[Block, ...]:
+def body_blocks(
+    segments: tuple[Segment, ...], blocks_of: Callable[[str], list[Block]] = html_blocks
+) -> tuple[Block, ...]:
     blocks: list[Block] = []
     for segment in segments:
         if segment.quote:
             blocks.append(Block("quote", f"“{segment.quote.text}”", attribution(segment.quote)))
         else:
-            blocks.extend(html_blocks(segment.html))
+            blocks.extend(blocks_of(segment.html))
     return tuple(blocks)
 
 
@@ -145,7 +148,9 @@ def press_document(
     web_address: str,
     organisation: str,
     date_format: str,
+    blocks_of: Callable[[str], list[Block]] = html_blocks,
 ) -> PressDocument:
+    """The release as a press document; `blocks_of` turns rendered HTML into blocks (it may remember)."""
     facts = event_facts(release)
     if release.responds_to:
         responds_to = release.responds_to
@@ -157,8 +162,8 @@ def press_document(
         dateline=release.date.strftime(date_format),
         standfirst=release.summary,
         facts=facts,
-        body=body_blocks(segments),
-        notes=tuple(html_blocks(notes_html)),
+        body=body_blocks(segments, blocks_of),
+        notes=tuple(blocks_of(notes_html)),
         contact=contact_lines(release.contact),
         web_address=web_address,
         organisation=organisation,

@@ -9,15 +9,18 @@ The guard that stops a build on any logged error is in build_guard.py, installed
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
 from pelican import signals
 
 from pressroom.content_model.decision import Visibility, decide
+from pressroom.content_model.memo import code_version
 from pressroom.content_model.site import site_of
 
-from .leaks import Hidden, distinctive_passages, find_leaks, readable
+from . import leaks as leaks_module
+from .leaks import Found, Hidden, distinctive_passages, find_leaks, needles_digest, readable
 
 # The releases this build holds back, as they are read; then, once every source is read, what identifies
 # each of them (a `Hidden`), for the leak scan. Two keys, so neither changes shape during the build.
@@ -139,7 +142,15 @@ def hide_unpublished(generators) -> None:
 def scan_for_leaks(pelican) -> None:
     if site_of(pelican.settings).preview:
         return
-    leaks = find_leaks(pelican.output_path, pelican.settings.get(HIDDEN_KEY, []))
+    hidden = pelican.settings.get(HIDDEN_KEY, [])
+    memo = site_of(pelican.settings).memos.named(
+        "leak_scan", code_version(leaks_module.__name__) + needles_digest(hidden)
+    )
+
+    def remembered(text: str, search: Callable[[], Found]) -> Found:
+        return memo.answer((text,), search)
+
+    leaks = find_leaks(pelican.output_path, hidden, remembered)
     if leaks:
         raise EmbargoLeak(leaks)
 
