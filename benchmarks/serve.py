@@ -7,6 +7,7 @@ developer's own.
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
 import signal
@@ -14,7 +15,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 from statistics import median
@@ -62,7 +62,8 @@ def fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=EDIT_LIMIT) as response:
             return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError):
+    except (OSError, http.client.HTTPException):
+        # Refused, reset, or cut short while a finished build is swapped in: asked again next time.
         return None
 
 
@@ -145,6 +146,8 @@ def measure_serve(project: Path, folder: Path, content: Path, release: Release, 
     try:
         base = f"http://localhost:{port}/"
         startup = wait_until_serving(server, base, log)
+        # The server watches for saves from a thread of its own: give it a moment to be watching.
+        time.sleep(1)
         timings = [time_one_edit(base, release, SERVE_WORDS[n % len(SERVE_WORDS)]) for n in range(edits)]
         peak = peak_mb(server.pid)
     finally:
