@@ -126,8 +126,9 @@ def run(count: int, repeats: int = 1, without: tuple[str, ...] = ()) -> dict:
     with tempfile.TemporaryDirectory(prefix="pressroom-bench-") as name:
         folder = Path(name)
         pressroom, baseline = write_corpus(folder, count)
-        # Pressroom's builds read the settings of the project copy `invoke serve` will run in: the cache
-        # keys hold the theme's path, and the server should start as warm as a developer's would.
+        # Pressroom's builds read the settings of the project copy `invoke serve` will run in, so the
+        # server starts from the cache they leave as warm as a developer's would, even if a cache key
+        # should come to hold a path (the theme's, a source's).
         project = project_copy(ROOT, folder, pressroom)
         settings = project / "pelicanconf.py"
         attempts = [
@@ -150,6 +151,7 @@ def run(count: int, repeats: int = 1, without: tuple[str, ...] = ()) -> dict:
         "rows": rows,
         "serve": serve,
         "bench_seconds": round(time.perf_counter() - started, 1),
+        "load_average_at_end": [round(load, 2) for load in os.getloadavg()],
         "notes": {
             "peak_mb": "largest resident memory of the build's own process",
             "workers_mb": "largest resident memory of any ONE child process (worker, Pagefind), not the sum",
@@ -185,8 +187,9 @@ def table(results: dict) -> str:
         f"  home page shows the new title after {serve['home_seconds']:.2f} s, "
         f"all-releases feed after {serve['feed_seconds']:.2f} s",
         "",
-        "workers MB: the largest single child process (a card or PDF worker, Pagefind), not their sum. "
-        f"The bench took {results['bench_seconds']:.0f} s.",
+        "workers MB: the largest single child process (a card or PDF worker, Pagefind), not their sum.",
+        f"The bench took {results['bench_seconds']:.0f} s; load at the end "
+        f"{results['load_average_at_end'][0]}.",
     ]
     return "\n".join(lines)
 
@@ -194,7 +197,7 @@ def table(results: dict) -> str:
 def describe(facts: dict) -> str:
     return (
         f"{facts['cpu_count']} CPUs, Python {facts['python']}, Pelican {facts['pelican']}, "
-        f"load {facts['load_average_at_start'][0]}, commit {facts['commit'] or 'unknown'}"
+        f"load at start {facts['load_average_at_start'][0]}, commit {facts['commit'] or 'unknown'}"
     )
 
 
