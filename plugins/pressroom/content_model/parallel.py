@@ -9,11 +9,15 @@ order the jobs run in and however many workers draw them.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
+from pathlib import Path
 
 # Below this many jobs, starting worker processes costs more than it saves.
 PARALLEL_FROM = 16
@@ -109,3 +113,23 @@ def collect(context: dict, batch: Batch) -> tuple[int, float]:
             drawing.pool.shutdown()
             drawing.pool = None
     return batch.drawn, time.perf_counter() - batch.started
+
+
+def copy_from_cache(cached: Path, target: Path) -> bool:
+    """Put the file the cache holds at `target`; False when the cache has none."""
+    if not cached.is_file():
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, target)
+    return True
+
+
+def keep_drawn(data: bytes, cached: Path, target: Path) -> None:
+    """Write a drawn file into the cache, whole and then renamed so that a build running beside this one
+    (`invoke serve` rebuilding while a publish runs) never copies half of it, and then to `target`."""
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    handle, partial = tempfile.mkstemp(dir=cached.parent, prefix=f".{cached.name}.")
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+    os.replace(partial, cached)
+    copy_from_cache(cached, target)

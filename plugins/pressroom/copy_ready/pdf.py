@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import shutil
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 import fontTools
 import fpdf
 from fpdf import FPDF
+
+from pressroom.content_model.parallel import copy_from_cache, keep_drawn
 
 from .document import Block, PressDocument
 from .fonts import PdfFonts, file_digest, strings_of
@@ -242,12 +243,9 @@ def cached_pdf(
     cache_dir: Path,
 ) -> bool:
     """Copy the PDF to `target` if the cache has one drawn from the same inputs; whether it had."""
-    cached = cache_dir / f"{cache_key(document, look, fonts_for(document, *fonts), created)}.pdf"
-    if not cached.is_file():
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, target)
-    return True
+    return copy_from_cache(
+        cache_dir / f"{cache_key(document, look, fonts_for(document, *fonts), created)}.pdf", target
+    )
 
 
 def write_pdf(
@@ -266,8 +264,5 @@ def write_pdf(
         return False
     chosen = fonts_for(document, *fonts)
     cached = cache_dir / f"{cache_key(document, look, chosen, created)}.pdf"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(press_pdf(document, look, chosen, created))
-    shutil.copyfile(target, cached)
+    keep_drawn(press_pdf(document, look, chosen, created), cached, target)
     return True

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import json
 import os
 import re
-import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import PIL
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageColor, ImageDraw, ImageFont, features
+
+from pressroom.content_model.parallel import copy_from_cache, keep_drawn
 
 CARD_SIZE = (1200, 630)
 LOGO_SIZE = (600, 600)
@@ -272,12 +274,7 @@ def card_palette(style: CardStyle) -> Image.Image:
 
 def cached_image(kind: str, text: CardText, style: CardStyle, destination: Path, cache_dir: Path) -> bool:
     """Copy the image to `destination` if the cache has one for these inputs; whether it had."""
-    cached = cache_dir / f"{inputs_key(kind, text, style)}.png"
-    if not cached.exists():
-        return False
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, destination)
-    return True
+    return copy_from_cache(cache_dir / f"{inputs_key(kind, text, style)}.png", destination)
 
 
 def write_image(kind: str, text: CardText, style: CardStyle, destination: Path, cache_dir: Path) -> bool:
@@ -287,12 +284,8 @@ def write_image(kind: str, text: CardText, style: CardStyle, destination: Path, 
     """
     if cached_image(kind, text, style, destination, cache_dir):
         return False
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    cached = cache_dir / f"{inputs_key(kind, text, style)}.png"
-    partial = cached.with_suffix(".partial")
     image = RENDERERS[kind](text, style).quantize(palette=card_palette(style), dither=Image.Dither.NONE)
-    image.save(partial, format="PNG", compress_level=6)
-    partial.replace(cached)
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, destination)
+    encoded = io.BytesIO()
+    image.save(encoded, format="PNG", compress_level=6)
+    keep_drawn(encoded.getvalue(), cache_dir / f"{inputs_key(kind, text, style)}.png", destination)
     return True
