@@ -151,6 +151,8 @@ def serve(c, port=8000, content="content"):
         except OSError:
             sys.exit(busy)
     project = Project(_config("pelicanconf.py"), (ROOT / content).resolve(), OUTPUT)
+    if not project.content.is_dir():
+        sys.exit(f"--content {content}: there is no such folder; give the folder the releases are in.")
     refuse_unsafe_output(OUTPUT, project.config, project.content, _live_sites())
     try:
         serve_site(project, int(port))

@@ -95,3 +95,17 @@ def test_a_broken_save_keeps_the_page_served_and_says_what_is_wrong(served):
     assert "Traceback" not in reported
     assert "nothing was built" in reported
     assert fetch(port, RELEASE_PAGE) == before
+
+
+def test_serving_a_folder_that_does_not_exist_ends_with_a_sentence(project):
+    result = subprocess.run(
+        [*INVOKE, "serve", "--port", str(free_port()), "--content", "no-such-folder"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "--content no-such-folder: there is no such folder" in result.stderr
+    assert "Traceback" not in result.stderr
