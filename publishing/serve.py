@@ -80,8 +80,8 @@ def release_page_alone(source: Path, project: Project) -> Path | None:
                 built,
                 project.config,
                 PATH=str(project.content),
+                # The pages stay (they are few): a release's links to them resolve as in the whole site.
                 ARTICLE_PATHS=[relative],
-                PAGE_PATHS=[],
                 PLUGINS=plugins,
                 CACHE_PATH=str(cache),
                 **project.override,
@@ -162,9 +162,11 @@ def on_changes(changed: set[Path], project: Project, builds: WholeBuilds, port: 
     if sources:
         try:
             page = release_page_alone(sources[0], project)
-        except SystemExit as stop:
-            print(stop, file=sys.stderr)
-            return
+        except (SystemExit, Exception) as stop:
+            # The whole build that follows decides: it reports the same problems, or, when building the
+            # release alone was what failed, builds it with everything else.
+            print(stop, file=sys.stderr, flush=True)
+            page = None
         if page is not None:
             print(f"Updated {page.relative_to(project.output)}; rebuilding the rest of the site", flush=True)
             reload_browsers(port)
