@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from support.hidden_releases import HIDDEN_WORDS, content_with_hidden_releases
 from support.site import build, read_html
+
+from pressroom.search import index as search_index
+from pressroom.search.index import index_site, indexed_page_count
 
 CARE_REVIEW = "Care Review must put support for parent-infant relationships at the heart of Family Help"
 SEARCHABLE = {
@@ -183,3 +187,45 @@ def test_the_search_page_with_results_has_no_wcag_violation(chromium, site_url):
     page.locator(".search-result").first.wait_for()
     assert run_axe(page) == []
     context.close()
+
+
+@pytest.fixture
+def built_copy(sample_site, tmp_path) -> Path:
+    """A copy of the built sample site to index again, as a second build would."""
+    site = tmp_path / "site"
+    shutil.copytree(sample_site, site)
+    return site
+
+
+def test_a_cached_index_another_build_removes_while_it_is_copied_is_made_again(
+    built_copy, tmp_path, monkeypatch
+):
+    cache = tmp_path / "cache"
+    pages, _ = index_site(built_copy, cache)
+    copy = shutil.copytree
+
+    def removed_meanwhile(source, target, *arguments, **options):
+        if Path(source).is_relative_to(cache):
+            copy(source, target, *arguments, **options)
+            shutil.rmtree(source)
+            raise FileNotFoundError(f"{source} was removed by another build")
+        return copy(source, target, *arguments, **options)
+
+    monkeypatch.setattr(search_index.shutil, "copytree", removed_meanwhile)
+    assert index_site(built_copy, cache) == (pages, False)
+    assert indexed_page_count(built_copy / "pagefind") == pages
+
+
+def test_an_index_another_build_kept_first_is_not_an_error(built_copy, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    (cache / "older-pages").mkdir(parents=True)
+    write = search_index.write_bundle
+
+    def another_build_finishes_first(site, bundle):
+        write(site, bundle)
+        shutil.copytree(bundle, cache / search_index.pages_digest(site))
+
+    monkeypatch.setattr(search_index, "write_bundle", another_build_finishes_first)
+    pages, reused = index_site(built_copy, cache)
+    assert (pages, reused) == (len(SEARCHABLE), False)
+    assert [entry.name for entry in cache.iterdir()] == [search_index.pages_digest(built_copy)]

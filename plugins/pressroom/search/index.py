@@ -8,9 +8,12 @@ page it reads, and reused while no page changes.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
+import os
 import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
@@ -18,6 +21,8 @@ from pathlib import Path
 from pagefind.index import PagefindIndex
 
 BUNDLE_FOLDER = "pagefind"
+# Bundles being copied into the cache; a build never removes another's.
+PARTIAL = ".partial-"
 # Pagefind's ready-made interfaces, written with every index: the search page has its own small script
 # over Pagefind's JavaScript API, so publishing these would only add about 420 KB nobody loads.
 UNUSED_INTERFACES = (
@@ -63,6 +68,37 @@ def write_bundle(site: Path, bundle: Path) -> None:
         (bundle / name).unlink(missing_ok=True)
 
 
+def keep_latest(bundle: Path, cache: Path, name: str) -> None:
+    """Keep a copy of `bundle` as the cache's one entry, `name`. It is copied aside and renamed into
+    place, so a build finishing at the same moment (`invoke serve` rebuilding while a publish runs) never
+    reads half of it, and neither build fails because the other got there first."""
+    cache.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=cache, prefix=PARTIAL))
+    try:
+        shutil.copytree(bundle, staging / name)
+        # Refused when the other build has just kept the same pages' bundle: that one serves as well.
+        with contextlib.suppress(OSError):
+            os.replace(staging / name, cache / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    for entry in cache.iterdir():
+        if entry.name != name and not entry.name.startswith(PARTIAL):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def reused_from(cached: Path, bundle: Path) -> bool:
+    """Copy the cached bundle into the site; False when there is none, or another build removed it
+    while it was being copied."""
+    if not cached.is_dir():
+        return False
+    try:
+        shutil.copytree(cached, bundle)
+    except OSError:
+        shutil.rmtree(bundle, ignore_errors=True)
+        return False
+    return True
+
+
 def index_site(site: Path, cache: Path) -> tuple[int, bool]:
     """Index `site` into `site/pagefind/`, replacing any older index; (pages indexed, whether reused).
 
@@ -71,12 +107,9 @@ def index_site(site: Path, cache: Path) -> tuple[int, bool]:
     bundle = site / BUNDLE_FOLDER
     # An older index may still describe a release that is no longer public.
     shutil.rmtree(bundle, ignore_errors=True)
-    cached = cache / pages_digest(site)
-    if cached.is_dir():
-        shutil.copytree(cached, bundle)
+    digest = pages_digest(site)
+    if reused_from(cache / digest, bundle):
         return indexed_page_count(bundle), True
     write_bundle(site, bundle)
-    shutil.rmtree(cache, ignore_errors=True)
-    cache.mkdir(parents=True)
-    shutil.copytree(bundle, cached)
+    keep_latest(bundle, cache, digest)
     return indexed_page_count(bundle), False
