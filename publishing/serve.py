@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -136,7 +137,10 @@ class WholeBuilds:
         self.wanted.set()
 
     def run_now(self) -> bool:
+        started = time.monotonic()
         result = subprocess.run(whole_build_command(self.project), cwd=Path(__file__).resolve().parents[1])
+        if result.returncode == 0:
+            print(f"Rebuilt the whole site in {time.monotonic() - started:.1f} s", flush=True)
         return result.returncode == 0
 
     def _run(self) -> None:
