@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Callable
-from importlib.metadata import version
 from pathlib import Path
 
 from markdown import Markdown
 from pelican.utils import slugify
 
 from .front_matter import Document, FrontMatterError, read_document
-from .memo import code_version
+from .memo import code_version, library_version
 from .problems import Problem, shown_path
 from .sanitise import EMBED_HOSTS_SETTING, Removal, removals
 from .schema import Context, validate_page, validate_release
@@ -42,7 +41,7 @@ def markdown_renderer(settings: dict) -> Callable[[str], str]:
     markdown = Markdown(**options)
     configuration = repr(sorted(options.items()))
     memo = site_of(settings).memos.named(
-        "markdown", code_version(__name__) + version("markdown") + configuration
+        "markdown", code_version(__name__) + library_version("markdown") + configuration
     )
 
     def render(text: str) -> str:
@@ -54,7 +53,7 @@ def markdown_renderer(settings: dict) -> Callable[[str], str]:
 def removals_finder(settings: dict) -> Callable[[str], list[Removal]]:
     """What sanitising would remove from a page's HTML, remembered between builds like Markdown."""
     embed_hosts = tuple(settings.get(EMBED_HOSTS_SETTING, ()))
-    code = code_version(__name__, "pressroom.content_model.sanitise") + version("nh3")
+    code = code_version(__name__, "pressroom.content_model.sanitise") + library_version("nh3")
     memo = site_of(settings).memos.named("sanitising", code + repr(embed_hosts))
 
     def find(html: str) -> list[Removal]:
@@ -108,7 +107,7 @@ def is_page(source_path, settings: dict) -> bool:
 def remembered_document(text: str, settings: dict) -> Document:
     """`read_document(text)`, remembered between builds: YAML parsing is most of reading a source."""
     memo = site_of(settings).memos.named(
-        "front_matter", code_version("pressroom.content_model.front_matter") + version("PyYAML")
+        "front_matter", code_version("pressroom.content_model.front_matter") + library_version("PyYAML")
     )
 
     def read() -> Document | tuple:

@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,6 +37,13 @@ def code_version(*module_names: str) -> str:
         module = sys.modules[name]
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()
+
+
+@cache
+def library_version(distribution: str) -> str:
+    """An installed library's version, looked up once per process (each lookup reads package metadata,
+    and a memo's version is asked for once per source file)."""
+    return version(distribution)
 
 
 def key_of(*parts: str) -> str:
