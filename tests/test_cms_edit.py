@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -30,17 +29,13 @@ Its body.
 
 
 @pytest.fixture
-def editing(tmp_path):
+def editing(project):
     """`invoke edit` running in a copy of the project; yields (its address, decap-server's, the copy)."""
-    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("content", "theme", "plugins", "publishing"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    (tmp_path / "cms").symlink_to(ROOT / "cms")
+    (project / "cms").symlink_to(ROOT / "cms")
     port, backend_port = local_backend.free_port(), local_backend.free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "invoke", "edit", "--port", str(port), "--backend-port", str(backend_port)],
-        cwd=tmp_path,
+        cwd=project,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -55,7 +50,7 @@ def editing(tmp_path):
             announced=announced,
             site=f"http://127.0.0.1:{port}/",
             backend=local_backend.api_url(backend_port),
-            project=tmp_path,
+            project=project,
             stop=lambda: stop(process),
         )
     finally:
