@@ -227,7 +227,7 @@ def find_leaks(
         raw = file_text(path)
         found = remembered(raw, functools.partial(search_text, raw))
         leaks += [Leak(relative, source, what) for source, what in found]
-    return sorted(set(leaks), key=leaks.index)
+    return list(dict.fromkeys(leaks))
 
 
 def needles_digest(hidden: list[Hidden]) -> str:
