@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 from support.hidden_releases import HIDDEN_WORDS, content_with_hidden_releases
-from support.site import build, read_html
+from support.site import ROOT, build, read_html
 
 from pressroom.search import SearchIndexError
 from pressroom.search import index as search_index
 from pressroom.search.index import index_site, indexed_page_count
+from publishing.publish import BuildStore, publish
+from publishing.targets import FolderTarget
 
 CARE_REVIEW = "Care Review must put support for parent-infant relationships at the heart of Family Help"
 SEARCHABLE = {
@@ -376,3 +378,18 @@ def test_a_missing_pagefind_program_says_to_run_setup(content_copy, tmp_path, mo
         build(content_copy, tmp_path / "output", CACHE_PATH=str(tmp_path / "cache"))
     assert "could not be run" in str(stopped.value)
     assert "run scripts/setup to reinstall it" in str(stopped.value)
+
+
+def test_a_publish_whose_index_had_to_be_written_again_says_so_in_its_log(
+    content_copy, tmp_path, monkeypatch, capfd
+):
+    release = content_copy / "releases" / "2022" / "2022-05-23-care-review-response.md"
+    # A word no other build has, so the index is written afresh rather than taken from the cache.
+    release.write_text(release.read_text(encoding="utf-8") + f"\nA word of this test: {tmp_path.name}.\n")
+    damaged_on_first_write(monkeypatch)
+    live = FolderTarget(tmp_path / "www")
+    outcome = publish(ROOT / "publishconf.py", live, BuildStore(tmp_path / "store"), content=content_copy)
+    assert outcome.deployed
+    log = capfd.readouterr()
+    assert "so the site is indexed again (attempt 2 of 3)" in log.out + log.err
+    assert whole_bundle_problems(live.path / "pagefind") == []
