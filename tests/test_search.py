@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -385,7 +386,7 @@ def test_a_publish_whose_index_had_to_be_written_again_says_so_in_its_log(
 ):
     release = content_copy / "releases" / "2022" / "2022-05-23-care-review-response.md"
     # A word no other build has, so the index is written afresh rather than taken from the cache.
-    release.write_text(release.read_text(encoding="utf-8") + f"\nA word of this test: {tmp_path.name}.\n")
+    release.write_text(release.read_text(encoding="utf-8") + f"\nA word of this run: w{uuid.uuid4().hex}.\n")
     damaged_on_first_write(monkeypatch)
     live = FolderTarget(tmp_path / "www")
     outcome = publish(ROOT / "publishconf.py", live, BuildStore(tmp_path / "store"), content=content_copy)
