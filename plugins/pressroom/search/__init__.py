@@ -16,6 +16,7 @@ from pathlib import Path
 from pelican import signals
 
 from pressroom.content_model.site import site_of
+from pressroom.content_model.storage import cache_folder, disk_error
 
 from .entries import page_entry, release_entry
 from .index import BUNDLE_FOLDER, IndexFailed, PagefindMissing, index_site
@@ -50,7 +51,7 @@ def write_index(pelican) -> None:
     if site_of(pelican.settings).preview:
         return
     started = time.perf_counter()
-    cache = Path(pelican.settings["CACHE_PATH"]) / "search"
+    cache = cache_folder(pelican.settings, "search")
     try:
         pages, reused = index_site(Path(pelican.output_path), cache, report=tell)
     except PagefindMissing as error:
@@ -65,8 +66,8 @@ def write_index(pelican) -> None:
         ) from None
     except OSError as error:
         raise SearchIndexError(
-            f"Search: the index could not be written into {pelican.output_path} ({error}). The build has "
-            "stopped: make room on the disk, or make the folder writable, then build again."
+            f"Search: the index could not be written into {pelican.output_path} ({disk_error(error)}). The "
+            "build has stopped: make room on the disk, or make the folder writable, then build again."
         ) from None
     logger.info(
         "Search: %d pages indexed into %s/ in %.2f s%s",

@@ -29,6 +29,8 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from pressroom.content_model.storage import disk_error
+
 BUNDLE_FOLDER = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"
 # Indexes written before a build gives up: a damaged one was rare (about 1 in 14 through the old API).
@@ -217,5 +219,8 @@ def index_site(site: Path, cache: Path, report: Report) -> tuple[int, bool]:
         keep_latest(bundle, cache, digest)
     except OSError as error:
         # The site has its index; only the next build's time is lost.
-        report(f"Search: the index could not be kept in {cache} ({error}); the next build indexes again.")
+        report(
+            f"Search: the index could not be kept in {cache} ({disk_error(error)}); the next build indexes "
+            "again."
+        )
     return indexed_page_count(bundle), False
