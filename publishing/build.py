@@ -49,8 +49,8 @@ def build_into(output: Path, config: str | Path = "pelicanconf.py", **override) 
         Pelican(settings).run()
     except OSError as error:
         raise DiskRefused(
-            f"The build stopped: {disk_error(error)}. Make room on the disk, or make the folder writable, "
-            "and build again. Nothing was replaced."
+            f"The build into {output} stopped: {disk_error(error)}. Make room on the disk, or make the "
+            "folder writable, and build again. Nothing was replaced."
         ) from None
     return settings
 

@@ -146,7 +146,7 @@ def test_a_full_publish_store_stops_the_build_with_a_sentence_and_publishes_noth
     with pytest.raises(SystemExit) as stopped:
         publish(CONFIG, live, store, progress=quiet, content=content)
     message = str(stopped.value)
-    assert message.startswith(f"The build stopped: {store.builds}/")
+    assert message.startswith(f"The build into {store.builds}/")
     assert "No space left on device" in message and "Nothing was replaced" in message
     assert tree_digest(live.path) == before
     assert store.history() == history

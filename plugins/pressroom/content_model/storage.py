@@ -15,12 +15,15 @@ class CacheUnusable(SystemExit):
 
 
 def disk_error(error: OSError) -> str:
-    """'/srv/site/index.html: No space left on device': which file, and why the system refused it."""
+    """'/srv/site/index.html: No space left on device': which file (or files), and why the system refused."""
     if isinstance(error, shutil.Error) and error.args and isinstance(error.args[0], list) and error.args[0]:
         # copytree gathers one (source, target, reason) per file that failed.
         failures = error.args[0]
         more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
         return f"{failures[0][2]}{more}"
+    if error.strerror and error.filename2:
+        # A copy or a rename: the second file is usually the one refused (the copy on a full disk).
+        return f"{error.filename} to {error.filename2}: {error.strerror}"
     if error.strerror and error.filename:
         return f"{error.filename}: {error.strerror}"
     return error.strerror or str(error)
