@@ -240,6 +240,13 @@ def add_draft(content: Path, head: str, body: str = "The wording is still being 
     return draft
 
 
+def leaks_shown(build_site, content: Path, tmp_path: Path, shown: str) -> set[tuple[str, str, str]]:
+    """(file, release, what) of every leak when every page shows `shown` of each hidden release."""
+    with pytest.raises(EmbargoLeak) as caught:
+        build_site(content, PRESSROOM_NOW=AFTER, THEME=str(leaky_theme(tmp_path, shown)))
+    return {(leak.output_file, Path(leak.release).name, leak.found) for leak in caught.value.leaks}
+
+
 def add_draft_revision(content: Path) -> Path:
     """A draft revision of a public release, saved beside it, keeping its slug (so its address too)."""
     live = (content / "releases" / "2022" / "2022-05-23-care-review-response.md").read_text(encoding="utf-8")
@@ -284,9 +291,7 @@ def test_a_draft_revision_of_a_public_release_does_not_stop_the_build_but_its_ne
 
     # Its slug and address are the live release's, but what is new in it still stops a leak.
     shutil.rmtree(output)
-    with pytest.raises(EmbargoLeak) as caught:
-        build_site(content_copy, PRESSROOM_NOW=AFTER, THEME=str(leaky_theme(tmp_path, "d.content")))
-    found = {(leak.output_file, Path(leak.release).name, leak.found) for leak in caught.value.leaks}
+    found = leaks_shown(build_site, content_copy, tmp_path, "d.content")
     assert (
         "index.html",
         "care-review-response-revised.md",
@@ -299,10 +304,7 @@ def test_a_draft_revision_of_a_public_release_does_not_stop_the_build_but_its_ne
 def test_a_distinctive_slug_still_leaks_when_a_page_shows_it(build_site, content_copy, tmp_path):
     add_draft(content_copy, "title: Statement\nslug: quarterly-zeppelin-statement\n")
     # A bare slug in text may be an ordinary word; as a file's name it is searched for.
-    theme = leaky_theme(tmp_path, "'cards/2022/' ~ d.slug ~ '.png'")
-    with pytest.raises(EmbargoLeak) as caught:
-        build_site(content_copy, PRESSROOM_NOW=AFTER, THEME=str(theme))
-    found = {(leak.output_file, Path(leak.release).name, leak.found) for leak in caught.value.leaks}
+    found = leaks_shown(build_site, content_copy, tmp_path, "'cards/2022/' ~ d.slug ~ '.png'")
     assert ("index.html", "draft-in-progress.md", "the slug") in found
 
 
@@ -310,9 +312,6 @@ def test_a_hidden_release_whose_slug_is_shared_is_still_found_by_its_address(
     build_site, content_copy, tmp_path
 ):
     add_draft(content_copy, "title: Family hubs\n")
-    theme = leaky_theme(tmp_path, "'/releases/2022/' ~ d.slug ~ '/'")
-    with pytest.raises(EmbargoLeak) as caught:
-        build_site(content_copy, PRESSROOM_NOW=AFTER, THEME=str(theme))
-    found = {(leak.output_file, Path(leak.release).name, leak.found) for leak in caught.value.leaks}
+    found = leaks_shown(build_site, content_copy, tmp_path, "'/releases/2022/' ~ d.slug ~ '/'")
     assert ("index.html", "draft-in-progress.md", "the address") in found
     assert not [leak for leak in found if leak[1:] == ("draft-in-progress.md", "the slug")]
