@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -10,6 +11,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from pressroom.content_model.clock import ClockError, build_clock
+from pressroom.content_model.storage import disk_error
 from pressroom.visibility.build_guard import stop_builds_on_errors
 
 # Written into every folder `build_and_replace` fills, so a later build knows it may replace that folder.
@@ -23,6 +25,10 @@ class OutputRefused(SystemExit):
 
 class ClockUnreadable(SystemExit):
     """The build's clock (--at, PRESSROOM_NOW or SOURCE_DATE_EPOCH) cannot be read."""
+
+
+class DiskRefused(SystemExit):
+    """A file the build reads or writes was refused (a full disk, a read-only file system)."""
 
 
 def settings_for(config: str | Path, **override) -> dict:
@@ -39,7 +45,13 @@ def build_into(output: Path, config: str | Path = "pelicanconf.py", **override) 
         build_clock(settings)
     except ClockError as error:
         raise ClockUnreadable(f"The build's clock: {error}. Nothing was built.") from None
-    Pelican(settings).run()
+    try:
+        Pelican(settings).run()
+    except OSError as error:
+        raise DiskRefused(
+            f"The build into {output} stopped: {disk_error(error)}. Make room on the disk, or make the "
+            "folder writable, and build again. Nothing was replaced."
+        ) from None
     return settings
 
 
@@ -61,6 +73,8 @@ def refusal(target: Path, project: Path, content: Path, live: tuple[Path, ...]) 
             return f"{target} is the live site that `invoke publish` serves"
     if target.is_symlink():
         return f"{target} is a link to another folder"
+    if os.path.ismount(target):
+        return f"{target} is a mount point (a disk of its own; a new folder inside it will do)"
     if target.exists() and not target.is_dir():
         return f"{target} is a file"
     if target.is_dir() and any(target.iterdir()) and not is_earlier_build(target):
@@ -86,9 +100,16 @@ def swap_into_place(staging: Path, target: Path) -> None:
         staging.rename(target)
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
-    target.rename(retired / target.name)
-    staging.rename(target)
-    shutil.rmtree(retired)
+    try:
+        target.rename(retired / target.name)
+        try:
+            staging.rename(target)
+        except OSError:
+            (retired / target.name).rename(target)
+            raise
+    finally:
+        # The old site once swapped out, or nothing when the swap was refused and undone.
+        shutil.rmtree(retired, ignore_errors=True)
 
 
 def build_and_replace(
@@ -101,13 +122,23 @@ def build_and_replace(
     """
     settings = settings_for(config, **override)
     refuse_unsafe_output(target, config, Path(settings["PATH"]), live)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except OSError as error:
+        raise DiskRefused(
+            f"Cannot build into {target}: {disk_error(error)}. Choose a folder on a writable disk with room "
+            "to spare. Nothing was built."
+        ) from None
     try:
         settings = build_into(staging, config, **override)
         (staging / BUILD_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-    except BaseException:
+        swap_into_place(staging, target)
+    except OSError as error:
+        raise DiskRefused(
+            f"Could not put the new build in place of {target}: {disk_error(error)}. {target} is as it was: "
+            "make room on the disk, or make the folder writable, and build again."
+        ) from None
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
-    swap_into_place(staging, target)
     return settings

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pressroom.content_model.clock import NOW_SETTING, ClockError, parse_moment
 from pressroom.content_model.decision import decide
+from pressroom.content_model.storage import disk_error
 from pressroom.visibility import PUBLIC_KEY
 
 from .build import build_into, settings_for
@@ -40,6 +41,19 @@ class PublishFailed(SystemExit):
 
 class PublishRefused(SystemExit):
     """Ends `invoke publish` or `invoke rollback` with status 1 and one sentence saying why."""
+
+
+@contextmanager
+def stopped_on_disk_errors(command: str, outcome: str) -> Iterator[None]:
+    """A refused read or write (a full disk, a read-only folder) ends the command with a sentence: which
+    file, why, and `outcome`, what that means for the live site."""
+    try:
+        yield
+    except OSError as error:
+        raise PublishRefused(
+            f"The {command} stopped: {disk_error(error)}. Make room on the disk, or make the folder "
+            f"writable, and run it again. {outcome}"
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -210,7 +224,10 @@ def publish(
     store = store or BuildStore(root / STORE_FOLDER)
     now = dt.datetime.now(dt.UTC)
     clock = publishing_clock(at, moved_clock, now, progress)
-    with store.lock():
+    with (
+        stopped_on_disk_errors("publish", "Nothing was published: the live site is as it was."),
+        store.lock(),
+    ):
         store.tidy(progress)
         return publish_locked(config, target, store, clock, now, progress, content, undo_rollback)
 
@@ -260,11 +277,14 @@ def publish_locked(config, target, store, clock, now, progress, content, undo_ro
                 f"{when_built(rolled_back['build'])}), so it stays rolled back until the content changes. "
                 "To put this build back live anyway, run `invoke publish --undo-rollback`.",
             )
-        target.deploy(build, name, progress)
-    except DeployError as error:
+        with stopped_on_disk_errors("publish", "The target may hold part of this build."):
+            target.deploy(build, name, progress)
+    except (DeployError, PublishRefused) as error:
         shutil.rmtree(build, ignore_errors=True)
         raise PublishRefused(str(error)) from None
-    store.record([*store.history(), name])
+    live_unrecorded = f"{name} is live, but not in the history, so a rollback would not know of it."
+    with stopped_on_disk_errors("publish", live_unrecorded):
+        store.record([*store.history(), name])
     if rolled_back:
         store.forget_rollback()
         return Outcome(
@@ -282,7 +302,8 @@ def rollback(
     """Put the previously published build back live, and hold it there until the content changes."""
     root = Path(config).resolve().parent
     store = store or BuildStore(root / STORE_FOLDER)
-    with store.lock():
+    untouched = "The rollback did not happen: the live site is as it was."
+    with stopped_on_disk_errors("rollback", untouched), store.lock():
         store.tidy(progress)
         history = store.history()
         if not history:
@@ -304,8 +325,12 @@ def rollback(
             target.deploy(store.builds / previous, previous, progress)
         except DeployError as error:
             raise PublishRefused(f"{error} The rollback did not happen.") from None
-        store.remember_rollback(live, tree_digest(store.builds / live))
-        store.record(history[:-1])
+        unrecorded = (
+            f"The publish of {when_built(previous)} is live again, but the history could not record it."
+        )
+        with stopped_on_disk_errors("rollback", unrecorded):
+            store.remember_rollback(live, tree_digest(store.builds / live))
+            store.record(history[:-1])
     return Outcome(
         previous,
         True,

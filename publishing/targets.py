@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pressroom.content_model.storage import disk_error
+
 Progress = Callable[[str], None]
 
 # Feeds and pages change whenever something is published; assets only when the theme does.
@@ -83,30 +85,74 @@ class FolderTarget:
         return self.path.is_dir() and tree_digest(self.path) == tree_digest(build)
 
     def deploy(self, build: Path, name: str, progress: Progress = print) -> None:
-        self.builds.mkdir(parents=True, exist_ok=True)
-        if self.path.exists() and not self.path.is_symlink():
-            # A plain folder there is kept, never deleted: the first one as the build to roll back to.
-            kept = self.builds / "before-pressroom"
-            if kept.exists():
-                kept = self.builds / f"replaced-before-{name}"
-            self.path.rename(kept)
-            progress(f"{self.path} was a plain folder, not a publish: kept it as {kept}")
-        copy = self.builds / name
-        if not copy.exists():
-            shutil.copytree(build, copy)
+        try:
+            copy, made = self.copied(build, name)
+        except OSError as error:
+            raise DeployError(
+                f"Could not copy the build to {self.builds} ({disk_error(error)}): the part copied was "
+                "removed and the live site is as it was. Make room on that disk, or make it writable, and "
+                "run it again."
+            ) from None
         progress(f"Copied {len(site_files(copy))} files to {copy}")
+        try:
+            self.switch_to(copy, name, progress)
+        except OSError as error:
+            if made:
+                shutil.rmtree(copy, ignore_errors=True)
+            raise DeployError(
+                f"Could not make {self.path} serve {name} ({disk_error(error)}): the live site is as it was. "
+                "Make its folder writable and run it again."
+            ) from None
+        progress(f"{self.path} now serves {name}")
+        self.prune(keep={name, "before-pressroom"})
+
+    def copied(self, build: Path, name: str) -> tuple[Path, bool]:
+        """The build copied beside the live site, and whether this made the copy: copied aside and renamed
+        when whole, so a copy cut short (a full disk, a killed publish) is never served."""
+        copy = self.builds / name
+        if copy.is_dir():
+            return copy, False
+        self.builds.mkdir(parents=True, exist_ok=True)
+        for unfinished in self.builds.glob(".*.partial"):
+            shutil.rmtree(unfinished, ignore_errors=True)
+        partial = self.builds / f".{name}.partial"
+        try:
+            for relative, path in site_files(build).items():
+                (partial / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, partial / relative)
+            partial.rename(copy)
+        finally:
+            shutil.rmtree(partial, ignore_errors=True)
+        return copy, True
+
+    def switch_to(self, copy: Path, name: str, progress: Progress) -> None:
+        """Point the live path at `copy` in one rename; if that is refused, leave everything as it was."""
         link = self.path.with_name(f".{self.path.name}.next")
         if link.is_symlink() or link.exists():
             link.unlink()
         link.symlink_to(copy.resolve(), target_is_directory=True)
-        os.replace(link, self.path)
-        progress(f"{self.path} now serves {name}")
-        self.prune(keep={name, "before-pressroom"})
+        kept = None
+        try:
+            if self.path.exists() and not self.path.is_symlink():
+                # A plain folder there is kept, never deleted: the first one as the build to roll back to.
+                kept = self.builds / "before-pressroom"
+                if kept.exists():
+                    kept = self.builds / f"replaced-before-{name}"
+                self.path.rename(kept)
+            os.replace(link, self.path)
+        except OSError:
+            link.unlink(missing_ok=True)
+            if kept and kept.exists() and not self.path.exists():
+                kept.rename(self.path)
+            raise
+        if kept:
+            progress(f"{self.path} was a plain folder, not a publish: kept it as {kept}")
 
     def prune(self, keep: set[str], limit: int = 5) -> None:
         old = sorted(p for p in self.builds.iterdir() if p.name not in keep)
         for stale in old[: max(0, len(old) - limit)]:
-            shutil.rmtree(stale)
+            # The new build is already live: an old one that cannot be removed now is removed next time.
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 @dataclass

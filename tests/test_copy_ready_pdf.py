@@ -62,6 +62,21 @@ def test_the_reduced_fonts_are_made_once_and_hold_no_layout_tables(fonts, tmp_pa
     assert reduced.characters < full.characters
 
 
+def test_a_damaged_reduced_font_in_the_cache_is_made_again(tmp_path):
+    cache = tmp_path / "fonts"
+    reduced, _ = prepared_fonts(LOOK.regular_font, LOOK.bold_font, cache)
+    whole = reduced.regular.read_bytes()
+    # Cut short as a full disk or a killed copy would leave it.
+    reduced.regular.write_bytes(whole[: len(whole) // 3])
+    again, full = prepared_fonts(LOOK.regular_font, LOOK.bold_font, cache)
+    assert again.regular.read_bytes() == whole
+    with TTFont(again.regular) as font:
+        assert font["name"].getBestFullName().startswith("Inter")
+    target = tmp_path / "release.pdf"
+    write_pdf(document("A headline", "A quote", "A speaker"), LOOK, (again, full), CREATED, target, tmp_path)
+    assert "A headline" in read_back(target)
+
+
 @pytest.mark.parametrize(
     ("headline", "quote", "speaker"),
     [

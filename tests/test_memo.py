@@ -52,6 +52,17 @@ def test_a_damaged_memo_file_is_worked_out_again(tmp_path, damage):
     assert Memos(tmp_path).named("step", "v1").answer(("input",), lambda: "fresh") == "fresh"
 
 
+def test_another_memo_s_file_in_its_place_gives_none_of_its_answers(tmp_path):
+    # Two steps of the same version reading the same text have the same key for it.
+    first = Memos(tmp_path)
+    first.named("links", "v1").answer(("<p>text</p>",), lambda: "the links' answer")
+    first.named("images", "v1").answer(("<p>text</p>",), lambda: "the images' answer")
+    first.save()
+    (tmp_path / "links.pickle").replace(tmp_path / "images.pickle")
+
+    assert Memos(tmp_path).named("images", "v1").answer(("<p>text</p>",), lambda: "again") == "again"
+
+
 def test_front_matter_read_from_the_memo_is_the_same_document_or_the_same_problem(tmp_path, monkeypatch):
     good = (SAMPLE_CONTENT / "releases/2022/2022-05-23-care-review-response.md").read_text(encoding="utf-8")
     broken = "---\ntitle: One\ndate: [\n---\nBody.\n"

@@ -6,6 +6,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
+from PIL import Image
+from pypdf import PdfReader
+from support.site import SAMPLE_CONTENT, SAMPLE_NOW, build
 
 from pressroom.content_model import parallel
 
@@ -85,3 +88,41 @@ def test_jobs_the_cache_can_do_are_done_in_the_build_process_and_start_no_worker
     batch = parallel.draw_all(context, "social cards", write_words, jobs, 2, reuse=already_there)
     assert parallel.collect(context, batch)[0] == 0
     assert pools == [2], "nothing was left to draw: no second pool"
+
+
+def cached_copy(cache: Path, published: Path) -> Path:
+    """The file in `cache` that `published` was taken from (a cached file ends with the bytes it gives)."""
+    body = published.read_bytes()
+    [found] = [path for path in cache.glob(f"*{published.suffix}") if path.read_bytes().endswith(body)]
+    return found
+
+
+def pdf_headline(path: Path) -> str:
+    return " ".join(PdfReader(path).pages[0].extract_text().split())
+
+
+def test_a_damaged_or_swapped_cache_is_drawn_again_and_healed_never_published(tmp_path):
+    cache = tmp_path / "cache"
+    first = build(SAMPLE_CONTENT, tmp_path / "first", CACHE_PATH=str(cache), PRESSROOM_NOW=SAMPLE_NOW)
+    care = first / "releases/2022/care-review-response/care-review-response.pdf"
+    hubs = first / "releases/2022/family-hubs-funding-response/family-hubs-funding-response.pdf"
+    care_cached, hubs_cached = (cached_copy(cache / "copy_ready", pdf) for pdf in (care, hubs))
+    card_cached = cached_copy(cache / "social_cards", first / "cards/2023/helen-hayes-mp-visits-leap.png")
+    # Two cached PDFs swapped (each under the other's key), and a card cut short by a full disk.
+    care_bytes = care_cached.read_bytes()
+    care_cached.write_bytes(hubs_cached.read_bytes())
+    hubs_cached.write_bytes(care_bytes)
+    card_cached.write_bytes(card_cached.read_bytes()[:2000])
+
+    second = build(SAMPLE_CONTENT, tmp_path / "second", CACHE_PATH=str(cache), PRESSROOM_NOW=SAMPLE_NOW)
+    for relative in (care.relative_to(first), hubs.relative_to(first)):
+        assert pdf_headline(second / relative) == pdf_headline(first / relative)
+        assert (second / relative).read_bytes() == (first / relative).read_bytes()
+    card = second / "cards/2023/helen-hayes-mp-visits-leap.png"
+    assert card.read_bytes() == (first / "cards/2023/helen-hayes-mp-visits-leap.png").read_bytes()
+    with Image.open(card) as image:
+        image.load()
+    # Healed: the cache holds each file whole again under its own key.
+    assert cached_copy(cache / "copy_ready", second / care.relative_to(first)) == care_cached
+    assert cached_copy(cache / "copy_ready", second / hubs.relative_to(first)) == hubs_cached
+    assert cached_copy(cache / "social_cards", card) == card_cached

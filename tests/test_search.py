@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
+import subprocess
+import sys
+import uuid
 from pathlib import Path
 
 import pytest
 from support.hidden_releases import HIDDEN_WORDS, content_with_hidden_releases
-from support.site import build, read_html
+from support.site import ROOT, build, read_html
 
+from pressroom.search import SearchIndexError
 from pressroom.search import index as search_index
 from pressroom.search.index import index_site, indexed_page_count
+from publishing.publish import BuildStore, publish
+from publishing.targets import FolderTarget
 
 CARE_REVIEW = "Care Review must put support for parent-infant relationships at the heart of Family Help"
 SEARCHABLE = {
@@ -189,6 +196,10 @@ def test_the_search_page_with_results_has_no_wcag_violation(chromium, site_url):
     context.close()
 
 
+def quiet(_note: str) -> None:
+    """Indexing tells of an index written again; most tests read the outcome from the files instead."""
+
+
 @pytest.fixture
 def built_copy(sample_site, tmp_path) -> Path:
     """A copy of the built sample site to index again, as a second build would."""
@@ -201,7 +212,7 @@ def test_a_cached_index_another_build_removes_while_it_is_copied_is_made_again(
     built_copy, tmp_path, monkeypatch
 ):
     cache = tmp_path / "cache"
-    pages, _ = index_site(built_copy, cache)
+    pages, _ = index_site(built_copy, cache, quiet)
     copy = shutil.copytree
 
     def removed_meanwhile(source, target, *arguments, **options):
@@ -212,7 +223,7 @@ def test_a_cached_index_another_build_removes_while_it_is_copied_is_made_again(
         return copy(source, target, *arguments, **options)
 
     monkeypatch.setattr(search_index.shutil, "copytree", removed_meanwhile)
-    assert index_site(built_copy, cache) == (pages, False)
+    assert index_site(built_copy, cache, quiet) == (pages, False)
     assert indexed_page_count(built_copy / "pagefind") == pages
 
 
@@ -226,6 +237,159 @@ def test_an_index_another_build_kept_first_is_not_an_error(built_copy, tmp_path,
         shutil.copytree(bundle, cache / search_index.pages_digest(site))
 
     monkeypatch.setattr(search_index, "write_bundle", another_build_finishes_first)
-    pages, reused = index_site(built_copy, cache)
+    pages, reused = index_site(built_copy, cache, quiet)
     assert (pages, reused) == (len(SEARCHABLE), False)
     assert [entry.name for entry in cache.iterdir()] == [search_index.pages_digest(built_copy)]
+
+
+def whole_bundle_problems(bundle: Path) -> list[str]:
+    """Read back every file of a Pagefind bundle as a browser would need it: what is missing or broken."""
+    problems = []
+    for path in sorted(bundle.rglob("*")):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        try:
+            if not data:
+                raise ValueError("empty")
+            if path.suffix == ".json":
+                json.loads(data)
+            elif data[:2] == b"\x1f\x8b":
+                gzip.decompress(data)
+        except (ValueError, EOFError, OSError) as error:
+            problems.append(f"{path.relative_to(bundle)}: {error}")
+    if not problems:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        for language in entry["languages"].values():
+            for name in (f"pagefind.{language['hash']}.pf_meta", f"wasm.{language['wasm']}.pagefind"):
+                if not (bundle / name).is_file():
+                    problems.append(f"{name} is listed but missing")
+        if not entry["languages"]:
+            problems.append("no index is listed")
+    return problems
+
+
+@pytest.fixture
+def small_site(tmp_path) -> Path:
+    """Three built pages, as Pagefind reads them, without building the sample site."""
+    site = tmp_path / "small-site"
+    for number, words in enumerate(("babies and parents", "family hubs funding", "care review response")):
+        page = site / f"release-{number}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(
+            f'<!doctype html><html lang="en-GB"><head><title>Release {number}</title></head><body>'
+            f"<main data-pagefind-body><h1>Release {number}</h1><p>Words about {words}.</p></main>"
+            "</body></html>",
+            encoding="utf-8",
+        )
+    return site
+
+
+@pytest.fixture
+def busy_machine():
+    """Two busy processes for each core this test may use (at most 16), as on a shared build machine."""
+    cores = len(os.sched_getaffinity(0))
+    busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(min(2 * cores, 16))]
+    yield
+    for process in busy:
+        process.kill()
+        process.wait()
+
+
+def test_twenty_fresh_indexes_on_a_busy_machine_are_each_whole_at_the_first_attempt(
+    small_site, tmp_path, busy_machine
+):
+    notes: list[str] = []
+    for run in range(20):
+        pages, reused = index_site(small_site, tmp_path / f"cache-{run}", notes.append)
+        assert (pages, reused) == (3, False)
+        assert whole_bundle_problems(small_site / "pagefind") == [], f"index {run + 1} of 20"
+    assert notes == []
+
+
+def damaged_on_first_write(monkeypatch) -> list[Path]:
+    """Make Pagefind's first bundle come out with an empty entry file, as the old Python API left it."""
+    write = search_index.write_bundle
+    written: list[Path] = []
+
+    def write_then_damage(site, bundle):
+        write(site, bundle)
+        if not written:
+            (bundle / "pagefind-entry.json").write_bytes(b"")
+        written.append(bundle)
+
+    monkeypatch.setattr(search_index, "write_bundle", write_then_damage)
+    return written
+
+
+def test_a_damaged_index_is_written_again_and_only_a_whole_one_is_kept(small_site, tmp_path, monkeypatch):
+    written = damaged_on_first_write(monkeypatch)
+    notes: list[str] = []
+    cache = tmp_path / "cache"
+    assert index_site(small_site, cache, notes.append) == (3, False)
+    assert len(written) == 2
+    assert notes == [
+        "Search: Pagefind's index was not whole (pagefind-entry.json cannot be read (JSONDecodeError: "
+        "Expecting value: line 1 column 1 (char 0))), so the site is indexed again (attempt 2 of 3).",
+        "Search: attempt 2 wrote a whole index.",
+    ]
+    assert whole_bundle_problems(small_site / "pagefind") == []
+    [kept] = cache.iterdir()
+    assert whole_bundle_problems(kept) == []
+
+
+def test_a_damaged_index_in_the_cache_is_not_reused_but_made_again(small_site, tmp_path):
+    cache = tmp_path / "cache"
+    index_site(small_site, cache, quiet)
+    [kept] = cache.iterdir()
+    fragment = next((kept / "fragment").iterdir())
+    fragment.write_bytes(fragment.read_bytes()[:20])
+    notes: list[str] = []
+    assert index_site(small_site, cache, notes.append) == (3, False)
+    assert [note.split(" (")[0] for note in notes] == [f"Search: the index kept in {kept} is damaged"]
+    assert whole_bundle_problems(small_site / "pagefind") == []
+    assert whole_bundle_problems(kept) == []
+    assert index_site(small_site, cache, notes.append) == (3, True)
+
+
+def test_an_index_that_is_never_whole_stops_the_build_saying_so_and_keeps_nothing(
+    content_copy, tmp_path, monkeypatch, capfd
+):
+    write = search_index.write_bundle
+
+    def always_damaged(site, bundle):
+        write(site, bundle)
+        (bundle / "pagefind-entry.json").write_bytes(b"")
+
+    monkeypatch.setattr(search_index, "write_bundle", always_damaged)
+    with pytest.raises(SearchIndexError) as stopped:
+        build(content_copy, tmp_path / "output", CACHE_PATH=str(tmp_path / "cache"))
+    message = str(stopped.value)
+    assert "Pagefind wrote no whole index in 3 attempts" in message
+    assert "pagefind-entry.json cannot be read" in message
+    assert "reinstall" not in message
+    assert "(attempt 3 of 3)" in capfd.readouterr().err
+    assert list((tmp_path / "cache").rglob("pagefind-entry.json")) == []
+
+
+def test_a_missing_pagefind_program_says_to_run_setup(content_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    with pytest.raises(SearchIndexError) as stopped:
+        build(content_copy, tmp_path / "output", CACHE_PATH=str(tmp_path / "cache"))
+    assert "could not be run" in str(stopped.value)
+    assert "run scripts/setup to reinstall it" in str(stopped.value)
+
+
+def test_a_publish_whose_index_had_to_be_written_again_says_so_in_its_log(
+    content_copy, tmp_path, monkeypatch, capfd
+):
+    release = content_copy / "releases" / "2022" / "2022-05-23-care-review-response.md"
+    # A word no other build has, so the index is written afresh rather than taken from the cache.
+    release.write_text(release.read_text(encoding="utf-8") + f"\nA word of this run: w{uuid.uuid4().hex}.\n")
+    damaged_on_first_write(monkeypatch)
+    live = FolderTarget(tmp_path / "www")
+    outcome = publish(ROOT / "publishconf.py", live, BuildStore(tmp_path / "store"), content=content_copy)
+    assert outcome.deployed
+    log = capfd.readouterr()
+    assert "so the site is indexed again (attempt 2 of 3)" in log.out + log.err
+    assert whole_bundle_problems(live.path / "pagefind") == []

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support.site import ROOT, read_html
+from support.site import ROOT, SAMPLE_NOW, read_html
 
 from pressroom.content_model.clock import ClockError, build_clock
 from pressroom.visibility import EmbargoLeak
@@ -227,3 +227,91 @@ def test_a_template_that_leaks_a_hidden_quote_fails_the_build(build_site, embarg
         build_site(embargo_content, config="publishconf.py", PRESSROOM_NOW=BEFORE, THEME=str(theme))
     quote = "the passage “words nobody may print before the embargo lifts.”"
     assert any(leak.found == quote for leak in caught.value.leaks)
+
+
+def add_draft(content: Path, head: str, body: str = "The wording is still being agreed.") -> Path:
+    """A draft statement with `head` (its title, and a slug if given) among the sample releases."""
+    draft = content / "releases" / "2022" / "draft-in-progress.md"
+    draft.write_text(
+        f"---\n{head}date: 2022-06-10\ntype: statement\nstatus: draft\n"
+        f"summary: A statement the press office has not finished.\n---\n{body}\n",
+        encoding="utf-8",
+    )
+    return draft
+
+
+def leaks_shown(build_site, content: Path, tmp_path: Path, shown: str) -> set[tuple[str, str, str]]:
+    """(file, release, what) of every leak when every page shows `shown` of each hidden release."""
+    with pytest.raises(EmbargoLeak) as caught:
+        build_site(content, PRESSROOM_NOW=AFTER, THEME=str(leaky_theme(tmp_path, shown)))
+    return {(leak.output_file, Path(leak.release).name, leak.found) for leak in caught.value.leaks}
+
+
+def add_draft_revision(content: Path) -> Path:
+    """A draft revision of a public release, saved beside it, keeping its slug (so its address too)."""
+    live = (content / "releases" / "2022" / "2022-05-23-care-review-response.md").read_text(encoding="utf-8")
+    revision = content / "releases" / "2022" / "care-review-response-revised.md"
+    revision.write_text(
+        live.replace("type: policy-response\n", "type: policy-response\nstatus: draft\n", 1)
+        + "\nA closing paragraph the trustees have not yet agreed to publish.\n",
+        encoding="utf-8",
+    )
+    return revision
+
+
+@pytest.mark.parametrize(
+    ("head", "now"),
+    [
+        ("title: Family hubs\n", SAMPLE_NOW),  # slug family-hubs: a topic's page, /topics/family-hubs/
+        ("title: Keith Reed\n", SAMPLE_NOW),  # slug keith-reed: a person's page, /people/keith-reed/
+        ("title: First 1001 Days\n", SAMPLE_NOW),  # slug first-1001-days: a campaign's page and feeds
+        ("title: News\n", SAMPLE_NOW),  # slug news: the news listing, /news/, in every page's header
+        ("title: News\n", AFTER),  # before any news is public: a type releases.schema.json names
+        ("title: Events\n", SAMPLE_NOW),  # slug events: the events listing
+        ("title: What we did this year\nslug: index\n", SAMPLE_NOW),  # /index.html
+        # Its address, releases/2022/care-review, begins the public releases/2022/care-review-response.
+        ("title: Thoughts on the care review to come\nslug: care-review\n", SAMPLE_NOW),
+    ],
+)
+def test_a_hidden_release_whose_slug_public_addresses_share_does_not_stop_the_build(
+    build_site, content_copy, head, now
+):
+    add_draft(content_copy, head)
+    output = build_site(content_copy, PRESSROOM_NOW=now)
+    assert files_mentioning(output, "draft-in-progress", "has not finished") == set()
+
+
+def test_a_draft_revision_of_a_public_release_does_not_stop_the_build_but_its_new_words_are_guarded(
+    build_site, content_copy, tmp_path
+):
+    add_draft_revision(content_copy)
+    output = build_site(content_copy, PRESSROOM_NOW=AFTER)
+    assert read_html(output, "releases/2022/care-review-response/").h1 is not None
+    assert files_mentioning(output, "trustees have not yet agreed", "care-review-response-revised") == set()
+
+    # Its slug and address are the live release's, but what is new in it still stops a leak.
+    shutil.rmtree(output)
+    found = leaks_shown(build_site, content_copy, tmp_path, "d.content")
+    assert (
+        "index.html",
+        "care-review-response-revised.md",
+        "the passage “a closing paragraph the trustees have not yet agreed to publish.”",
+    ) in found
+    revision_needles = {what for _, release, what in found if release == "care-review-response-revised.md"}
+    assert not revision_needles & {"the slug", "the address"}
+
+
+def test_a_distinctive_slug_still_leaks_when_a_page_shows_it(build_site, content_copy, tmp_path):
+    add_draft(content_copy, "title: Statement\nslug: quarterly-zeppelin-statement\n")
+    # A bare slug in text may be an ordinary word; as a file's name it is searched for.
+    found = leaks_shown(build_site, content_copy, tmp_path, "'cards/2022/' ~ d.slug ~ '.png'")
+    assert ("index.html", "draft-in-progress.md", "the slug") in found
+
+
+def test_a_hidden_release_whose_slug_is_shared_is_still_found_by_its_address(
+    build_site, content_copy, tmp_path
+):
+    add_draft(content_copy, "title: Family hubs\n")
+    found = leaks_shown(build_site, content_copy, tmp_path, "'/releases/2022/' ~ d.slug ~ '/'")
+    assert ("index.html", "draft-in-progress.md", "the address") in found
+    assert not [leak for leak in found if leak[1:] == ("draft-in-progress.md", "the slug")]

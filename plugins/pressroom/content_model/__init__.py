@@ -1,14 +1,19 @@
 """Content model: YAML front matter read, validated and resolved into Release and Page objects."""
 
+import sys
+
 from pelican import signals
 
 from .reader import PressroomReader
 from .site import site_of
+from .storage import cache_folder, disk_error
 
 
 def decide_site(pelican) -> None:
-    """Read the clock and the people/topics directory once, before any plugin needs them."""
+    """Read the clock and the people/topics directory once, before any plugin needs them; and stop at once,
+    with a sentence, if the cache folder cannot be used."""
     site_of(pelican.settings)
+    cache_folder(pelican.settings)
     # Connected now, after every plugin registered its own handlers, so that the memos are kept after
     # the last of them (the policy check, the search index) has run at `finalized`.
     signals.finalized.connect(keep_memos)
@@ -16,7 +21,14 @@ def decide_site(pelican) -> None:
 
 def keep_memos(pelican) -> None:
     """After a successful build, keep what its pure steps worked out for the next build."""
-    site_of(pelican.settings).memos.save()
+    try:
+        site_of(pelican.settings).memos.save()
+    except OSError as error:
+        # The build itself is whole: only the next one's time is lost.
+        print(
+            f"Could not keep this build's memos ({disk_error(error)}): the next build works them out again.",
+            file=sys.stderr,
+        )
 
 
 def use_pressroom_reader(readers) -> None:

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 # Bumped when the file layout changes; an older file is simply not read.
-FORMAT = "1"
+FORMAT = "2"
 
 
 @cache
@@ -76,8 +76,15 @@ class Memo:
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
             # Missing, cut short by a killed build, or from older code: the answers are made again.
             return
-        if isinstance(stored, dict) and stored.get("version") == self.version:
-            self.kept = stored.get("answers", {})
+        # Only this memo's own file: another memo's (copied or restored over it) may hold an answer
+        # under the same key, since keys are hashes of inputs and two steps may read the same text.
+        if (
+            isinstance(stored, dict)
+            and stored.get("memo") == self.path.name
+            and stored.get("version") == self.version
+            and isinstance(stored.get("answers"), dict)
+        ):
+            self.kept = stored["answers"]
 
     def answer(self, inputs: tuple[str, ...], make: Callable[[], T]) -> T:
         if not self.loaded:
@@ -97,7 +104,8 @@ class Memo:
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
         try:
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump({"version": self.version, "answers": self.used}, stream, pickle.HIGHEST_PROTOCOL)
+                kept = {"memo": self.path.name, "version": self.version, "answers": self.used}
+                pickle.dump(kept, stream, pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

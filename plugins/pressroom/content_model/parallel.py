@@ -9,8 +9,8 @@ order the jobs run in and however many workers draw them.
 
 from __future__ import annotations
 
+import hashlib
 import os
-import shutil
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -25,6 +25,9 @@ PARALLEL_FROM = 16
 CHUNK = 8
 # Where the build's pool lives while batches are open: the context every generator shares.
 DRAWING_KEY = "PRESSROOM_DRAWING"
+# Each cached file begins with a line of this and a hash of its name and its bytes, so that a file cut
+# short, changed, or put under another key's name (two PDFs swapped) is drawn again, never published.
+SEAL = b"pressroom-cache-1 "
 
 
 class DrawingFailed(SystemExit):
@@ -115,21 +118,34 @@ def collect(context: dict, batch: Batch) -> tuple[int, float]:
     return batch.drawn, time.perf_counter() - batch.started
 
 
+def seal(name: str, data: bytes) -> bytes:
+    """The first line of a cached file: the format, and a hash of the file's name (its key) and bytes."""
+    return SEAL + hashlib.sha256(name.encode() + b"\n" + data).hexdigest().encode()
+
+
 def copy_from_cache(cached: Path, target: Path) -> bool:
-    """Put the file the cache holds at `target`; False when the cache has none."""
-    if not cached.is_file():
+    """Put the file the cache holds at `target`; False when the cache has none, or has one that is not
+    what was kept under that name (cut short, changed, or another key's file): it is drawn again."""
+    try:
+        kept = cached.read_bytes()
+    except OSError:
+        return False
+    first_line, _, data = kept.partition(b"\n")
+    if first_line != seal(cached.name, data):
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, target)
+    target.write_bytes(data)
     return True
 
 
 def keep_drawn(data: bytes, cached: Path, target: Path) -> None:
-    """Write a drawn file into the cache, whole and then renamed so that a build running beside this one
-    (`invoke serve` rebuilding while a publish runs) never copies half of it, and then to `target`."""
+    """Write a drawn file into the cache, sealed (`seal`), whole and then renamed so that a build running
+    beside this one (`invoke serve` rebuilding while a publish runs) never copies half of it, and then to
+    `target`."""
     cached.parent.mkdir(parents=True, exist_ok=True)
     handle, partial = tempfile.mkstemp(dir=cached.parent, prefix=f".{cached.name}.")
     with os.fdopen(handle, "wb") as stream:
-        stream.write(data)
+        stream.write(seal(cached.name, data) + b"\n" + data)
     os.replace(partial, cached)
-    copy_from_cache(cached, target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)

@@ -18,6 +18,7 @@ from pelican.generators import ArticlesGenerator
 from pressroom.content_model.memo import code_version
 from pressroom.content_model.parallel import collect, draw_all
 from pressroom.content_model.site import absolute_url, organisation_name, site_of
+from pressroom.content_model.storage import cache_folder
 
 from . import document as document_module
 from .document import Block, html_blocks, press_document
@@ -99,9 +100,9 @@ def write_copy_ready(generators) -> None:
         return
     look = look_from_settings(settings)
     organisation = organisation_name(settings)
-    cache = Path(settings["CACHE_PATH"]) / "copy_ready"
+    cache = cache_folder(settings, "copy_ready")
     output = Path(generator.output_path)
-    fonts = prepared_fonts(look.regular_font, look.bold_font, cache / "fonts")
+    fonts = prepared_fonts(look.regular_font, look.bold_font, cache_folder(settings, "copy_ready", "fonts"))
     memo = site_of(settings).memos.named("copy_ready_blocks", code_version(document_module.__name__))
 
     def blocks_of(html: str) -> list[Block]:

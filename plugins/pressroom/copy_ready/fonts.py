@@ -9,6 +9,7 @@ cache under a hash of its inputs. A release with a character outside it is drawn
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, fields, is_dataclass
 from functools import cache
 from pathlib import Path
@@ -55,7 +56,7 @@ def reduced_key(source: Path) -> str:
 LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "kern")
 
 
-def reduce_font(source: Path, target: Path) -> None:
+def reduce_font(source: Path, partial: Path) -> None:
     options = subset.Options()
     options.layout_features = []
     options.notdef_outline = True
@@ -71,17 +72,28 @@ def reduce_font(source: Path, target: Path) -> None:
                 del font[table]
         subsetter.populate(unicodes=REDUCED_REPERTOIRE)
         subsetter.subset(font)
-        # Written beside the target and renamed, so a parallel build never reads half a file.
-        partial = target.with_suffix(".partial")
         font.save(partial)
-    partial.replace(target)
+
+
+def bytes_digest(path: Path) -> str:
+    """The start of a hash of the file's bytes as they are now (file_digest remembers a path's first)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def reduced_font(source: Path, cache_dir: Path) -> Path:
-    target = cache_dir / f"{reduced_key(source)}{source.suffix}"
-    if not target.is_file():
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        reduce_font(source, target)
+    """The reduced copy of `source`, kept in `cache_dir` as KEY-DIGEST: its inputs' key, and a hash of its
+    own bytes, so a kept copy that is cut short or damaged is made again rather than failing every PDF."""
+    key = reduced_key(source)
+    for kept in sorted(cache_dir.glob(f"{key}-*{source.suffix}")):
+        if kept.stem == f"{key}-{bytes_digest(kept)}":
+            return kept
+        kept.unlink(missing_ok=True)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    # Written beside the target and renamed, so a parallel build never reads half a file.
+    partial = cache_dir / f".{key}-{os.getpid()}.partial"
+    reduce_font(source, partial)
+    target = cache_dir / f"{key}-{bytes_digest(partial)}{source.suffix}"
+    partial.replace(target)
     return target
 
 

@@ -9,15 +9,17 @@ there, are never indexed. A preview build writes no index.
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from pathlib import Path
 
 from pelican import signals
 
 from pressroom.content_model.site import site_of
+from pressroom.content_model.storage import cache_folder, disk_error
 
 from .entries import page_entry, release_entry
-from .index import BUNDLE_FOLDER, index_site
+from .index import BUNDLE_FOLDER, IndexFailed, PagefindMissing, index_site
 
 logger = logging.getLogger(__name__)
 
@@ -40,18 +42,33 @@ def attach_page_entries(generator) -> None:
             page.search_entry = page_entry(page.page)
 
 
+def tell(note: str) -> None:
+    """A note for whoever reads the build's or the publish's log (as validation's warnings are)."""
+    print(note, file=sys.stderr, flush=True)
+
+
 def write_index(pelican) -> None:
     if site_of(pelican.settings).preview:
         return
     started = time.perf_counter()
-    cache = Path(pelican.settings["CACHE_PATH"]) / "search"
+    cache = cache_folder(pelican.settings, "search")
     try:
-        pages, reused = index_site(Path(pelican.output_path), cache)
-    except Exception as error:
+        pages, reused = index_site(Path(pelican.output_path), cache, report=tell)
+    except PagefindMissing as error:
         raise SearchIndexError(
-            f"Search: Pagefind could not index {pelican.output_path} ({error}); "
-            "run scripts/setup to reinstall it, then build again."
-        ) from error
+            f"Search: the Pagefind program could not be run ({error}): run scripts/setup to reinstall it, "
+            "then build again."
+        ) from None
+    except IndexFailed as error:
+        raise SearchIndexError(
+            f"Search: {error}. The build has stopped: build again, and if it stops the same way, make room "
+            "on the disk or report Pagefind's message."
+        ) from None
+    except OSError as error:
+        raise SearchIndexError(
+            f"Search: the index could not be written into {pelican.output_path} ({disk_error(error)}). The "
+            "build has stopped: make room on the disk, or make the folder writable, then build again."
+        ) from None
     logger.info(
         "Search: %d pages indexed into %s/ in %.2f s%s",
         pages,

@@ -1,26 +1,40 @@
-"""The Pagefind index of a built site, written with Pagefind's Python API and the binary it ships.
+"""The Pagefind index of a built site, written by the Pagefind program that `pagefind[bin]` ships.
+
+The program is run as a command, not through the package's Python API: the API stops its Pagefind service
+the moment the service says the files are written, but the service has only handed the writes to
+background threads by then, so on a busy machine some files were left empty (`pagefind-entry.json`
+most often: 20 of 80 indexes on a loaded 2-core machine). The command waits for its writes before it
+exits. Each bundle is checked whole all the same (`damage`) before a build uses it or keeps it, and an
+index that is not whole is written again, a few times at most.
 
 Pagefind does not write byte-identical filter files for identical pages, so an unchanged site would look
 changed to `invoke publish` on every run. The bundle is therefore kept in the cache under a hash of every
-page it reads, and reused while no page changes.
+page it reads, and reused while no page changes and the kept copy is whole.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
+import gzip
 import hashlib
 import json
 import os
 import shutil
+import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import zlib
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
-from pagefind.index import PagefindIndex
+from pagefind.service import get_executable
+
+from pressroom.content_model.storage import disk_error
 
 BUNDLE_FOLDER = "pagefind"
+ENTRY_FILE = "pagefind-entry.json"
+# Indexes written before a build gives up: a damaged one was rare (about 1 in 14 through the old API).
+ATTEMPTS = 3
 # Bundles being copied into the cache; a build never removes another's.
 PARTIAL = ".partial-"
 # Pagefind's ready-made interfaces, written with every index: the search page has its own small script
@@ -34,13 +48,17 @@ UNUSED_INTERFACES = (
     "pagefind-modular-ui.css",
     "pagefind-highlight.js",
 )
+GZIP_MAGIC = b"\x1f\x8b"
+
+Report = Callable[[str], None]
 
 
-async def _index(site: Path, bundle: Path) -> None:
-    # Only pages that mark their main content with data-pagefind-body are indexed (releases and pages),
-    # so listings, feeds' readable views and the 404 page never show up as results.
-    async with PagefindIndex({"output_path": str(bundle)}) as index:
-        await index.add_directory(str(site))
+class PagefindMissing(Exception):
+    """The Pagefind program is not installed, or cannot be run."""
+
+
+class IndexFailed(Exception):
+    """Pagefind did not write a whole index, however often it was asked."""
 
 
 def pages_digest(site: Path) -> str:
@@ -56,16 +74,95 @@ def pages_digest(site: Path) -> str:
 
 
 def indexed_page_count(bundle: Path) -> int:
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8"))
     return sum(language["page_count"] for language in entry["languages"].values())
 
 
+def entry_damage(bundle: Path) -> str | None:
+    """What is wrong with the entry file: it must list each language's index, whose files must be there."""
+    try:
+        languages = json.loads((bundle / ENTRY_FILE).read_bytes())["languages"]
+        needed = ["pagefind.js"]
+        for language in languages.values():
+            if not isinstance(language["page_count"], int):
+                return f"{ENTRY_FILE} gives no page count"
+            # A language Pagefind has no stemmer for is searched with its `unknown` WebAssembly.
+            wasm = language["wasm"] or "unknown"
+            needed += [f"pagefind.{language['hash']}.pf_meta", f"wasm.{wasm}.pagefind"]
+    except FileNotFoundError:
+        return f"there is no {ENTRY_FILE}"
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        return f"{ENTRY_FILE} cannot be read ({type(error).__name__}: {error})"
+    if not languages:
+        return f"{ENTRY_FILE} lists no index"
+    missing = [name for name in needed if not (bundle / name).is_file()]
+    return f"{ENTRY_FILE} lists {missing[0]}, which is not there" if missing else None
+
+
+def file_damage(path: Path) -> str | None:
+    """Why a file of the bundle is not whole: empty, JSON that does not parse, a compressed file cut short."""
+    data = path.read_bytes()
+    if not data:
+        return "it is empty"
+    try:
+        if path.suffix == ".json":
+            json.loads(data)
+        elif data.startswith(GZIP_MAGIC):
+            gzip.decompress(data)
+    except (ValueError, EOFError, OSError, zlib.error) as error:
+        return f"it cannot be read ({type(error).__name__}: {error})"
+    return None
+
+
+def damage(bundle: Path) -> str | None:
+    """What makes `bundle` unusable, or None when it is whole: the entry file lists each index and its
+    files are there, and every file has bytes, parses (JSON) or unpacks (Pagefind's compressed files)."""
+    problem = entry_damage(bundle)
+    if problem:
+        return problem
+    for path in sorted(bundle.rglob("*")):
+        if path.is_file() and (problem := file_damage(path)):
+            return f"{path.relative_to(bundle).as_posix()}: {problem}"
+    return None
+
+
 def write_bundle(site: Path, bundle: Path) -> None:
-    # In a thread of its own, so a build started inside an event loop (`invoke serve`) still indexes.
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        worker.submit(asyncio.run, _index(site, bundle)).result()
+    """Run Pagefind over `site`, writing its bundle to `bundle`."""
+    program = get_executable()
+    if program is None:
+        raise PagefindMissing("the pagefind_bin package is not installed")
+    command = [str(program), "--site", str(site), "--output-path", str(bundle), "--silent"]
+    try:
+        # In the site's folder, so no Pagefind configuration file from elsewhere changes the index.
+        finished = subprocess.run(command, cwd=site, capture_output=True, text=True, check=False)
+    except OSError as error:
+        raise PagefindMissing(f"{program} cannot be run: {error.strerror or error}") from None
+    if finished.returncode:
+        said = " ".join((finished.stderr.strip() or finished.stdout.strip()).split()) or "no message"
+        raise IndexFailed(f"Pagefind stopped with exit status {finished.returncode}: {said}")
     for name in UNUSED_INTERFACES:
         (bundle / name).unlink(missing_ok=True)
+
+
+def write_whole_bundle(site: Path, bundle: Path, report: Report) -> None:
+    """Write the bundle, and write it again while it is not whole, `ATTEMPTS` times at most."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            write_bundle(site, bundle)
+            problem = damage(bundle)
+        except IndexFailed as error:
+            problem = str(error)
+        if problem is None:
+            if attempt > 1:
+                report(f"Search: attempt {attempt} wrote a whole index.")
+            return
+        shutil.rmtree(bundle, ignore_errors=True)
+        if attempt < ATTEMPTS:
+            report(
+                f"Search: Pagefind's index was not whole ({problem}), so the site is indexed again "
+                f"(attempt {attempt + 1} of {ATTEMPTS})."
+            )
+    raise IndexFailed(f"Pagefind wrote no whole index in {ATTEMPTS} attempts; the last: {problem}")
 
 
 def keep_latest(bundle: Path, cache: Path, name: str) -> None:
@@ -99,17 +196,31 @@ def reused_from(cached: Path, bundle: Path) -> bool:
     return True
 
 
-def index_site(site: Path, cache: Path) -> tuple[int, bool]:
+def index_site(site: Path, cache: Path, report: Report) -> tuple[int, bool]:
     """Index `site` into `site/pagefind/`, replacing any older index; (pages indexed, whether reused).
 
-    `cache` keeps the latest bundle only, under the hash of the pages it was built from.
+    `cache` keeps the latest whole bundle only, under the hash of the pages it was built from. `report`
+    is told when an index had to be written again.
     """
     bundle = site / BUNDLE_FOLDER
     # An older index may still describe a release that is no longer public.
     shutil.rmtree(bundle, ignore_errors=True)
     digest = pages_digest(site)
-    if reused_from(cache / digest, bundle):
-        return indexed_page_count(bundle), True
-    write_bundle(site, bundle)
-    keep_latest(bundle, cache, digest)
+    cached = cache / digest
+    if reused_from(cached, bundle):
+        problem = damage(bundle)
+        if problem is None:
+            return indexed_page_count(bundle), True
+        report(f"Search: the index kept in {cached} is damaged ({problem}), so the site is indexed again.")
+        shutil.rmtree(bundle, ignore_errors=True)
+        shutil.rmtree(cached, ignore_errors=True)
+    write_whole_bundle(site, bundle, report)
+    try:
+        keep_latest(bundle, cache, digest)
+    except OSError as error:
+        # The site has its index; only the next build's time is lost.
+        report(
+            f"Search: the index could not be kept in {cache} ({disk_error(error)}); the next build indexes "
+            "again."
+        )
     return indexed_page_count(bundle), False

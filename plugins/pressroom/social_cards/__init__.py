@@ -16,6 +16,7 @@ from pelican.generators import ArticlesGenerator
 
 from pressroom.content_model.parallel import collect, draw_all
 from pressroom.content_model.site import PUBLISHER_LOGO_KEY, SITE_IMAGE_KEY
+from pressroom.content_model.storage import cache_folder
 
 from .cards import SocialImage, card_style, own_image, publisher_logo, release_card, site_image
 from .render import cached_image, write_image
@@ -60,7 +61,7 @@ def images_to_draw(generator) -> list[SocialImage]:
 def start_drawing(generator) -> None:
     settings = generator.settings
     style = card_style(settings)
-    cache_dir = Path(settings["CACHE_PATH"]) / "social_cards"
+    cache_dir = cache_folder(settings, "social_cards")
     jobs = [
         (image.kind, image.card, style, Path(generator.output_path) / image.output_path, cache_dir)
         for image in images_to_draw(generator)

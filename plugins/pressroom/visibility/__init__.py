@@ -10,17 +10,18 @@ The guard that stops a build on any logged error is in build_guard.py, installed
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from pelican import signals
 
 from pressroom.content_model.decision import Visibility, decide
 from pressroom.content_model.memo import code_version
+from pressroom.content_model.model import RELEASE_TYPES
 from pressroom.content_model.site import site_of
 
 from . import leaks as leaks_module
-from .leaks import Found, Hidden, distinctive_passages, find_leaks, needles_digest, readable
+from .leaks import Found, Hidden, distinctive_passages, find_leaks, needles_digest, path_segments, readable
 
 # The releases this build holds back, as they are read; then, once every source is read, what identifies
 # each of them (a `Hidden`), for the leak scan. Two keys, so neither changes shape during the build.
@@ -99,6 +100,34 @@ def only_used_by(source: str, static_paths: list[str], public_sources_text: str)
     return tuple(path for path in static_paths if path in source and path not in public_sources_text)
 
 
+def public_addresses(public, generators, settings) -> list[str]:
+    """The addresses public readers reach that the build knows before writing: the public releases and
+    pages (and their earlier addresses), the type and topic listings, the directory's people, topics and
+    campaigns, the theme's and the published static files, and the fixed part of every address setting;
+    and the release types' ids, which releases.json and its schema give as values."""
+    addresses = [
+        value
+        for key, value in settings.items()
+        if key.endswith(("_URL", "_SAVE_AS")) and isinstance(value, str)
+    ]
+    directory = site_of(settings).directory
+    addresses += [*directory.people, *directory.press_contacts, *directory.topics, *directory.campaigns]
+    addresses += list(RELEASE_TYPES)
+    for item in public:
+        addresses += [item.url, *getattr(getattr(item, "release", None), "previous_urls", ())]
+    for generator in generators:
+        addresses += [category.url for category, _ in getattr(generator, "categories", [])]
+        addresses += [tag.url for tag in getattr(generator, "tags", {})]
+        addresses += [static.save_as for static in getattr(generator, "staticfiles", [])]
+    for folder in settings.get("THEME_STATIC_PATHS", []):
+        theme_static = Path(settings["THEME"]) / folder
+        addresses += [
+            f"{settings.get('THEME_STATIC_DIR', 'theme')}/{path.relative_to(theme_static).as_posix()}"
+            for path in theme_static.rglob("*")
+        ]
+    return addresses
+
+
 def hide_unpublished(generators) -> None:
     """Decide what identifies each hidden release, and keep the files only hidden releases use unpublished."""
     settings = generators[0].settings
@@ -137,6 +166,12 @@ def hide_unpublished(generators) -> None:
         generator.staticfiles[:] = [
             static for static in generator.staticfiles if static.relative_source_path not in unpublished
         ]
+    addresses = public_addresses(public, generators, settings)
+    segments, live = path_segments(addresses), {address.strip("/") for address in addresses}
+    settings[HIDDEN_KEY] = [
+        replace(item, public_slug=item.release.slug in segments, public_address=item.url.strip("/") in live)
+        for item in settings[HIDDEN_KEY]
+    ]
 
 
 def scan_for_leaks(pelican) -> None:

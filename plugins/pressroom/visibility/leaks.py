@@ -68,6 +68,11 @@ class Hidden:
     url: str
     passages: tuple[str, ...] = ()  # readable() forms
     files: tuple[str, ...] = ()  # static files, relative to the content folder, that only it uses
+    # A public page, listing or directory entry has the slug as a segment of its address ("family-hubs",
+    # "news", "index"), or the site has this very address (a draft revision of a live release keeps it):
+    # then it identifies nothing, as a title the public pages share identifies nothing.
+    public_slug: bool = False
+    public_address: bool = False
 
 
 def readable(text: str) -> str:
@@ -106,6 +111,18 @@ def distinctive_passages(release: Release, body_html: str, public_text: str) -> 
     return tuple(dict.fromkeys(passage for passage in passages if passage not in public_text))
 
 
+def path_segments(addresses: Iterable[str]) -> frozenset[str]:
+    """Every segment of the addresses, also cut short at each dot (`all.atom.xml` gives `all` and
+    `all.atom` too), as the slug's pattern finds a slug before a dot."""
+    segments: set[str] = set()
+    for address in addresses:
+        for segment in address.split("/"):
+            parts = segment.split(".")
+            segments.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
+    segments.discard("")
+    return frozenset(segments)
+
+
 def file_name_pattern(name: str) -> re.Pattern:
     return re.compile(rf"(?<![\w.-]){re.escape(name)}(?![\w.-])")
 
@@ -117,13 +134,12 @@ def exact_needles(hidden: Hidden) -> list[tuple[str, str, re.Pattern]]:
     # A bare slug can be an ordinary word ("update"), so it counts only where it names a path or value.
     slug = rf"(?:^|(?<=[/\"'])){re.escape(release.slug)}(?=[/.\"'?#]|$)"
     source_name = Path(release.source_path).name
-    found = [
-        ("the slug", release.slug, re.compile(slug, re.MULTILINE)),
-        ("the source file's name", source_name, file_name_pattern(source_name)),
-    ]
+    found = [] if hidden.public_slug else [("the slug", release.slug, re.compile(slug, re.MULTILINE))]
+    found.append(("the source file's name", source_name, file_name_pattern(source_name)))
     address = hidden.url.strip("/")
-    if address:
-        found.append(("the address", address, re.compile(re.escape(address))))
+    if address and not hidden.public_address:
+        # Not inside a longer address: releases/2022/care-review is not releases/2022/care-review-response.
+        found.append(("the address", address, re.compile(rf"{re.escape(address)}(?![\w-])")))
     for name in hidden.files:
         found.append((f"the file {name}", Path(name).name, file_name_pattern(Path(name).name)))
     return found
