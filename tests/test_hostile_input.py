@@ -120,8 +120,8 @@ def test_blank_field_inside_a_group_is_an_error(content):
 @pytest.mark.parametrize(
     ("line", "field", "what"),
     [
-        ("date: 2024-02-30", "date", "'2024-02-30' is not a date that exists (day is out of range"),
-        ("date: 2024-13-45", "date", "'2024-13-45' is not a date that exists (month must be in 1..12)"),
+        ("date: 2024-02-30", "date", "'2024-02-30' is not a date that exists (February 2024 has 29 days)"),
+        ("date: 2024-13-45", "date", "'2024-13-45' is not a date that exists (there is no month 13)"),
         ("updated:\n  - date: 2024-02-30\n    note: Fixed", "updated[1].date", "is not a date that exists"),
         ("embargo: 0001-01-01T00:00+01:00", "embargo", "is in the year 1"),
         ("embargo: 9999-12-31T23:59-12:00", "embargo", "is in the year 9999"),

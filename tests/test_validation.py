@@ -52,7 +52,29 @@ EXPECTED = [
     ),
     ("releases/quote-missing-text.md", 7, "quotes[1].text", "the quote has no text", "add a 'text:' line"),
     ("releases/responds-to-bad-url.md", 8, "responds_to.url", "is not a web address", "https://"),
-    ("releases/embargo-without-offset.md", 6, "embargo", "has no UTC offset", "+01:00"),
+    (
+        "releases/embargo-with-a-summer-offset-in-winter.md",
+        6,
+        "embargo",
+        "'2026-12-03T00:01+01:00' is 23:01 on 2 December 2026 in London: +01:00 is not London's offset",
+        "00:01 on 3 December 2026 in London is 2026-12-03T00:01+00:00 (GMT)",
+    ),
+    (
+        "releases/embargo-at-the-autumn-clock-change.md",
+        6,
+        "embargo",
+        "01:30 on 25 October 2026 in London happens twice, as the clocks go back: "
+        "2026-10-25T01:30+01:00 (BST) or 2026-10-25T01:30+00:00 (GMT)",
+        "write the one you mean",
+    ),
+    (
+        "releases/embargo-before-the-date.md",
+        6,
+        "embargo",
+        "lifts at 00:01 on 3 November 2026, before the release's own date (00:00 on 3 December 2026)",
+        "at or after the date",
+    ),
+    ("releases/date-given-as-a-list.md", 3, "date", "is a list, not one date", "write one date"),
     ("releases/image-without-alt.md", 6, "image.alt", "the image has no alt", "add a 'alt:' line"),
     ("releases/image-not-raster.md", 7, "image.src", "'images/logo.svg' is not a JPEG, PNG", "SVG"),
     (
@@ -190,7 +212,7 @@ def test_problem_reads_as_path_line_field_what_fix(invalid_check):
     [problem] = [p for p in invalid_check.errors if p.path.endswith("bad-date.md")]
     assert str(problem).endswith(
         "bad-date.md:3: date: '32 May 2022' is not a date — write it as YYYY-MM-DD, "
-        "or YYYY-MM-DDTHH:MM+01:00 with a time and UTC offset"
+        "or YYYY-MM-DDTHH:MM for a time (UK time)"
     )
 
 

@@ -34,6 +34,7 @@ from .model import (
 )
 from .problems import Invalid, Problem, did_you_mean, nearest
 from .sanitise import Removal
+from .times import in_words
 
 STATUSES = ("published", "draft")
 SUMMARY_MAX = 300
@@ -332,7 +333,8 @@ def parse_event(value, ctx: Context) -> Event:
         },
         "the event",
     )
-    if "end" in values and values["end"] <= values["start"]:
+    # Compared as moments: at the autumn clock change 01:30 GMT comes after 01:30 BST.
+    if "end" in values and values["end"].astimezone(dt.UTC) <= values["start"].astimezone(dt.UTC):
         raise Invalid("the event ends before it starts", "check the end date and time", ("end",))
     if not values.get("location") and not values.get("online_url"):
         raise Invalid(
@@ -359,7 +361,7 @@ def site_path(value, ctx: Context) -> str:
 
 
 def parse_embargo(value, ctx: Context):
-    return fields.datetime(value, ctx.timezone, require_offset=True)
+    return fields.datetime(value, ctx.timezone, needs_time=True)
 
 
 def _text_field(max_length=None):
@@ -404,7 +406,7 @@ RELEASE_FIELDS = {
         ),
         Field(
             "date",
-            "ISO 8601 date or date-time; the site's timezone if no offset",
+            "ISO 8601 date, or date-time in the site's time zone",
             _date_field,
             True,
             "2022-04-02",
@@ -468,7 +470,12 @@ RELEASE_FIELDS = {
         Field(
             "campaign", "campaign id from content/topics.yaml", directory_entry("campaigns", "topics.yaml")
         ),
-        Field("embargo", "date-time with UTC offset; not public before it", parse_embargo),
+        Field(
+            "embargo",
+            "date-time in the site's time zone, such as 2022-05-23T00:01; not public before it; not "
+            "before date",
+            parse_embargo,
+        ),
         Field(
             "status",
             "published (default) or draft",
@@ -738,11 +745,30 @@ def validate_release(document: Document, path: str, ctx: Context) -> tuple[Relea
             )
         )
     problems += quote_marker_problems(document, path, len(values.get("quotes", ())))
+    problems += embargo_problems(values, document, path)
     if any(problem.severity == "error" for problem in problems):
         return None, problems
     if "contact" not in values and ctx.default_contact in ctx.directory.press_contacts:
         values["contact"] = ctx.directory.press_contacts[ctx.default_contact]
     return Release(source_path=path, **values), problems
+
+
+def embargo_problems(values: dict, document: Document, path: str) -> list[Problem]:
+    """An embargo before the release's own date holds nothing back: most likely a mistyped date."""
+    embargo, date = values.get("embargo"), values.get("date")
+    if embargo is None or date is None or embargo.astimezone(dt.UTC) >= date.astimezone(dt.UTC):
+        return []
+    return [
+        Problem(
+            path,
+            document.line_of(("embargo",)),
+            "embargo",
+            f"lifts at {in_words(embargo)}, before the release's own date ({in_words(date)}), "
+            "so it would hold nothing back",
+            "check both: the embargo must be at or after the date (a release dated later already "
+            "waits for its date)",
+        )
+    ]
 
 
 def visibility_values(document: Document, ctx: Context) -> dict:
