@@ -5,11 +5,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from .front_matter import FORBIDDEN_CHARACTER, describe_character
-from .problems import Invalid, did_you_mean
+from .front_matter import FORBIDDEN_CHARACTER, TextBeforeComment, describe_character
+from .problems import Invalid, did_you_mean, shortened
 from .times import NotOneMoment, clock_name, in_words, iso, place, site_moment, written
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -49,8 +50,53 @@ def text(value, *, max_length: int | None = None, plain: bool = False) -> str:
     return value
 
 
+def whole_text(value):
+    """A value of text as YAML read it, refused when YAML cut it at ' #', reading the rest as a comment."""
+    if isinstance(value, TextBeforeComment):
+        raise Invalid(
+            f"has ' #' in it, where YAML starts a comment, so '{shortened(value.comment, 40)}' would be "
+            "dropped from the text",
+            "put the whole value in double quotes, or write '>-' after the colon and the text on the lines "
+            "below, indented",
+        )
+    return value
+
+
+# Joins emoji into one picture (👨‍👩‍👧): a format character, but a visible one.
+ZERO_WIDTH_JOINER = "\u200d"
+# The flags of Scotland and Wales: a black flag and invisible tag letters spelling the country.
+FLAG_TAGS = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
+
+
+def invisible_format_character(value: str) -> str | None:
+    """The first character that formats text invisibly (zero-width space, soft hyphen, bidirectional
+    control, word joiner…), apart from those that draw an emoji."""
+    value = FLAG_TAGS.sub("\U0001f3f4", value)
+    for index, character in enumerate(value):
+        if unicodedata.category(character) != "Cf":
+            continue
+        joins_pictures = (
+            character == ZERO_WIDTH_JOINER
+            and 0 < index < len(value) - 1
+            and unicodedata.category(value[index - 1]) in ("So", "Sk", "Mn")
+            and unicodedata.category(value[index + 1]) == "So"
+        )
+        if not joins_pictures:
+            return character
+    return None
+
+
 def plain_text(value, max_length: int | None = None) -> str:
-    return text(value, max_length=max_length, plain=True)
+    """One piece of plain text (a headline, a standfirst, a name): nothing cut off by YAML, and nothing
+    invisible that would hide or reorder what readers see in titles, feeds and share links."""
+    value = text(whole_text(value), max_length=max_length, plain=True)
+    hidden = invisible_format_character(value)
+    if hidden:
+        raise Invalid(
+            f"contains the invisible character {describe_character(hidden)}",
+            "delete it (retype the text around it if you cannot see it)",
+        )
+    return value
 
 
 def slug(value) -> str:

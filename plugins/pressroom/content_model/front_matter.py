@@ -52,6 +52,8 @@ def describe_character(character: str) -> str:
         kind = "half of a broken character pair"
     elif unicodedata.category(character) == "Cc":
         kind = "a control character"
+    elif unicodedata.category(character) == "Cf":
+        kind = unicodedata.name(character, "an invisible formatting character").lower()
     else:
         kind = "a Unicode non-character"
     return f"U+{code:04X} ({kind})"
@@ -260,6 +262,32 @@ def _record_lines(node, path: tuple, lines: dict, offset: int) -> None:
             _record_lines(item, (*path, index), lines, offset)
 
 
+class TextBeforeComment(str):
+    """A value YAML ended at ' #': it reads the rest of the line as a comment and drops it. Kept apart
+    so that a field of text can refuse it (`#BabiesCantWait` cut from a quote), while an id or a date
+    with a comment after it stays what it was."""
+
+    comment: str
+
+
+# Where YAML ends an unquoted value: spaces, then '#' and the rest of the line, dropped.
+COMMENT_AFTER = re.compile(r"[ \t]+(#[^\r\n]*)")
+
+
+def _construct_text(loader, node) -> str:
+    value = loader.construct_scalar(node)
+    lines = loader.source_lines
+    # Only an unquoted value runs into a comment unawares: a quoted or block value ends where it says.
+    if node.style or node.end_mark.line >= len(lines):
+        return value
+    comment = COMMENT_AFTER.match(lines[node.end_mark.line], node.end_mark.column)
+    if comment is None:
+        return value
+    cut = TextBeforeComment(value)
+    cut.comment = comment.group(1)
+    return cut
+
+
 # libyaml's parser when PyYAML was built with it (its wheels are): the same events, several times faster.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -270,6 +298,10 @@ class TextPreservingLoader(SafeLoader):  # type: ignore[misc, valid-type]
     `2024-02-30` looks like a date to YAML and cannot be one; kept as text, the field's own check
     reports it with the line, instead of the whole read failing.
     """
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.source_lines = split_lines(text)
 
 
 def _tolerant(construct):
@@ -288,6 +320,7 @@ for _tag, _construct in (
     ("tag:yaml.org,2002:float", yaml.constructor.SafeConstructor.construct_yaml_float),
 ):
     TextPreservingLoader.add_constructor(_tag, _tolerant(_construct))
+TextPreservingLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
 # YAML 1.1 reads a lone '=' as a "value key"; to an author it is just the character.
 TextPreservingLoader.add_constructor("tag:yaml.org,2002:value", lambda loader, node: node.value)
 
