@@ -171,7 +171,7 @@ def publishable_releases(draw) -> bytes:
         "summary": quoted(
             draw(
                 st.text(
-                    alphabet=st.sampled_from("ab <&>\"'" + RIGHT_TO_LEFT),
+                    alphabet=st.sampled_from("ab <&>\"'é€" + RIGHT_TO_LEFT),
                     min_size=1,
                     max_size=200,
                 )

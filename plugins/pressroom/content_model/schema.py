@@ -603,6 +603,9 @@ def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tu
     """Run every field of `table` over the front matter; report every problem, warn on unknown fields."""
     values, problems = {}, []
     data = document.data
+    # A misspelt field ('summery:') is checked as the field it most likely means, so its value's own
+    # mistakes (a standfirst too long) are not found only after the name is put right.
+    meant: dict = {}
     for key in data:
         if key not in table:
             # An unknown field is an error, not a note: 'Embargo:' or 'embrago:' ignored would publish.
@@ -615,7 +618,16 @@ def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tu
                     did_you_mean(key, table, f"remove it, or use one of {', '.join(table)}"),
                 )
             )
+            guess = nearest(key, table)
+            if guess and guess not in data and guess not in meant:
+                meant[guess] = key
     for name, field in table.items():
+        if name in meant:
+            try:
+                values[name] = field.parse(data[meant[name]], ctx)
+            except Invalid as error:
+                problems += _located(error, (meant[name],), document, path)
+            continue
         if name in data and data[name] is None:
             example = f" {field.example}" if field.example else ""
             problems.append(
@@ -629,7 +641,7 @@ def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tu
             )
             continue
         if name not in data:
-            if field.is_required(data):
+            if field.is_required(data) and name not in document.unreadable:
                 example = f" {field.example}" if field.example else ""
                 problems.append(
                     Problem(
@@ -644,20 +656,28 @@ def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tu
         try:
             values[name] = field.parse(data[name], ctx)
         except Invalid as error:
-            for sub, what, fix in error.findings:
-                key_path = (name, *sub)
-                problems.append(Problem(path, document.line_of(key_path), field_label(key_path), what, fix))
+            problems += _located(error, (name,), document, path)
     return values, problems
 
 
-def quote_marker_problems(document: Document, path: str, quote_count: int) -> list[Problem]:
+def _located(error: Invalid, key_path: tuple, document: Document, path: str) -> list[Problem]:
+    """A field's findings as problems, each at the line of the part of the value it is about."""
+    return [
+        Problem(path, document.line_of((*key_path, *sub)), field_label((*key_path, *sub)), what, fix)
+        for sub, what, fix in error.findings
+    ]
+
+
+def quote_marker_problems(document: Document, path: str, quote_count: int | None) -> list[Problem]:
+    """Markers naming a quote that is not there, or placed twice; with the quotes unreadable
+    (`quote_count` None), only the markers placed twice."""
     problems, seen = [], set()
     for match in QUOTE_MARKER.finditer(document.body):
         digits = match.group(1)
         # Python refuses to read a number of thousands of digits; no release has a millionth quote.
         number = int(digits) if len(digits) <= 6 else 0
         line = document.body_line + document.body.count("\n", 0, match.start())
-        if not 1 <= number <= quote_count:
+        if quote_count is not None and not 1 <= number <= quote_count:
             problems.append(
                 Problem(
                     path,
@@ -808,10 +828,10 @@ def validate_release(document: Document, path: str, ctx: Context) -> tuple[Relea
                 "set 'type: event', or remove the event block",
             )
         )
-    problems += quote_marker_problems(document, path, len(values.get("quotes", ())))
+    problems += quote_marker_problems(document, path, quote_count(values, document))
     problems += embargo_problems(values, document, path)
     problems += placeholder_problems(values, document, path)
-    if any(problem.severity == "error" for problem in problems):
+    if not document.complete or any(problem.severity == "error" for problem in problems):
         return None, problems
     if "contact" not in values and ctx.default_contact in ctx.directory.press_contacts:
         values["contact"] = ctx.directory.press_contacts[ctx.default_contact]
@@ -858,6 +878,15 @@ def placeholder_problems(values: dict, document: Document, path: str) -> list[Pr
     ]
 
 
+def quote_count(values: dict, document: Document) -> int | None:
+    """How many quotes the release has, as far as can be told when some of them have mistakes."""
+    if "quotes" in values:
+        return len(values["quotes"])
+    if isinstance(document.data.get("quotes"), list):
+        return len(document.data["quotes"])
+    return None if "quotes" in document.unreadable else 0
+
+
 def embargo_problems(values: dict, document: Document, path: str) -> list[Problem]:
     """An embargo before the release's own date holds nothing back: most likely a mistyped date."""
     embargo, date = values.get("embargo"), values.get("date")
@@ -894,7 +923,7 @@ def validate_page(document: Document, path: str, ctx: Context) -> tuple[Page | N
     problems += body_character_problems(document, path)
     problems += slug_problems(values, document, path, ctx)
     problems += sanitising_problems(document, path, ctx)
-    if any(problem.severity == "error" for problem in problems):
+    if not document.complete or any(problem.severity == "error" for problem in problems):
         return None, problems
     return Page(source_path=path, **values), problems
 
