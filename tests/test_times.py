@@ -198,21 +198,21 @@ def test_other_dates_follow_the_same_rules(content, front, field, what):
 
 
 EVENT = """event:
-  start: 2026-10-25T00:30
-  end: 2026-10-25T02:30
+  start: 2026-10-25T01:30+01:00
+  end: 2026-10-25T01:15+00:00
   location: Online
 """
 
 
-def test_event_times_are_wall_clock_times_across_a_clock_change(content):
+def test_an_event_across_the_autumn_clock_change_ends_after_it_starts(content):
+    # 01:30 BST, then the clocks go back at 02:00 BST: 01:15 GMT is 45 minutes later.
     text = HEAD.replace("type: statement", "type: event") + EVENT + BODY
     (content / "releases" / "release.md").write_text(text, encoding="utf-8")
     result = check_site(site_settings(content, content.parent / "output"))
     assert result.errors == []
     [release] = result.releases
-    assert release.event.start == dt.datetime(2026, 10, 24, 23, 30, tzinfo=UTC)
-    assert release.event.end == dt.datetime(2026, 10, 25, 2, 30, tzinfo=UTC)
-    assert release.event.when.text == "Sunday 25 October 2026, 00:30 BST to 02:30 GMT"
+    assert release.event.end.astimezone(UTC) - release.event.start.astimezone(UTC) == dt.timedelta(minutes=45)
+    assert release.event.when.text == "Sunday 25 October 2026, 01:30 BST to 01:15 GMT"
 
 
 def test_a_winter_and_a_summer_embargo_without_an_offset_lift_at_london_midnight(content, tmp_path):
