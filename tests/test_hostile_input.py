@@ -11,41 +11,7 @@ from pathlib import Path
 
 import pytest
 from support.site import SAMPLE_CONTENT, build, read_html, site_settings
-
-from pressroom.validation.site_check import check_site
-
-HEAD = """---
-title: Charity responds to the spending review
-date: 2022-06-01
-type: statement
-summary: A short standfirst.
-"""
-BODY = "---\nThe body.\n"
-
-
-@pytest.fixture
-def content(tmp_path) -> Path:
-    """The sample site's people and topics, with no releases of its own."""
-    root = tmp_path / "content"
-    (root / "releases").mkdir(parents=True)
-    (root / "pages").mkdir()
-    for name in ("people.yaml", "topics.yaml"):
-        shutil.copy(SAMPLE_CONTENT / name, root / name)
-    return root
-
-
-def check(root: Path, **settings):
-    return check_site(site_settings(root, root.parent / "output", **settings))
-
-
-def problems_of(root: Path, text: str, name: str = "release.md", **settings) -> list:
-    (root / "releases" / name).write_text(text, encoding="utf-8")
-    return check(root, **settings).errors
-
-
-def only(problems: list):
-    assert len(problems) == 1, [str(problem) for problem in problems]
-    return problems[0]
+from support.sources import BODY, HEAD, check, only, problems_of
 
 
 def test_a_valid_release_has_no_problems(content):

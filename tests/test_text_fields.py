@@ -4,38 +4,14 @@ printed doubled, nothing invisible in a headline or a name, and no placeholder l
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from pathlib import Path
 
 import feedparser
 import pytest
 from pypdf import PdfReader
-from support.site import SAMPLE_CONTENT, build, read_html, site_settings
+from support.site import build, read_html
+from support.sources import BODY, HEAD, check, problems_of
 
 from pressroom.content_model.scaffold import release_front_matter
-from pressroom.validation.site_check import check_site
-
-HEAD = """---
-title: Charity responds to the spending review
-date: 2022-06-01
-type: statement
-summary: A short standfirst.
-"""
-BODY = "---\nThe body.\n"
-
-
-@pytest.fixture
-def content(tmp_path) -> Path:
-    root = tmp_path / "content"
-    (root / "releases").mkdir(parents=True)
-    for name in ("people.yaml", "topics.yaml"):
-        shutil.copy(SAMPLE_CONTENT / name, root / name)
-    return root
-
-
-def problems_of(root: Path, text: str) -> list:
-    (root / "releases" / "release.md").write_text(text, encoding="utf-8")
-    return check_site(site_settings(root, root.parent / "output")).errors
 
 
 def shown(problems: list) -> list[tuple[int | None, str]]:
@@ -77,7 +53,7 @@ def test_comments_of_their_own_and_after_ids_and_dates_stay_allowed(content):
         "responds_to:\n  title: 'Spending Review 2025'   # the Treasury's own title\n"
     )
     (content / "releases" / "release.md").write_text(text + BODY, encoding="utf-8")
-    result = check_site(site_settings(content, content.parent / "output"))
+    result = check(content)
     assert result.errors == []
     [release] = result.releases
     assert release.notes_to_editors == "About us #charity: a hashtag inside a block is text."
@@ -137,7 +113,7 @@ PASTED = {
 def test_one_enclosing_pair_of_quotation_marks_is_removed_from_a_quote(content, pasted, words):
     text = HEAD + f"quotes:\n  - by: keith-reed\n    text: |-\n      {pasted}\n"
     (content / "releases" / "release.md").write_text(text + BODY, encoding="utf-8")
-    result = check_site(site_settings(content, content.parent / "output"))
+    result = check(content)
     assert result.errors == []
     [release] = result.releases
     assert release.quotes[0].text == words
@@ -194,7 +170,7 @@ def test_placeholders_left_by_invoke_new_are_errors_once_the_release_is_not_a_dr
         "policy-response", "Our response", dt.date(2026, 11, 24), lambda title: "ours"
     )
     (content / "releases" / "release.md").write_text(text, encoding="utf-8")
-    assert check_site(site_settings(content, content.parent / "output")).errors == []
+    assert check(content).errors == []
 
     problems = problems_of(content, text.replace("status: draft", "status: published"))
     assert sorted(shown(problems)) == [

@@ -6,43 +6,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from support.site import SAMPLE_CONTENT, build, read_html, site_settings
+from support.site import build, read_html
+from support.sources import BODY, check, only
+from support.sources import HEAD as SOURCE_HEAD
 
 from pressroom.content_model.decision import decide
-from pressroom.validation.site_check import check_site
 
-HEAD = """---
-title: Charity responds to the winter statement
-date: 2026-03-01
-type: statement
-summary: A short standfirst.
-"""
-BODY = "---\nThe body.\n"
+HEAD = SOURCE_HEAD.replace("the spending review", "the winter statement").replace("2022-06-01", "2026-03-01")
 UTC = dt.UTC
-
-
-@pytest.fixture
-def content(tmp_path) -> Path:
-    root = tmp_path / "content"
-    (root / "releases").mkdir(parents=True)
-    for name in ("people.yaml", "topics.yaml"):
-        shutil.copy(SAMPLE_CONTENT / name, root / name)
-    return root
 
 
 def checked(root: Path, front: str):
     (root / "releases" / "release.md").write_text(HEAD + front + BODY, encoding="utf-8")
-    return check_site(site_settings(root, root.parent / "output"))
+    return check(root)
 
 
 def only_problem(root: Path, front: str):
-    errors = checked(root, front).errors
-    assert len(errors) == 1, [str(problem) for problem in errors]
-    return errors[0]
+    return only(checked(root, front).errors)
 
 
 def python_repr(text: str) -> bool:
@@ -191,7 +174,7 @@ def test_an_embargo_that_is_not_one_clear_moment_is_an_error_in_words(content, f
 def test_other_dates_follow_the_same_rules(content, front, field, what):
     text = HEAD.replace("date: 2026-03-01\n", "") if front.startswith("date") else HEAD
     (content / "releases" / "release.md").write_text(text + front + BODY, encoding="utf-8")
-    errors = check_site(site_settings(content, content.parent / "output")).errors
+    errors = check(content).errors
     assert [problem.field for problem in errors] == [field], [str(problem) for problem in errors]
     assert what in errors[0].what
     assert not python_repr(str(errors[0]))
@@ -208,7 +191,7 @@ def test_an_event_across_the_autumn_clock_change_ends_after_it_starts(content):
     # 01:30 BST, then the clocks go back at 02:00 BST: 01:15 GMT is 45 minutes later.
     text = HEAD.replace("type: statement", "type: event") + EVENT + BODY
     (content / "releases" / "release.md").write_text(text, encoding="utf-8")
-    result = check_site(site_settings(content, content.parent / "output"))
+    result = check(content)
     assert result.errors == []
     [release] = result.releases
     assert release.event.end.astimezone(UTC) - release.event.start.astimezone(UTC) == dt.timedelta(minutes=45)
