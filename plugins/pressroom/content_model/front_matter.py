@@ -598,6 +598,7 @@ def _as_document(data, lines: dict, body: str, body_line: int) -> Document:
             2,
             "the front matter is not a list of 'field: value' lines",
             "write each field as 'name: value' on its own line",
+            local=False,
         )
     return Document(data=data, lines=lines, body=body, body_line=body_line)
 
@@ -609,7 +610,10 @@ def _read_around(text: str, error: FrontMatterError) -> tuple[list[FrontMatterEr
     fence = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() == FENCE), None)
     if fence is None:
         return [], None
-    starts = [i for i in range(1, fence) if FIELD_LINE.match(lines[i])] + [fence]
+    starts = [i for i in range(1, fence) if FIELD_LINE.match(lines[i])]
+    if not starts:
+        return [], None
+    starts.append(fence)
     data: dict = {}
     where: dict = {}
     others: list[FrontMatterError] = []
