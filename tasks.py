@@ -23,14 +23,15 @@ def _config(name: str) -> Path:
     return ROOT / name
 
 
-def _clock(at: str) -> dict:
+def _clock(at: str, config: str = "pelicanconf.py") -> dict:
     """Settings override for `--at`: the moment every embargo and schedule is judged against."""
     from pressroom.content_model.clock import ClockError, parse_moment
+    from publishing.build import settings_for
 
     if not at:
         return {}
     try:
-        parse_moment(at)
+        parse_moment(at, settings_for(_config(config))["TIMEZONE"])
     except ClockError as error:
         sys.exit(f"--at {error}. Nothing was built.")
     return {"PRESSROOM_NOW": at}
@@ -49,12 +50,12 @@ def _live_sites() -> tuple[Path, ...]:
     help={
         "config": "settings file: pelicanconf.py (default) or publishconf.py",
         "output": "output folder",
-        "at": "build as if it were this moment, e.g. 2022-05-23T00:01+01:00 (default: now)",
+        "at": "build as if it were this moment, e.g. 2022-05-23T00:01 (UK time; default: now)",
     }
 )
 def build(c, config="pelicanconf.py", output=str(OUTPUT), at=""):
     """Build the site into output/ (checked first; a failed build leaves the old output as it was)."""
-    build_and_replace(Path(output), _config(config), live=_live_sites(), **_clock(at))
+    build_and_replace(Path(output), _config(config), live=_live_sites(), **_clock(at, config))
     print(f"Built {output}")
 
 

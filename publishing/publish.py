@@ -172,7 +172,12 @@ class BuildStore:
 
 
 def publishing_clock(
-    at: str | None, moved_clock: bool, now: dt.datetime, progress: Progress, environ=os.environ
+    at: str | None,
+    moved_clock: bool,
+    now: dt.datetime,
+    progress: Progress,
+    environ=os.environ,
+    timezone: str = "UTC",
 ) -> dt.datetime:
     """The real time, unless a moved clock was both given and confirmed."""
     if not at:
@@ -183,7 +188,7 @@ def publishing_clock(
             )
         return now
     try:
-        moment = parse_moment(at)
+        moment = parse_moment(at, timezone)
     except ClockError as error:
         raise PublishRefused(f"--at {error}. Nothing was published.") from None
     if not moved_clock:
@@ -223,7 +228,8 @@ def publish(
     root = Path(config).resolve().parent
     store = store or BuildStore(root / STORE_FOLDER)
     now = dt.datetime.now(dt.UTC)
-    clock = publishing_clock(at, moved_clock, now, progress)
+    timezone = settings_for(config).get("TIMEZONE", "UTC") if at else "UTC"
+    clock = publishing_clock(at, moved_clock, now, progress, timezone=timezone)
     with (
         stopped_on_disk_errors("publish", "Nothing was published: the live site is as it was."),
         store.lock(),

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from support.showcase import build_showcase
 from support.site import ROOT, SAMPLE_CONTENT, SAMPLE_NOW, build
+from support.sources import empty_content
 
 
 @pytest.fixture
@@ -32,6 +33,12 @@ def content_copy(tmp_path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(SAMPLE_CONTENT, target)
     return target
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    """A content folder with the sample people and topics and no releases, for one release to be checked."""
+    return empty_content(tmp_path)
 
 
 @pytest.fixture

@@ -87,13 +87,34 @@ def test_rules_the_editor_can_express_are_expressed(config):
     fields = by_name(collection(config, "press-release")["fields"])
     pattern, _message = fields["summary"]["pattern"]
     assert pattern.endswith("{1,300}$")
-    assert fields["embargo"]["format"] == "YYYY-MM-DDTHH:mmZ", "an embargo keeps its UTC offset"
+    assert fields["embargo"]["format"] == "YYYY-MM-DDTHH:mm", "the digits picked, in the site's zone"
     assert fields["date"]["date_format"] == "YYYY-MM-DD"
     assert fields["quotes"]["widget"] == "list"
     assert [part["required"] for part in fields["quotes"]["fields"]] == [True, True]
     assert collection(config, "press-release")["path"] == "{{year}}/{{year}}-{{month}}-{{day}}-{{slug}}"
     assert "embargo" in collection(config, "press-release")["summary"]
     assert config["publish_mode"] == "editorial_workflow"
+
+
+def date_time_fields(fields: list[dict], prefix: str = "") -> dict[str, dict]:
+    found = {}
+    for field in fields:
+        name = prefix + field["name"]
+        if field.get("widget") == "datetime" and field.get("time_format") is not False:
+            found[name] = field
+        found |= date_time_fields(field.get("fields", []), name + ".")
+    return found
+
+
+def test_every_time_is_typed_in_uk_time_and_written_without_an_offset(config):
+    for kind in ("press-release", "event"):
+        times = date_time_fields(collection(config, kind)["fields"])
+        expected = {"embargo", "updated.date"} | ({"event.start", "event.end"} if kind == "event" else set())
+        assert set(times) == expected
+        for name, field in times.items():
+            assert field["format"] == "YYYY-MM-DDTHH:mm", name
+            assert field["label"].endswith(", UK time"), name
+            assert field.get("picker_utc") is not True, name
 
 
 def test_pages_and_the_directory_are_editable_too(config):

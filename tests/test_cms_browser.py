@@ -27,9 +27,11 @@ from pressroom.content_model.scaffold import release_front_matter
 pytestmark = pytest.mark.browser
 
 TITLE = "Charity responds to the 2029 Budget"
-EMBARGO = "2030-01-06T09:30"  # typed into the editor as London time, which is GMT in January
-BEFORE_EMBARGO = "2030-01-06T09:29+00:00"
-AFTER_EMBARGO = "2030-01-06T09:31+00:00"
+# Picked in the editor on a computer set to New York (19:01 there, the evening before), and meant, as the
+# label says, as UK time: 00:01 in London, which is GMT in January.
+EMBARGO = "2030-01-06T00:01"
+BEFORE_EMBARGO = "2030-01-06T00:00+00:00"
+AFTER_EMBARGO = "2030-01-06T00:02+00:00"
 SAMPLE_RELEASES = sorted((SAMPLE_CONTENT / "releases").rglob("*.md"))
 
 
@@ -51,7 +53,8 @@ def admin(project, chromium):
     cms = {**pelicanconf.CMS, "enabled": True, "local_backend": local_backend.api_url(port)}
     output = build(project / "content", project / "output", CMS=cms)
     backend = local_backend.start(ROOT / "cms", project, port)
-    context = chromium.new_context(timezone_id="Europe/London", viewport={"width": 1400, "height": 1000})
+    # A press officer travelling: the computer's clock is New York's, the site's is London's.
+    context = chromium.new_context(timezone_id="America/New_York", viewport={"width": 1400, "height": 1000})
     try:
         with serve_directory(output) as url:
             page = context.new_page()
@@ -121,7 +124,7 @@ def test_a_policy_response_written_in_the_editor_checks_clean_and_waits_for_its_
     page.get_by_label("Published by (optional)").fill("HM Treasury")
     page.get_by_label("Web address (optional)").fill("https://www.gov.uk/government/topical-events/budget")
     choose(page, "Topics (optional)", "Family hubs")
-    page.get_by_label("Embargo (optional)").fill(EMBARGO)
+    page.get_by_label("Embargo, UK time (optional)").fill(EMBARGO)
     choose(page, "Status (optional)", "published")
     body = page.locator("[data-slate-editor='true']").last
     body.click()
@@ -132,6 +135,8 @@ def test_a_policy_response_written_in_the_editor_checks_clean_and_waits_for_its_
     page.get_by_role("button", name="Add Component").last.click()
     page.get_by_role("menuitem", name="Place quote").click()
     page.get_by_label("Quote number").fill("2")
+    banner = page.frame_locator("iframe").first.locator(".preview-banner")
+    expect(banner).to_have_text("EMBARGOED until 2030-01-06T00:01 UK time")
     publish(page)
 
     today = dt.datetime.now(ZoneInfo("Europe/London")).date()
@@ -141,7 +146,7 @@ def test_a_policy_response_written_in_the_editor_checks_clean_and_waits_for_its_
     written = project / "content" / relative
     assert written.is_file(), "the editor writes where `invoke new` would"
     assert "[[quote 2]]" in read_document(written.read_text(encoding="utf-8")).body
-    assert "embargo: 2030-01-06T09:30+00:00" in written.read_text(encoding="utf-8")
+    assert "\nembargo: 2030-01-06T00:01\n" in written.read_text(encoding="utf-8"), "the digits picked"
 
     checked = run_task(project, "check")
     assert checked.returncode == 0 and checked.stderr == "", checked.stderr
@@ -255,7 +260,7 @@ def test_a_draft_goes_through_review_and_is_merged_only_when_published(workflow_
     page.reload()
     page.get_by_label("Title", exact=True).fill("Workflow draft")
     page.get_by_label("Summary").fill("A short standfirst.")
-    page.get_by_label("Embargo (optional)").fill(EMBARGO)
+    page.get_by_label("Embargo, UK time (optional)").fill(EMBARGO)
     page.locator("[data-slate-editor='true']").last.click()
     page.keyboard.type("Body text.")
     page.get_by_role("button", name="Save", exact=True).click()
@@ -277,9 +282,7 @@ def test_a_draft_goes_through_review_and_is_merged_only_when_published(workflow_
 
     page.goto(workflow_admin.url + "admin/#/collections/news")
     page.reload()
-    expect(
-        page.get_by_text("Workflow draft · DRAFT · EMBARGOED until 2030-01-06T09:30+00:00")
-    ).to_be_visible()
+    expect(page.get_by_text("Workflow draft · DRAFT · EMBARGOED until 2030-01-06T00:01")).to_be_visible()
 
     page.goto(f"{workflow_admin.url}admin/#/collections/news/entries/{name}")
     page.reload()
@@ -291,4 +294,4 @@ def test_a_draft_goes_through_review_and_is_merged_only_when_published(workflow_
     assert git(repository, "status", "--porcelain") == "", "publishing commits to main"
     assert git(repository, "branch", "--list", "cms/*") == ""
     _release, data, _body, problems = release_as_read(published, repository / "content")
-    assert problems == [] and data["embargo"] == "2030-01-06T09:30+00:00"
+    assert problems == [] and data["embargo"] == "2030-01-06T00:01"

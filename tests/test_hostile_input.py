@@ -11,41 +11,7 @@ from pathlib import Path
 
 import pytest
 from support.site import SAMPLE_CONTENT, build, read_html, site_settings
-
-from pressroom.validation.site_check import check_site
-
-HEAD = """---
-title: Charity responds to the spending review
-date: 2022-06-01
-type: statement
-summary: A short standfirst.
-"""
-BODY = "---\nThe body.\n"
-
-
-@pytest.fixture
-def content(tmp_path) -> Path:
-    """The sample site's people and topics, with no releases of its own."""
-    root = tmp_path / "content"
-    (root / "releases").mkdir(parents=True)
-    (root / "pages").mkdir()
-    for name in ("people.yaml", "topics.yaml"):
-        shutil.copy(SAMPLE_CONTENT / name, root / name)
-    return root
-
-
-def check(root: Path, **settings):
-    return check_site(site_settings(root, root.parent / "output", **settings))
-
-
-def problems_of(root: Path, text: str, name: str = "release.md", **settings) -> list:
-    (root / "releases" / name).write_text(text, encoding="utf-8")
-    return check(root, **settings).errors
-
-
-def only(problems: list):
-    assert len(problems) == 1, [str(problem) for problem in problems]
-    return problems[0]
+from support.sources import BODY, HEAD, check, only, problems_of
 
 
 def test_a_valid_release_has_no_problems(content):
@@ -83,9 +49,8 @@ def test_fields_after_an_early_dash_line_are_not_silently_body_text(content):
 def test_dash_line_inside_a_quoted_value_is_an_error_not_a_cut(content):
     text = HEAD + 'notes_to_editors: "One\n---\nTwo"\nstatus: draft\n' + BODY
     problem = only(problems_of(content, text))
-    assert problem.field == "front matter"
-    assert problem.line in (6, 7)
-    assert "YAML syntax error" in problem.what
+    assert (problem.line, problem.field) == (6, "notes_to_editors")
+    assert "is not closed before a '---' at the start of a later line" in problem.what
 
 
 # --- Unknown and blank fields are errors ---------------------------------------------------------
@@ -96,10 +61,12 @@ def test_dash_line_inside_a_quoted_value_is_an_error_not_a_cut(content):
     [("Embargo: 2030-01-01T00:00+00:00", "embargo"), ("Status: draft", "status"), ("embrago: x", "embargo")],
 )
 def test_unknown_field_is_an_error_naming_the_nearest_known_field(content, line, meant):
-    problem = only(problems_of(content, HEAD + line + "\n" + BODY))
+    problem, *about_its_value = problems_of(content, HEAD + line + "\n" + BODY)
     assert (problem.line, problem.severity) == (6, "error")
     assert problem.what == "is not a known field"
     assert f"did you mean '{meant}'?" in problem.fix
+    # Its value is checked as the field it means, on the same line ('x' is not a date).
+    assert [(p.line, p.field) for p in about_its_value] == ([(6, "embrago")] if line == "embrago: x" else [])
 
 
 @pytest.mark.parametrize("field", ["embargo", "status", "slug", "image"])
@@ -114,14 +81,66 @@ def test_blank_field_inside_a_group_is_an_error(content):
     assert (problem.line, problem.field, problem.what) == (8, "responds_to.url", "url is blank")
 
 
+# --- Every mistake in one run -----------------------------------------------------------------------
+
+
+def test_a_yaml_mistake_does_not_hide_the_other_mistakes_of_the_file(content):
+    text = (
+        "---\n"
+        "title: 'Babies can't wait'\n"  # YAML stops here
+        "date: 2022-06-01\n"
+        "type: statement\n"
+        "summary: " + "A standfirst that goes on. " * 15 + "\n"
+        "spokesperson: [keith-reed]\n"
+        "quotes:\n  - by: keith-reed\n    text: One.\n  - by: sally-hogg\n    text: Two.\n"
+        "notes_to_editors: About us: a charity\n"  # and here
+        "---\n"
+        "The lead\x07 paragraph.\n\n[[quote 5]]\n"
+    )
+    problems = problems_of(content, text)
+    assert sorted((p.line, p.field) for p in problems) == [
+        (2, "title"),
+        (5, "summary"),
+        (6, "spokesperson"),
+        (12, "notes_to_editors"),
+        (14, "body"),
+        (16, "body"),
+    ], [str(problem) for problem in problems]
+    said = {p.field: p.what for p in problems if p.field != "body"}
+    assert "apostrophe in “can't”" in said["title"]
+    assert "more than the 300 allowed" in said["summary"]
+    assert "colon followed by a space" in said["notes_to_editors"]
+    body = sorted(p.what for p in problems if p.field == "body")
+    assert body == [
+        "[[quote 5]] names a quote that does not exist",
+        "contains the invisible character U+0007 (bell)",
+    ]
+
+
+def test_a_misspelt_field_is_checked_as_the_field_it_means(content):
+    text = HEAD.replace("summary: A short standfirst.", "summery: " + "Far too long. " * 30)
+    problems = problems_of(content, text + BODY)
+    assert [(p.line, p.field, p.what) for p in problems] == [
+        (5, "summery", "is not a known field"),
+        (5, "summery", "is 419 characters long, more than the 300 allowed"),
+    ]
+    assert problems[0].fix == "did you mean 'summary'?"
+
+
+def test_a_quote_with_a_mistake_still_counts_for_the_markers_that_place_quotes(content):
+    quotes = "quotes:\n  - by: keith-reed\n    text: One.\n  - by: nobody-we-know\n    text: Two.\n"
+    problem = only(problems_of(content, HEAD + quotes + "---\nLead.\n\n[[quote 2]]\n"))
+    assert (problem.line, problem.field) == (9, "quotes[2].by")
+
+
 # --- Values that used to crash -------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("line", "field", "what"),
     [
-        ("date: 2024-02-30", "date", "'2024-02-30' is not a date that exists (day is out of range"),
-        ("date: 2024-13-45", "date", "'2024-13-45' is not a date that exists (month must be in 1..12)"),
+        ("date: 2024-02-30", "date", "'2024-02-30' is not a date that exists (February 2024 has 29 days)"),
+        ("date: 2024-13-45", "date", "'2024-13-45' is not a date that exists (there is no month 13)"),
         ("updated:\n  - date: 2024-02-30\n    note: Fixed", "updated[1].date", "is not a date that exists"),
         ("embargo: 0001-01-01T00:00+01:00", "embargo", "is in the year 1"),
         ("embargo: 9999-12-31T23:59-12:00", "embargo", "is in the year 9999"),
@@ -229,6 +248,15 @@ def test_raw_control_character_in_the_front_matter_names_its_line_and_field(cont
     problem = only(problems_of(content, text + BODY))
     assert (problem.line, problem.field) == (5, "summary")
     assert "U+0007 (bell)" in problem.what
+
+
+def test_every_raw_control_character_in_the_front_matter_is_reported_in_one_run(content):
+    text = HEAD.replace("A short standfirst.", "A short\x07 standfirst.").replace("spending", "spend\x1bing")
+    problems = problems_of(content, text + BODY)
+    assert [(p.line, p.field, p.what) for p in problems] == [
+        (2, "title", "contains the invisible character U+001B (escape)"),
+        (5, "summary", "contains the invisible character U+0007 (bell)"),
+    ]
 
 
 @pytest.mark.parametrize("character", ["\x07", "\x00", "\ufffe", "\x1b"])

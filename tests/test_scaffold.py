@@ -30,3 +30,58 @@ def test_only_an_event_gets_an_event_and_only_a_policy_response_says_what_it_res
     assert [kind for kind in RELEASE_TYPES if "event" in scaffolded(kind)] == ["event"]
     assert [kind for kind in RELEASE_TYPES if "responds_to" in scaffolded(kind)] == ["policy-response"]
     assert scaffolded("event")["event"]["start"] == "2026-12-08T12:30"
+
+
+# What people type into a new release's fields: each must be read back exactly as typed.
+TYPED = [
+    "Babies can't wait",
+    "Response: the Care Review",
+    "Families by 2028 #BabiesCantWait and we will keep pushing",
+    '"We welcome this," said the charity',
+    "“Curly quotes” and ‘single ones’ and an apostrophe’s",
+    "#1 priority",
+    "'Single-quoted start' and more",
+    "- a dash, [brackets], {braces}, &ampersand, *star, !bang, % and @",
+]
+# Each text field of a new release, by the text `invoke new` put in it for the author to type over.
+TEXT_FIELDS = {
+    ("title",): "A title",
+    ("summary",): "One or two plain sentences",
+    ("responds_to", "title"): "Name of the report or announcement",
+    ("responds_to", "publisher"): "Who published it",
+    ("notes_to_editors",): "About us: a short paragraph for journalists.",
+    ("event", "location"): "Online",
+}
+
+
+def typed_into(text: str, placeholder: str, typed: str) -> str:
+    """The file after someone selects the line holding `placeholder` and types `typed` in its place."""
+    lines = text.splitlines(keepends=True)
+    [index] = [i for i, line in enumerate(lines) if line.strip().startswith(placeholder)]
+    indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
+    lines[index] = f"{indent}{typed}\n"
+    return "".join(lines)
+
+
+@pytest.mark.parametrize("typed", TYPED)
+@pytest.mark.parametrize("key_path", list(TEXT_FIELDS), ids=".".join)
+def test_anything_typed_into_a_text_field_of_a_new_release_reads_back_as_typed(key_path, typed):
+    from pressroom.content_model.front_matter import read_document
+
+    kind = {"responds_to": "policy-response", "event": "event"}.get(key_path[0], "news")
+    _, text = release_front_matter(kind, "A title", TODAY, lambda title: "a-title")
+    document = read_document(typed_into(text, TEXT_FIELDS[key_path], typed))
+    value = document.data
+    for key in key_path:
+        value = value[key]
+    assert value.strip() == typed
+    assert document.data["status"] == "draft", "the fields after it are still read"
+
+
+@pytest.mark.parametrize("typed", TYPED)
+def test_anything_typed_into_the_body_of_a_new_release_stays_in_the_body(typed):
+    from pressroom.content_model.front_matter import read_document
+
+    _, text = release_front_matter("news", "A title", TODAY, lambda title: "a-title")
+    document = read_document(typed_into(text, "Write the lead paragraph here", typed))
+    assert document.body.splitlines()[0] == typed

@@ -73,10 +73,29 @@ def test_clock_comes_from_setting_then_source_date_epoch_then_now():
     assert before <= build_clock({}, {}) <= dt.datetime.now(dt.UTC)
 
 
-@pytest.mark.parametrize("bad", ["2022-05-23T00:01", "tomorrow"])
-def test_clock_refuses_an_ambiguous_moment(bad):
-    with pytest.raises(ClockError):
-        build_clock({"PRESSROOM_NOW": bad}, {})
+def test_a_clock_without_an_offset_is_the_sites_wall_clock_time():
+    london = {"TIMEZONE": "Europe/London"}
+    assert build_clock({**london, "PRESSROOM_NOW": "2022-05-23T00:01"}, {}) == dt.datetime(
+        2022, 5, 22, 23, 1, tzinfo=dt.UTC
+    )
+    assert build_clock({**london, "PRESSROOM_NOW": "2022-12-03T00:01"}, {}) == dt.datetime(
+        2022, 12, 3, 0, 1, tzinfo=dt.UTC
+    )
+
+
+@pytest.mark.parametrize(
+    ("bad", "said"),
+    [
+        ("2026-10-25T01:30", "happens twice"),
+        ("2026-03-29T01:30", "does not happen"),
+        ("tomorrow", "is not a date-time"),
+    ],
+)
+def test_clock_refuses_a_moment_it_cannot_tell(bad, said):
+    with pytest.raises(ClockError) as refused:
+        build_clock({"TIMEZONE": "Europe/London", "PRESSROOM_NOW": bad}, {})
+    assert said in str(refused.value)
+    assert "+01:00" not in str(refused.value) or "(BST)" in str(refused.value)
 
 
 def test_before_its_embargo_a_release_is_absent_from_every_output_file(build_site, embargo_content):

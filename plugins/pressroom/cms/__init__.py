@@ -16,6 +16,7 @@ from pelican.generators import Generator
 
 from pressroom.content_model.model import RELEASE_TYPES
 from pressroom.content_model.site import site_of
+from pressroom.content_model.times import clock_name
 
 from .config import cms_config, quote_marker_pattern
 
@@ -80,6 +81,7 @@ class AdminGenerator(Generator):
             "cms_directory": people_for_preview(directory),
             "cms_default_contact": self.settings.get("PRESS_OFFICE_CONTACT", ""),
             "cms_quote_marker": quote_marker_pattern(),
+            "cms_clock": clock_name(self.settings.get("TIMEZONE", "UTC")),
         }
         for name in ("index.html", "preview.js"):
             page = self.env.get_template(f"{ADMIN_FOLDER}/{name}").render(context)

@@ -14,12 +14,13 @@ from pressroom.content_model.directory import SECTIONS
 from pressroom.content_model.fields import SLUG
 from pressroom.content_model.model import RELEASE_TYPES
 from pressroom.content_model.schema import PAGE_FIELDS, QUOTE_MARKER, RELEASE_FIELDS, SUMMARY_MAX, Field
+from pressroom.content_model.times import clock_name
 
-# Formats the content model's date parsers accept (fields.datetime): a bare date, a local date-time in
-# the site's zone, or a moment with its UTC offset, which an embargo must have.
+# Formats the content model's date parsers accept (fields.datetime): a bare date, or a date-time without
+# an offset, which is wall-clock time in the site's zone. Decap writes the digits picked, with no offset,
+# so a time picked on a computer set to New York is still read as the site's time (and labelled so).
 DATE = {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False}
 LOCAL_DATE_TIME = {"widget": "datetime", "format": "YYYY-MM-DDTHH:mm"}
-MOMENT = {"widget": "datetime", "format": "YYYY-MM-DDTHH:mmZ"}
 WEB_ADDRESS = {"widget": "string", "pattern": ["^https?://\\S+$", "a full address starting with https://"]}
 SLUG_RULE = [SLUG.pattern, "lowercase letters, digits and hyphens, for example care-review-response"]
 RELEASES_FOLDER = "releases"
@@ -74,7 +75,7 @@ EDITOR_WIDGETS: dict[str, Callable] = {
     },
     "topics": lambda d: {"widget": "select", "multiple": True, "options": choices(d.topics)},
     "campaign": lambda d: {"widget": "select", "options": choices(d.campaigns)},
-    "embargo": lambda d: MOMENT,
+    "embargo": lambda d: LOCAL_DATE_TIME,
     "status": lambda d: {"widget": "select", "options": ["draft", "published"], "default": "draft"},
     "image": lambda d: {
         "widget": "object",
@@ -90,7 +91,10 @@ EDITOR_WIDGETS: dict[str, Callable] = {
         "widget": "list",
         "label_singular": "change",
         "summary": "{{fields.date}}: {{fields.note}}",
-        "fields": [sub("date", "When", True, **MOMENT), sub("note", "What changed", True, widget="text")],
+        "fields": [
+            sub("date", "When", True, **LOCAL_DATE_TIME),
+            sub("note", "What changed", True, widget="text"),
+        ],
     },
     "event": lambda d: {
         "widget": "object",
@@ -280,6 +284,14 @@ def directory_collection(content_folder: str) -> dict:
     return {"name": "directory", "label": "People and topics", "editor": {"preview": False}, "files": files}
 
 
+def in_site_time(fields: list[dict], clock: str) -> None:
+    """Say on every date-and-time field, however deep, which clock its time is in ('UK time')."""
+    for field in fields:
+        if field.get("widget") == "datetime" and field.get("time_format") is not False:
+            field["label"] = f"{field['label']}, {clock}"
+        in_site_time(field.get("fields", []), clock)
+
+
 def cms_config(settings: dict, directory, content_folder: str) -> dict:
     """The whole configuration Decap reads from /admin/config.yml."""
     cms = settings.get("CMS", {})
@@ -295,6 +307,9 @@ def cms_config(settings: dict, directory, content_folder: str) -> dict:
             directory_collection(content_folder),
         ],
     }
+    for collection in config["collections"]:
+        for entries in (collection, *collection.get("files", ())):
+            in_site_time(entries.get("fields", []), clock_name(settings.get("TIMEZONE", "UTC")))
     if settings.get("SITEURL"):
         config["site_url"] = settings["SITEURL"]
     if cms.get("local_backend"):

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from zoneinfo import ZoneInfo
+
+from .times import NotOneMoment, clock_name, wall_clock_moment
 
 NOW_SETTING = "PRESSROOM_NOW"
 
@@ -15,24 +18,31 @@ class ClockError(ValueError):
     pass
 
 
-def parse_moment(value) -> dt.datetime:
-    """An aware moment from a datetime or an ISO 8601 string that gives its UTC offset."""
+def parse_moment(value, timezone: str) -> dt.datetime:
+    """An aware moment from a datetime or an ISO 8601 string: wall-clock time in the site's zone when no
+    offset is given, as embargoes are; with an offset, exactly the moment it names (a test's or a
+    server's UTC is a moment too)."""
+    zone = ZoneInfo(timezone)
+    forms = f"write it as YYYY-MM-DDTHH:MM in {clock_name(timezone)}, or with its UTC offset after it"
     if isinstance(value, dt.datetime):
         moment = value
     else:
         try:
             moment = dt.datetime.fromisoformat(str(value).strip())
         except ValueError:
-            raise ClockError(f"'{value}' is not a date-time — write it like 2022-05-23T00:01+01:00") from None
-    if moment.tzinfo is None:
-        raise ClockError(f"'{value}' has no UTC offset — write it like 2022-05-23T00:01+01:00")
-    return moment
+            raise ClockError(f"'{value}' is not a date-time — {forms}") from None
+    if moment.tzinfo is not None:
+        return moment
+    try:
+        return wall_clock_moment(moment, zone)
+    except NotOneMoment as unclear:
+        raise ClockError(f"{unclear.what} — {unclear.fix}") from None
 
 
 def build_clock(settings: dict, environ=os.environ) -> dt.datetime:
     """`PRESSROOM_NOW` if set, else SOURCE_DATE_EPOCH (reproducible builds), else the current time."""
     if settings.get(NOW_SETTING):
-        return parse_moment(settings[NOW_SETTING])
+        return parse_moment(settings[NOW_SETTING], settings.get("TIMEZONE", "UTC"))
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+import unicodedata
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from .front_matter import FORBIDDEN_CHARACTER, describe_character
-from .problems import Invalid, did_you_mean
+from .front_matter import FORBIDDEN_CHARACTER, TextBeforeComment, describe_character
+from .problems import Invalid, did_you_mean, shortened
+from .times import NotOneMoment, clock_name, in_words, iso, place, site_moment, written
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-DATE_HELP = "write it as YYYY-MM-DD, or YYYY-MM-DDTHH:MM+01:00 with a time and UTC offset"
 LOOKS_LIKE_A_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
 # Years a release, update or event can have. Outside them a date is a typo (a year 1 or 9999 also
 # breaks converting between time zones), and an embargo in 2202 would hold a release for ever.
@@ -48,8 +50,53 @@ def text(value, *, max_length: int | None = None, plain: bool = False) -> str:
     return value
 
 
+def whole_text(value):
+    """A value of text as YAML read it, refused when YAML cut it at ' #', reading the rest as a comment."""
+    if isinstance(value, TextBeforeComment):
+        raise Invalid(
+            f"has ' #' in it, where YAML starts a comment, so '{shortened(value.comment, 40)}' would be "
+            "dropped from the text",
+            "put the whole value in double quotes, or write '>-' after the colon and the text on the lines "
+            "below, indented",
+        )
+    return value
+
+
+# Joins emoji into one picture (👨‍👩‍👧): a format character, but a visible one.
+ZERO_WIDTH_JOINER = "\u200d"
+# The flags of Scotland and Wales: a black flag and invisible tag letters spelling the country.
+FLAG_TAGS = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
+
+
+def invisible_format_character(value: str) -> str | None:
+    """The first character that formats text invisibly (zero-width space, soft hyphen, bidirectional
+    control, word joiner…), apart from those that draw an emoji."""
+    value = FLAG_TAGS.sub("\U0001f3f4", value)
+    for index, character in enumerate(value):
+        if unicodedata.category(character) != "Cf":
+            continue
+        joins_pictures = (
+            character == ZERO_WIDTH_JOINER
+            and 0 < index < len(value) - 1
+            and unicodedata.category(value[index - 1]) in ("So", "Sk", "Mn")
+            and unicodedata.category(value[index + 1]) == "So"
+        )
+        if not joins_pictures:
+            return character
+    return None
+
+
 def plain_text(value, max_length: int | None = None) -> str:
-    return text(value, max_length=max_length, plain=True)
+    """One piece of plain text (a headline, a standfirst, a name): nothing cut off by YAML, and nothing
+    invisible that would hide or reorder what readers see in titles, feeds and share links."""
+    value = text(whole_text(value), max_length=max_length, plain=True)
+    hidden = invisible_format_character(value)
+    if hidden:
+        raise Invalid(
+            f"contains the invisible character {describe_character(hidden)}",
+            "delete it (retype the text around it if you cannot see it)",
+        )
+    return value
 
 
 def slug(value) -> str:
@@ -115,41 +162,108 @@ def sequence(value, what: str) -> list:
     return value
 
 
-def datetime(value, timezone: str, *, require_offset: bool = False) -> dt.datetime:
-    """An aware date-time; a bare date or a time without offset takes the site's timezone."""
+def date_forms(zone: ZoneInfo) -> str:
+    return f"YYYY-MM-DD, or YYYY-MM-DDTHH:MM for a time ({clock_name(zone.key)})"
+
+
+def date_help(zone: ZoneInfo) -> str:
+    return f"write it as {date_forms(zone)}"
+
+
+# A date or date-time as ISO 8601 writes it, in parts, to say which part of an impossible one is wrong.
+ISO_PARTS = re.compile(
+    r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+    r"(?:[Tt ](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?)?"
+    r"[ \t]*(?P<offset>[Zz]|[+-](?P<offset_hours>\d{2}):?(?P<offset_minutes>\d{2})?)?"
+)
+
+
+def impossible_part(text: str) -> str | None:
+    """Why a value written like a date is not one, in words: the part that cannot be."""
+    parts = ISO_PARTS.fullmatch(text)
+    if parts is None:
+        return None
+    year, month, day = (int(parts[name]) for name in ("year", "month", "day"))
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    days = calendar.monthrange(max(year, 1), month)[1]
+    if not 1 <= day <= days:
+        return f"{calendar.month_name[month]} {year} has {days} days"
+    if parts["hour"] and int(parts["hour"]) > 23:
+        return f"a day's hours run from 00 to 23, not {parts['hour']}"
+    if parts["minute"] and int(parts["minute"]) > 59:
+        return f"an hour's minutes run from 00 to 59, not {parts['minute']}"
+    if parts["second"] and int(parts["second"]) > 59:
+        return f"a minute's seconds run from 00 to 59, not {parts['second']}"
+    if parts["offset_hours"] and (int(parts["offset_hours"]) > 23 or int(parts["offset_minutes"] or 0) > 59):
+        return f"{parts['offset']} is not a UTC offset"
+    return None
+
+
+def impossible(shown: str, zone: ZoneInfo) -> Invalid:
+    """The problem with a value written like a date that is not one; a bad offset gets the right one."""
+    why = impossible_part(shown)
+    if why is None:
+        return Invalid(f"'{shown}' is not a date", date_help(zone))
+    what = f"'{shown}' is not a date that exists ({why})"
+    parts = ISO_PARTS.fullmatch(shown)
+    if parts and parts["offset"] and why.startswith(parts["offset"]):
+        wall = dt.datetime.fromisoformat(shown[: parts.start("offset")].rstrip())
+        try:
+            meant = site_moment(wall, zone, shown)
+        except NotOneMoment as unclear:
+            return Invalid(what, f"{unclear.what} — {unclear.fix}")
+        return Invalid(what, f"write {iso(wall)} without an offset, or {written(meant)}")
+    return Invalid(what, date_help(zone))
+
+
+def as_written(value) -> str:
+    """A date or time as the author wrote it (YAML has read some as Python values)."""
+    return iso(value) if isinstance(value, dt.datetime) else str(value).strip()
+
+
+def datetime(value, timezone: str, *, needs_time: bool = False) -> dt.datetime:
+    """A moment in the site's zone. A bare date is midnight there, and a time without an offset is the
+    zone's wall-clock time; a written offset must be the zone's at that moment (see times.site_moment)."""
     zone = ZoneInfo(timezone)
+    if isinstance(value, list):
+        raise Invalid("is a list, not one date", f"write one date after the colon, as {date_forms(zone)}")
+    if isinstance(value, dict):
+        raise Invalid(
+            "is a group of fields, not a date", f"write one date after the colon, as {date_forms(zone)}"
+        )
+    if isinstance(value, bool):
+        raise Invalid(f"must be a date, not {str(value).lower()}", date_help(zone))
+    if not isinstance(value, (str, dt.date)):
+        raise Invalid(f"'{value}' is not a date", date_help(zone))
+    shown = as_written(value)
     if isinstance(value, dt.datetime):
         parsed = value
     elif isinstance(value, dt.date):
-        if require_offset:
-            raise Invalid(
-                f"'{value}' has no time",
-                "give the exact moment with its offset, for example 2022-05-23T00:01+01:00",
-            )
         parsed = dt.datetime.combine(value, dt.time())
-    elif isinstance(value, str):
-        try:
-            parsed = dt.datetime.fromisoformat(value.strip())
-        except ValueError as error:
-            if LOOKS_LIKE_A_DATE.match(value.strip()):
-                raise Invalid(f"'{value}' is not a date that exists ({error})", DATE_HELP) from None
-            raise Invalid(f"'{value}' is not a date", DATE_HELP) from None
     else:
-        raise Invalid(f"'{value}' is not a date", DATE_HELP)
+        try:
+            parsed = dt.datetime.fromisoformat(shown)
+        except ValueError:
+            if not LOOKS_LIKE_A_DATE.match(shown):
+                raise Invalid(f"'{shown}' is not a date", date_help(zone)) from None
+            raise impossible(shown, zone) from None
     if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
         raise Invalid(
-            f"'{value}' is in the year {parsed.year}",
+            f"'{shown}' is in the year {parsed.year}",
             f"give a date between {EARLIEST_YEAR} and {LATEST_YEAR}: the year looks mistyped",
         )
-    if parsed.tzinfo is None:
-        if require_offset:
-            raise Invalid(
-                f"'{value}' has no UTC offset, so the moment is ambiguous",
-                "add the offset, for example 2022-05-23T00:01+01:00",
-            )
-        parsed = parsed.replace(tzinfo=zone)
-    # Shown in the site's zone (GMT or BST), whatever offset the author typed.
-    return parsed.astimezone(zone)
+    has_time = isinstance(value, dt.datetime) or (isinstance(value, str) and ":" in shown)
+    if needs_time and not has_time:
+        example = parsed.replace(hour=0, minute=1)
+        raise Invalid(
+            f"'{shown}' has no time",
+            f"give the moment, for example {iso(example)} ({in_words(example)} in {place(zone)})",
+        )
+    try:
+        return site_moment(parsed, zone, shown)
+    except NotOneMoment as unclear:
+        raise Invalid(unclear.what, unclear.fix) from None
 
 
 def date(value, timezone: str) -> dt.date:

@@ -110,15 +110,15 @@ def remembered_document(text: str, settings: dict) -> Document:
         "front_matter", code_version("pressroom.content_model.front_matter") + library_version("PyYAML")
     )
 
-    def read() -> Document | tuple:
+    def read() -> Document | FrontMatterError:
         try:
             return read_document(text)
         except FrontMatterError as error:
-            return (error.line, error.what, error.fix, error.field)
+            return error
 
     outcome = memo.answer((text,), read)
-    if isinstance(outcome, tuple):
-        raise FrontMatterError(*outcome)
+    if isinstance(outcome, FrontMatterError):
+        raise outcome.with_traceback(None)
     return outcome
 
 
@@ -130,7 +130,16 @@ def load_source(source_path, settings: dict, context: Context):
     except UnicodeDecodeError:
         return None, None, [Problem(shown, None, "file", "is not UTF-8 text", "save the file as UTF-8")]
     except FrontMatterError as error:
-        return None, None, [Problem(shown, error.line, error.field, error.what, error.fix)]
-    validate = validate_page if is_page(source_path, settings) else validate_release
-    item, problems = validate(document, shown, context)
+        problems = [
+            Problem(shown, each.line, each.field, each.what, each.fix) for each in (error, *error.others)
+        ]
+        if error.partial is not None:
+            # The fields and body that could be read are checked too, so one run lists every mistake.
+            problems += validator(source_path, settings)(error.partial, shown, context)[1]
+        return None, None, problems
+    item, problems = validator(source_path, settings)(document, shown, context)
     return item, document, problems
+
+
+def validator(source_path, settings: dict):
+    return validate_page if is_page(source_path, settings) else validate_release

@@ -53,6 +53,11 @@ def did_you_mean(word: str, choices, otherwise: str) -> str:
     return f"did you mean '{guess}'?" if guess else otherwise
 
 
+def shortened(text: str, length: int = 50) -> str:
+    """A long text cut to quote it in a message."""
+    return text if len(text) <= length else text[:length].rstrip() + "…"
+
+
 def shown_path(path) -> str:
     """A path as the author would type it: relative to the working folder when inside it."""
     path = os.path.abspath(path)

@@ -8,13 +8,19 @@ import yaml
 
 from .model import RELEASE_TYPES
 from .problems import did_you_mean
-from .schema import RELEASE_FIELDS, NewRelease
+from .schema import BODY_STARTER, RELEASE_FIELDS, NewRelease, Prose
 
-BODY = (
-    "Write the lead paragraph here: who, what, when, where, why.\n\n"
-    "Quotes listed under `quotes:` appear after this paragraph; to place quote 2 elsewhere,\n"
-    "write a paragraph containing only [[quote 2]].\n"
-)
+
+class StarterDumper(yaml.SafeDumper):
+    """Writes each piece of prose as a block ('>-', or '|' for text of several lines) so that whatever
+    is typed into it later (apostrophes, ': ', ' #', quotation marks) stays text."""
+
+
+def _prose_block(dumper: yaml.SafeDumper, text: Prose) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style="|" if "\n" in text else ">")
+
+
+StarterDumper.add_representer(Prose, _prose_block)
 
 
 def starting_values(new: NewRelease) -> dict:
@@ -40,5 +46,5 @@ def release_front_matter(
             f"use one of {', '.join(RELEASE_TYPES)}"
         )
     data = starting_values(NewRelease(kind, title, today, slugify(title), event_start))
-    front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-    return f"releases/{today:%Y}/{today.isoformat()}-{slugify(title)}.md", f"---\n{front}---\n{BODY}"
+    front = yaml.dump(data, Dumper=StarterDumper, sort_keys=False, allow_unicode=True, width=100)
+    return f"releases/{today:%Y}/{today.isoformat()}-{slugify(title)}.md", f"---\n{front}---\n{BODY_STARTER}"

@@ -32,8 +32,9 @@ from .model import (
     Speaker,
     Update,
 )
-from .problems import Invalid, Problem, did_you_mean, nearest
+from .problems import Invalid, Problem, did_you_mean, nearest, shortened
 from .sanitise import Removal
+from .times import in_words
 
 STATUSES = ("published", "draft")
 SUMMARY_MAX = 300
@@ -183,17 +184,58 @@ def list_of(parse_item, noun: str):
     return parse
 
 
+# Each quotation mark a quote may be pasted with, and the mark that closes it.
+CLOSING_MARK = {"“": "”", '"': '"', "‘": "’", "'": "'", "„": "“", "«": "»"}
+# Marks that would stand doubled beside the ones the site prints around every quote (“…”).
+OPENING_MARKS, CLOSING_MARKS = '“"„«‘', '”"»'
+
+
+def _is_apostrophe(text: str, index: int) -> bool:
+    """A single closing mark between two letters is an apostrophe (can’t), not the end of a quotation."""
+    return 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
+
+
+def enclosing_marks_removed(text: str) -> str:
+    """The words of a quote pasted with its own quotation marks round all of it, without them."""
+    opening, closing = text[:1], CLOSING_MARK.get(text[:1])
+    if closing is None or len(text) < 2 or text[-1] != closing:
+        return text
+    inner, depth = text[1:-1], 0
+    for index, character in enumerate(inner):
+        if character not in (opening, closing) or (character == closing and _is_apostrophe(inner, index)):
+            continue
+        # Straight marks open and close alike: with more of them inside, which pairs with which is unknown.
+        if opening == closing:
+            return text
+        depth += 1 if character == opening else -1
+        if depth < 0:
+            return text
+    return inner.strip() if depth == 0 else text
+
+
+def quote_words(value) -> str:
+    """A quote's text as printed between the site's own marks: one enclosing pair pasted with it is
+    removed, and marks that would still stand doubled at either end are refused."""
+    words = fields.text(enclosing_marks_removed(fields.plain_text(value)))
+    if words[0] in OPENING_MARKS or words[-1] in CLOSING_MARKS:
+        raise Invalid(
+            "starts or ends with a quotation mark, and every quote is printed between the site's own "
+            "(“…”), so the marks would stand doubled",
+            "remove the marks; a quotation inside the quote takes single marks: ‘…’",
+        )
+    return words
+
+
 def parse_quotes(value, ctx: Context) -> tuple[Quote, ...]:
     def quote(item):
-        values = fields.record(
+        return fields.record(
             item,
             {
                 "by": (True, lambda v: person(v, ctx)),
-                "text": (True, fields.plain_text),
+                "text": (True, quote_words),
             },
             "the quote",
         )
-        return values
 
     parsed = fields.items(fields.sequence(value, "quote"), quote)
     return tuple(Quote(number, q["text"], q["by"]) for number, q in enumerate(parsed, start=1))
@@ -332,7 +374,8 @@ def parse_event(value, ctx: Context) -> Event:
         },
         "the event",
     )
-    if "end" in values and values["end"] <= values["start"]:
+    # Compared as moments: at the autumn clock change 01:30 GMT comes after 01:30 BST.
+    if "end" in values and values["end"].astimezone(dt.UTC) <= values["start"].astimezone(dt.UTC):
         raise Invalid("the event ends before it starts", "check the end date and time", ("end",))
     if not values.get("location") and not values.get("online_url"):
         raise Invalid(
@@ -359,7 +402,7 @@ def site_path(value, ctx: Context) -> str:
 
 
 def parse_embargo(value, ctx: Context):
-    return fields.datetime(value, ctx.timezone, require_offset=True)
+    return fields.datetime(value, ctx.timezone, needs_time=True)
 
 
 def _text_field(max_length=None):
@@ -371,11 +414,34 @@ def _slug_field(value, ctx):
 
 
 def _markdown_field(value, ctx):
-    return fields.text(value)
+    return fields.text(fields.whole_text(value))
 
 
 def _date_field(value, ctx):
     return fields.datetime(value, ctx.timezone)
+
+
+class Prose(str):
+    """A starter that is text the author will type over: `invoke new` writes it as a YAML block, in which
+    apostrophes, colons, hashes and quotation marks all stay text."""
+
+
+# What `invoke new` writes where only the author knows what to say. Left in a release that is not a
+# draft, it would be published, so it is an error there (placeholder_problems).
+SUMMARY_STARTER = (
+    f"One or two plain sentences: what happened and why it matters (at most {SUMMARY_MAX} characters)."
+)
+NOTES_STARTER = "About us: a short paragraph for journalists.\n"
+RESPONDS_TO_STARTER = {"title": "Name of the report or announcement", "publisher": "Who published it"}
+BODY_STARTER = (
+    "Write the lead paragraph here: who, what, when, where, why.\n\n"
+    "Quotes listed under `quotes:` appear after this paragraph; to place quote 2 elsewhere,\n"
+    "write a paragraph containing only [[quote 2]].\n"
+)
+PLACEHOLDERS = tuple(
+    " ".join(text.split())
+    for text in (SUMMARY_STARTER, NOTES_STARTER, *RESPONDS_TO_STARTER.values(), *BODY_STARTER.split("\n\n"))
+)
 
 
 def _event_starter(new: NewRelease) -> dict:
@@ -386,7 +452,7 @@ def _event_starter(new: NewRelease) -> dict:
     return {
         "start": start.isoformat(timespec="minutes"),
         "end": (start + dt.timedelta(hours=1)).isoformat(timespec="minutes"),
-        "location": "Online",
+        "location": Prose("Online"),
         "speakers": [],
     }
 
@@ -400,11 +466,11 @@ RELEASE_FIELDS = {
             _text_field(),
             True,
             "Charity welcomes new funding for family hubs",
-            starter=lambda new: new.title,
+            starter=lambda new: Prose(new.title),
         ),
         Field(
             "date",
-            "ISO 8601 date or date-time; the site's timezone if no offset",
+            "ISO 8601 date, or date-time in the site's time zone",
             _date_field,
             True,
             "2022-04-02",
@@ -424,10 +490,7 @@ RELEASE_FIELDS = {
             _text_field(SUMMARY_MAX),
             True,
             "One or two sentences that say what happened and why it matters.",
-            starter=lambda new: (
-                "One or two plain sentences: what happened and why it matters "
-                f"(at most {SUMMARY_MAX} characters)."
-            ),
+            starter=lambda new: Prose(SUMMARY_STARTER),
         ),
         Field(
             "spokespeople",
@@ -454,7 +517,7 @@ RELEASE_FIELDS = {
             "{title, publisher, url, date}: what this release responds to",
             parse_responds_to,
             starter=lambda new: (
-                {"title": "Name of the report or announcement", "publisher": "Who published it"}
+                {key: Prose(text) for key, text in RESPONDS_TO_STARTER.items()}
                 if new.kind == "policy-response"
                 else None
             ),
@@ -468,7 +531,12 @@ RELEASE_FIELDS = {
         Field(
             "campaign", "campaign id from content/topics.yaml", directory_entry("campaigns", "topics.yaml")
         ),
-        Field("embargo", "date-time with UTC offset; not public before it", parse_embargo),
+        Field(
+            "embargo",
+            "date-time in the site's time zone, such as 2022-05-23T00:01; not public before it; not "
+            "before date",
+            parse_embargo,
+        ),
         Field(
             "status",
             "published (default) or draft",
@@ -481,7 +549,7 @@ RELEASE_FIELDS = {
             "notes_to_editors",
             "Markdown",
             _markdown_field,
-            starter=lambda new: "About us: a short paragraph for journalists.\n",
+            starter=lambda new: Prose(NOTES_STARTER),
         ),
         Field(
             "contact",
@@ -525,10 +593,19 @@ PAGE_FIELDS = {
 }
 
 
+def field_label(key_path: tuple) -> str:
+    """How a problem names a value inside a field: quotes[2].by."""
+    name, *sub = key_path
+    return str(name) + "".join(f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in sub)
+
+
 def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tuple[dict, list[Problem]]:
     """Run every field of `table` over the front matter; report every problem, warn on unknown fields."""
     values, problems = {}, []
     data = document.data
+    # A misspelt field ('summery:') is checked as the field it most likely means, so its value's own
+    # mistakes (a standfirst too long) are not found only after the name is put right.
+    meant: dict = {}
     for key in data:
         if key not in table:
             # An unknown field is an error, not a note: 'Embargo:' or 'embrago:' ignored would publish.
@@ -541,7 +618,16 @@ def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tu
                     did_you_mean(key, table, f"remove it, or use one of {', '.join(table)}"),
                 )
             )
+            guess = nearest(key, table)
+            if guess and guess not in data and guess not in meant:
+                meant[guess] = key
     for name, field in table.items():
+        if name in meant:
+            try:
+                values[name] = field.parse(data[meant[name]], ctx)
+            except Invalid as error:
+                problems += _located(error, (meant[name],), document, path)
+            continue
         if name in data and data[name] is None:
             example = f" {field.example}" if field.example else ""
             problems.append(
@@ -555,7 +641,7 @@ def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tu
             )
             continue
         if name not in data:
-            if field.is_required(data):
+            if field.is_required(data) and name not in document.unreadable:
                 example = f" {field.example}" if field.example else ""
                 problems.append(
                     Problem(
@@ -570,23 +656,28 @@ def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tu
         try:
             values[name] = field.parse(data[name], ctx)
         except Invalid as error:
-            for sub, what, fix in error.findings:
-                key_path = (name, *sub)
-                label = name + "".join(
-                    f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in sub
-                )
-                problems.append(Problem(path, document.line_of(key_path), label, what, fix))
+            problems += _located(error, (name,), document, path)
     return values, problems
 
 
-def quote_marker_problems(document: Document, path: str, quote_count: int) -> list[Problem]:
+def _located(error: Invalid, key_path: tuple, document: Document, path: str) -> list[Problem]:
+    """A field's findings as problems, each at the line of the part of the value it is about."""
+    return [
+        Problem(path, document.line_of((*key_path, *sub)), field_label((*key_path, *sub)), what, fix)
+        for sub, what, fix in error.findings
+    ]
+
+
+def quote_marker_problems(document: Document, path: str, quote_count: int | None) -> list[Problem]:
+    """Markers naming a quote that is not there, or placed twice; with the quotes unreadable
+    (`quote_count` None), only the markers placed twice."""
     problems, seen = [], set()
     for match in QUOTE_MARKER.finditer(document.body):
         digits = match.group(1)
         # Python refuses to read a number of thousands of digits; no release has a millionth quote.
         number = int(digits) if len(digits) <= 6 else 0
         line = document.body_line + document.body.count("\n", 0, match.start())
-        if not 1 <= number <= quote_count:
+        if quote_count is not None and not 1 <= number <= quote_count:
             problems.append(
                 Problem(
                     path,
@@ -737,12 +828,81 @@ def validate_release(document: Document, path: str, ctx: Context) -> tuple[Relea
                 "set 'type: event', or remove the event block",
             )
         )
-    problems += quote_marker_problems(document, path, len(values.get("quotes", ())))
-    if any(problem.severity == "error" for problem in problems):
+    problems += quote_marker_problems(document, path, quote_count(values, document))
+    problems += embargo_problems(values, document, path)
+    problems += placeholder_problems(values, document, path)
+    if not document.complete or any(problem.severity == "error" for problem in problems):
         return None, problems
     if "contact" not in values and ctx.default_contact in ctx.directory.press_contacts:
         values["contact"] = ctx.directory.press_contacts[ctx.default_contact]
     return Release(source_path=path, **values), problems
+
+
+def _texts(value, key_path: tuple):
+    """Every piece of text in a front matter value, with its key path."""
+    if isinstance(value, str):
+        yield key_path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*key_path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*key_path, index))
+
+
+def placeholder_problems(values: dict, document: Document, path: str) -> list[Problem]:
+    """`invoke new`'s placeholder sentences left in a release that is not a draft would be published."""
+    if values.get("status") == "draft" or document.data.get("status") == "draft":
+        return []
+    found = [
+        (document.line_of(key_path), field_label(key_path), placeholder)
+        for key_path, text in _texts(document.data, ())
+        for placeholder in PLACEHOLDERS
+        if placeholder in " ".join(text.split())
+    ]
+    body = " ".join(document.body.split())
+    for placeholder in PLACEHOLDERS:
+        if placeholder in body:
+            first_words = placeholder[:30]
+            index = next((i for i, line in enumerate(split_lines(document.body)) if first_words in line), 0)
+            found.append((document.body_line + index, "body", placeholder))
+    return [
+        Problem(
+            path,
+            line,
+            label,
+            f"still has the placeholder '{shortened(placeholder)}' that `invoke new` wrote",
+            "write your own words in its place, or keep 'status: draft' until the release is ready",
+        )
+        for line, label, placeholder in found
+    ]
+
+
+def quote_count(values: dict, document: Document) -> int | None:
+    """How many quotes the release has, as far as can be told when some of them have mistakes."""
+    if "quotes" in values:
+        return len(values["quotes"])
+    if isinstance(document.data.get("quotes"), list):
+        return len(document.data["quotes"])
+    return None if "quotes" in document.unreadable else 0
+
+
+def embargo_problems(values: dict, document: Document, path: str) -> list[Problem]:
+    """An embargo before the release's own date holds nothing back: most likely a mistyped date."""
+    embargo, date = values.get("embargo"), values.get("date")
+    if embargo is None or date is None or embargo.astimezone(dt.UTC) >= date.astimezone(dt.UTC):
+        return []
+    return [
+        Problem(
+            path,
+            document.line_of(("embargo",)),
+            "embargo",
+            f"lifts at {in_words(embargo)}, before the release's own date ({in_words(date)}), "
+            "so it would hold nothing back",
+            "check both: the embargo must be at or after the date (a release dated later already "
+            "waits for its date)",
+        )
+    ]
 
 
 def visibility_values(document: Document, ctx: Context) -> dict:
@@ -763,7 +923,7 @@ def validate_page(document: Document, path: str, ctx: Context) -> tuple[Page | N
     problems += body_character_problems(document, path)
     problems += slug_problems(values, document, path, ctx)
     problems += sanitising_problems(document, path, ctx)
-    if any(problem.severity == "error" for problem in problems):
+    if not document.complete or any(problem.severity == "error" for problem in problems):
         return None, problems
     return Page(source_path=path, **values), problems
 

@@ -9,6 +9,7 @@
     "defaultContact": cms_default_contact,
     "quoteMarker": cms_quote_marker,
     "types": cms_type_labels,
+    "clock": cms_clock,
   }|tojson }};
   var people = site.directory.people;
   var contacts = site.directory.contacts;
@@ -100,7 +101,7 @@
         return placed.indexOf(index + 1) === -1;
       });
       var respondsTo = data.responds_to && data.responds_to.title ? data.responds_to : null;
-      var held = data.status === "draft" ? "DRAFT" : data.embargo ? "EMBARGOED until " + data.embargo : "";
+      var held = data.status === "draft" ? "DRAFT" : data.embargo ? "EMBARGOED until " + data.embargo + " " + site.clock : "";
       return h(
         "main",
         { id: "main-content" },
