@@ -144,6 +144,22 @@ EXPECTED = [
         "has a <script> element, which is removed",
         "never runs scripts",
     ),
+    ("releases/withdrawn-without-reason.md", None, "withdrawn", "is required but missing", "{date: "),
+    (
+        "releases/withdrawal-block-without-status.md",
+        6,
+        "withdrawn",
+        "the status is not withdrawn, so the release would still be shown in full",
+        "add 'status: withdrawn'",
+    ),
+    (
+        "releases/withdrawn-before-published.md",
+        9,
+        "withdrawn.date",
+        "is 24 May 2022, before the release was published (25 May 2022)",
+        "the day it was withdrawn",
+    ),
+    ("pages/withdrawn-page.md", 3, "status", "'withdrawn' is not a status", "use published or draft"),
 ]
 
 

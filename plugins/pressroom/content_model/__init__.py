@@ -3,12 +3,13 @@
 from pelican import signals
 
 from .reader import PressroomReader
-from .site import site_of
+from .site import WITHDRAWAL_NOTICES_SETTING, site_of
 
 
 def decide_site(pelican) -> None:
     """Read the clock and the people/topics directory once, before any plugin needs them."""
     site_of(pelican.settings)
+    pelican.settings[WITHDRAWAL_NOTICES_SETTING] = {}
     # Connected now, after every plugin registered its own handlers, so that the memos are kept after
     # the last of them (the policy check, the search index) has run at `finalized`.
     signals.finalized.connect(keep_memos)

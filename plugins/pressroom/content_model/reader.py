@@ -45,7 +45,8 @@ def release_metadata(release: Release, render_markdown, settings) -> dict:
         "category": Category(release.type.plural, settings),
         "tags": [topic_tag(topic, settings) for topic in release.topics],
         "summary": escape(release.summary),
-        "status": release.status,
+        # A withdrawn release keeps its page with a notice, in no listing: what Pelican calls hidden.
+        "status": "hidden" if release.status == "withdrawn" else release.status,
         "release": release,
         "notes_to_editors_unresolved": render_markdown(release.notes_to_editors)
         if release.notes_to_editors

@@ -25,11 +25,14 @@ __all__ = [
     "SITE_IMAGE_KEY",
     "SITE_SETTING",
     "SOURCES_SETTING",
+    "WITHDRAWAL_NOTICES_SETTING",
     "Site",
     "absolute_url",
+    "note_withdrawal_notice",
     "organisation_name",
     "site_address",
     "site_of",
+    "withdrawn_articles",
 ]
 
 # True for a preview build: drafts and embargoed releases are built too, each with a banner.
@@ -44,6 +47,20 @@ SITE_SETTING = "PRESSROOM_SITE"
 # stands for the whole site and the publisher's logo; structured_data puts them in link previews.
 SITE_IMAGE_KEY = "pressroom_site_image"
 PUBLISHER_LOGO_KEY = "pressroom_publisher_logo"
+# The files of this build that announce a withdrawal, {source path of the withdrawn release: {output
+# path}}: the feeds and the archive carry a notice of it there, and the leak scan lets it appear in them.
+WITHDRAWAL_NOTICES_SETTING = "PRESSROOM_WITHDRAWAL_NOTICES"
+
+
+def withdrawn_articles(context: dict) -> list:
+    """The withdrawn releases whose pages this build keeps, with their notice: Pelican's hidden articles,
+    which no listing, feed or index shows (the visibility plugin decides which they are)."""
+    return [article for article in context.get("hidden_articles", []) if getattr(article, "release", None)]
+
+
+def note_withdrawal_notice(settings: dict, source_path: str, output_path: str) -> None:
+    """Record that `output_path` announces the withdrawal of the release read from `source_path`."""
+    settings.setdefault(WITHDRAWAL_NOTICES_SETTING, {}).setdefault(source_path, set()).add(output_path)
 
 
 def absolute_url(siteurl: str, path: str) -> str:

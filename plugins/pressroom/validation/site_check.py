@@ -210,7 +210,8 @@ def planned_outputs(
     """Every file the build will write for content, listings and site pages, with what writes it."""
     outputs: dict[str, list[str]] = defaultdict(list)
     public = [release for release in releases if release.status == "published"]
-    for release in public:
+    # A withdrawn release keeps its page and its earlier addresses, but leaves every listing.
+    for release in (release for release in releases if release.status != "draft"):
         article = Article("", release_metadata(release, str, settings), settings, release.source_path)
         outputs[article.save_as].append(release.source_path)
         for previous in release.previous_urls:
@@ -294,7 +295,8 @@ def collision_problems(outputs: dict[str, list[str]]) -> list[Problem]:
 
 
 def hidden_reason(path: Path, settings: dict, context, now) -> str:
-    """Why a broken release would not be public in this build ('' if it would be, or cannot tell)."""
+    """Why a broken release would be held back whole in this build ('' if it would be shown, withdrawn
+    or not, or cannot tell)."""
     if is_page(path, settings):
         return ""
     try:
@@ -307,7 +309,7 @@ def hidden_reason(path: Path, settings: dict, context, now) -> str:
     visibility = decide_fields(
         values.get("status", "published"), values.get("embargo"), values.get("date"), now
     )
-    return visibility.reason
+    return "" if visibility.withdrawn else visibility.reason
 
 
 def check_site(settings: dict) -> SiteCheck:
