@@ -58,7 +58,7 @@ def test_publish_replaces_the_folder_in_one_step_and_rollback_restores_it(tmp_pa
     again = publish(CONFIG, live, store, progress=quiet, content=content_copy)
     assert not again.deployed and "Nothing has changed" in again.message
 
-    back = rollback(CONFIG, live, store, progress=quiet)
+    back = rollback(CONFIG, live, store, progress=quiet, content=content_copy)
     assert back.name == first.name
     assert tree_digest(live.path) == published
 
@@ -336,7 +336,7 @@ def test_rollback_says_what_it_restores_and_stays_until_the_content_changes(tmp_
     publish(CONFIG, live, store, progress=quiet, content=content_copy)
 
     messages: list[str] = []
-    back = rollback(CONFIG, live, store, progress=messages.append)
+    back = rollback(CONFIG, live, store, progress=messages.append, content=content_copy)
     assert back.name == first.name
     assert messages[0].startswith("Rolling back: putting back the publish of ")
     assert "stays live until the content changes" in back.message
@@ -406,3 +406,120 @@ def test_rsync_publish_compares_with_what_the_destination_holds(tmp_path, store,
     repaired = publish(CONFIG, target, store, progress=quiet, content=content_copy)
     assert repaired.deployed
     assert tree_digest(destination) == tree_digest(store.current())
+
+
+# --- Rollback never brings back what the content now holds back -------------------------------------
+
+CARE_REVIEW_SOURCE = "releases/2022/2022-05-23-care-review-response.md"
+CARE_REVIEW_TITLE = "Care Review must put support for parent-infant relationships at the heart of Family Help"
+HOLD_BACK = {
+    "draft": ("type: policy-response\n", "type: policy-response\nstatus: draft\n", "is a draft now"),
+    "embargoed": (
+        "type: policy-response\n",
+        "type: policy-response\nembargo: 2099-05-23T00:01+01:00\n",
+        "is embargoed until 23 May 2099, 00:01 BST",
+    ),
+    "withdrawn": (
+        "type: policy-response\n",
+        "type: policy-response\nstatus: withdrawn\nwithdrawn:\n  date: 2026-01-10\n  reason: Legal asked.\n",
+        "was withdrawn on 10 January 2026",
+    ),
+}
+
+
+@pytest.mark.parametrize("held", list(HOLD_BACK))
+def test_rollback_refuses_to_bring_back_a_release_the_content_now_holds_back(
+    tmp_path, store, content_copy, held
+):
+    live = FolderTarget(tmp_path / "www")
+    publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    old, new, state = HOLD_BACK[held]
+    edit_release(content_copy, old, new)
+    taken_down = publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    before = tree_digest(live.path)
+
+    with pytest.raises(PublishRefused) as refused:
+        rollback(CONFIG, live, store, progress=quiet, content=content_copy)
+    message = str(refused.value)
+    assert message.startswith("Rollback refused: the publish of ")
+    assert f"{CARE_REVIEW_SOURCE} (“{CARE_REVIEW_TITLE}”) {state}; that build has it in " in message
+    assert "run `invoke publish`; if a release should come back, restore its status" in message
+    assert tree_digest(live.path) == before
+    assert store.history()[-1] == taken_down.name and not store.rollback_file.exists()
+    assert not [path.name for path in store.builds.iterdir() if path.name.startswith(".")]
+
+
+def test_a_scheduled_publish_never_keeps_a_rolled_back_build_live_that_shows_a_release_now_held_back(
+    tmp_path, store, content_copy
+):
+    live = FolderTarget(tmp_path / "www")
+    publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    draft, published = HOLD_BACK["draft"][1], HOLD_BACK["draft"][0]
+    edit_release(content_copy, published, draft)
+    without = publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    # Restored for a while, so a rollback to the first publish is allowed...
+    edit_release(content_copy, draft, published)
+    rollback(CONFIG, live, store, progress=quiet, content=content_copy)
+    assert RELEASE_URL in tree_digest(live.path)
+    # ...then pulled again: the content builds exactly what the rollback took down.
+    edit_release(content_copy, published, draft)
+    scheduled = publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    assert scheduled.deployed
+    assert "the rolled-back site showed what the content now holds back" in scheduled.message
+    assert f"{CARE_REVIEW_SOURCE} (“{CARE_REVIEW_TITLE}”) is a draft now" in scheduled.message
+    assert RELEASE_URL not in tree_digest(live.path)
+    assert store.history()[-2:] == [without.name, scheduled.name]
+
+
+def test_two_rollbacks_in_a_row_and_the_history_after_each(tmp_path, store, content_copy):
+    live = FolderTarget(tmp_path / "www")
+    first = publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    first_site = tree_digest(live.path)
+    edit_release(content_copy, "The Care Review recognises", "The Care Review rightly recognises")
+    second = publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    edit_release(content_copy, "rightly recognises", "clearly recognises")
+    third = publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    assert json.loads(store.history_file.read_text()) == [first.name, second.name, third.name]
+
+    assert rollback(CONFIG, live, store, progress=quiet, content=content_copy).name == second.name
+    assert json.loads(store.history_file.read_text()) == [first.name, second.name]
+    assert sorted(path.name for path in store.builds.iterdir()) == [first.name, second.name]
+
+    assert rollback(CONFIG, live, store, progress=quiet, content=content_copy).name == first.name
+    assert json.loads(store.history_file.read_text()) == [first.name]
+    assert tree_digest(live.path) == first_site
+    with pytest.raises(PublishRefused, match="There is no earlier publish to roll back to"):
+        rollback(CONFIG, live, store, progress=quiet, content=content_copy)
+
+    # Both rollbacks hold until the content changes: the content of the third publish stays down.
+    scheduled = publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    assert not scheduled.deployed and "stays rolled back until the content changes" in scheduled.message
+    assert tree_digest(live.path) == first_site
+    edit_release(content_copy, "clearly recognises", "plainly recognises")
+    changed = publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    assert changed.deployed and json.loads(store.history_file.read_text()) == [first.name, changed.name]
+    assert not store.rollback_file.exists()
+
+
+def test_a_publish_with_a_moved_clock_is_never_put_back_by_a_rollback(tmp_path, store, embargoed_until_2099):
+    live = FolderTarget(tmp_path / "www")
+    first = publish(CONFIG, live, store, progress=quiet, content=embargoed_until_2099)
+    moved = publish(
+        CONFIG,
+        live,
+        store,
+        at="2099-06-01T00:00+00:00",
+        moved_clock=True,
+        progress=quiet,
+        content=embargoed_until_2099,
+    )
+    assert HELD_PAGE in tree_digest(live.path)
+    now = publish(CONFIG, live, store, progress=quiet, content=embargoed_until_2099)
+    assert now.deployed and store.history() == [first.name, moved.name, now.name]
+
+    messages: list[str] = []
+    back = rollback(CONFIG, live, store, progress=messages.append, content=embargoed_until_2099)
+    assert back.name == first.name
+    assert any(message.startswith("Skipping 1 publish(es) made with --moved-clock") for message in messages)
+    assert HELD_PAGE not in tree_digest(live.path)
+    assert store.history() == [first.name]
