@@ -20,6 +20,8 @@ from pathlib import Path
 
 from pressroom.content_model.clock import NOW_SETTING, ClockError, parse_moment
 from pressroom.content_model.decision import Visibility, decide
+from pressroom.content_model.reader import HELD_BACK_SETTING, HeldBack
+from pressroom.content_model.site import LIVE_BUILD_SETTING
 from pressroom.visibility import PUBLIC_KEY, hidden_releases
 from pressroom.visibility.leaks import find_leaks
 
@@ -42,6 +44,27 @@ class PublishFailed(SystemExit):
 
 class PublishRefused(SystemExit):
     """Ends `invoke publish` or `invoke rollback` with status 1 and one sentence saying why."""
+
+
+class HeldBackAtItsMoment(SystemExit):
+    """Ends `invoke publish` with status 1 once everything else is published: a release whose moment has
+    come has mistakes, so it was held back. Names it and each mistake, so a scheduled run's mail says so."""
+
+    def __init__(self, outcome: Outcome, held: list[HeldBack]):
+        lines = [outcome.message]
+        for item in held:
+            title = f" (“{item.release.title}”)" if item.release.title else ""
+            lines.append(
+                f"{item.release.source_path}{title} is due to go public, but was held back because of "
+                f"{len(item.problems)} mistake(s):"
+            )
+            lines += [f"  {problem}" for problem in item.problems]
+        lines.append(
+            "Fix them and publish again: it goes public at the first publish after that, and until then "
+            "every publish ends in failure."
+        )
+        super().__init__("\n".join(lines))
+        self.outcome = outcome
 
 
 @dataclass(frozen=True)
@@ -213,11 +236,15 @@ def early_releases(settings: dict, now: dt.datetime) -> list[str]:
     ]
 
 
-def current_content(config, staging: Path, clock: dt.datetime, content) -> dict:
-    """Build the content as it is now into `staging`, judged at `clock`; return the build's settings."""
+def current_content(config, staging: Path, clock: dt.datetime, content, live: Path | None) -> dict:
+    """Build the content as it is now into `staging`, judged at `clock`; return the build's settings.
+
+    A release with mistakes whose moment has come is held back unless its page is in the `live` build."""
     override = {NOW_SETTING: clock.isoformat()}
     if content:
         override["PATH"] = str(Path(content).resolve())
+    if live and live.exists():
+        override[LIVE_BUILD_SETTING] = str(live)
     return build_into(staging, config, **override)
 
 
@@ -269,17 +296,25 @@ def publish(
     clock = publishing_clock(at, moved_clock, now, progress)
     with store.lock():
         store.tidy(progress)
-        return publish_locked(config, target, store, clock, now, progress, content, undo_rollback)
+        outcome, settings = publish_locked(
+            config, target, store, clock, now, progress, content, undo_rollback
+        )
+    held = [item for item in settings.get(HELD_BACK_SETTING, {}).values() if item.reason == "due"]
+    if held:
+        raise HeldBackAtItsMoment(outcome, held)
+    return outcome
 
 
-def publish_locked(config, target, store, clock, now, progress, content, undo_rollback) -> Outcome:
-    """The publish itself, run while holding the store's lock."""
+def publish_locked(
+    config, target, store, clock, now, progress, content, undo_rollback
+) -> tuple[Outcome, dict]:
+    """The publish itself, run while holding the store's lock; with the settings of the build it made."""
     root = Path(config).resolve().parent
     name = new_build_name(now)
     staging = store.builds / f".{name}.partial"
     try:
         progress("Building with " + str(config))
-        settings = current_content(config, staging, clock, content)
+        settings = current_content(config, staging, clock, content, store.current())
         figures, problems = check_build(staging, settings.get("SITEURL", ""))
         if problems:
             raise PublishFailed(problems)
@@ -303,7 +338,9 @@ def publish_locked(config, target, store, clock, now, progress, content, undo_ro
             live_matches = current is not None and current.exists() and tree_digest(current) == digest
         if live_matches:
             shutil.rmtree(build)
-            return Outcome(name, False, "Nothing has changed since the last publish: the live site stays.")
+            return Outcome(
+                name, False, "Nothing has changed since the last publish: the live site stays."
+            ), settings
         rolled_back = store.rolled_back_from()
         same = [item for item in rolled_back if item.get("digest") == digest]
         live = store.current()
@@ -316,7 +353,7 @@ def publish_locked(config, target, store, clock, now, progress, content, undo_ro
                 f"The live site was rolled back from this same build (published "
                 f"{when_built(same[-1]['build'])}), so it stays rolled back until the content changes. "
                 "To put this build back live anyway, run `invoke publish --undo-rollback`.",
-            )
+            ), settings
         target.deploy(build, name, progress)
     except DeployError as error:
         shutil.rmtree(build, ignore_errors=True)
@@ -334,13 +371,13 @@ def publish_locked(config, target, store, clock, now, progress, content, undo_ro
                 "the content now holds back, so it could not stay live.\n{lines}".format(
                     name=name, when=when_built(same[-1]["build"]), lines="\n".join(shown)
                 ),
-            )
+            ), settings
         return Outcome(
             name,
             True,
             f"Published {name}; it replaces the rollback of {when_built(rolled_back[-1]['build'])}.",
-        )
-    return Outcome(name, True, f"Published {name}.")
+        ), settings
+    return Outcome(name, True, f"Published {name}."), settings
 
 
 def rollback(
@@ -391,7 +428,7 @@ def rollback(
             )
         staging = store.builds / f".check-{new_build_name(now)}.partial"
         try:
-            settings = current_content(config, staging, now, content)
+            settings = current_content(config, staging, now, content, store.builds / live)
         except SystemExit as stopped:
             raise PublishRefused(
                 f"{stopped}\nThe rollback checks the earlier publish against the content as it is now, and "

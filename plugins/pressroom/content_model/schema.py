@@ -824,6 +824,19 @@ def visibility_values(document: Document, ctx: Context) -> dict:
     return values
 
 
+def readable_release(document: Document, path: str, ctx: Context) -> Release | None:
+    """What can be read of a release that has mistakes, so that the leak scan can look for it while it is
+    held back; None without a readable date, on which its address depends. Values that cannot be read
+    are left empty; its address name falls back to the file's name."""
+    values, _ = parse_fields(document, path, RELEASE_FIELDS, ctx)
+    if "date" not in values:
+        return None
+    slug_problems(values, document, path, ctx)
+    # The type only matters here as part of an address, and no address of this site uses it.
+    unread = {"title": "", "type": next(iter(RELEASE_TYPES.values())), "summary": "", "slug": Path(path).stem}
+    return Release(source_path=path, **{**unread, **values})
+
+
 def validate_page(document: Document, path: str, ctx: Context) -> tuple[Page | None, list[Problem]]:
     values, problems = parse_fields(document, path, PAGE_FIELDS, ctx)
     problems += stray_field_problems(document, path)

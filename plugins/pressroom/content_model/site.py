@@ -19,6 +19,7 @@ from .memo import Memos
 from .problems import Problem
 
 __all__ = [
+    "LIVE_BUILD_SETTING",
     "NOW_SETTING",
     "PREVIEW_SETTING",
     "PUBLISHER_LOGO_KEY",
@@ -37,6 +38,9 @@ __all__ = [
 
 # True for a preview build: drafts and embargoed releases are built too, each with a banner.
 PREVIEW_SETTING = "PRESSROOM_PREVIEW"
+# The folder of the build that is live now, which `invoke publish` gives its build: a release with mistakes
+# whose moment has come is held back, and the rest published, unless its page is live already.
+LIVE_BUILD_SETTING = "PRESSROOM_LIVE_BUILD"
 # Sources already read and validated in this build, {absolute path: (Release | Page, Document)}, so the
 # reader does not parse each file a second time. The validation plugin fills it before any reading.
 SOURCES_SETTING = "PRESSROOM_SOURCES"

@@ -19,7 +19,9 @@ from pathlib import Path
 from pelican import signals
 
 from pressroom.content_model.decision import Visibility, decide
+from pressroom.content_model.loading import markdown_renderer
 from pressroom.content_model.memo import code_version
+from pressroom.content_model.reader import HELD_BACK_SETTING, planned_article
 from pressroom.content_model.site import WITHDRAWAL_NOTICES_SETTING, site_of, withdrawn_articles
 
 from . import leaks as leaks_module
@@ -119,7 +121,9 @@ def hide_unpublished(generators) -> None:
     withdrawn = [
         article for article in withdrawn_articles(generators[0].context) if id(article.release) in hidden
     ]
-    if not drafts and not withdrawn:
+    # Releases with mistakes, which the reader skipped: what of them can be read.
+    broken = settings.get(HELD_BACK_SETTING, {})
+    if not drafts and not withdrawn and not broken:
         return
     public = [
         item
@@ -151,6 +155,18 @@ def hide_unpublished(generators) -> None:
             may_appear_in=frozenset([article.save_as]),
         )
         for article in withdrawn
+    ]
+    render = markdown_renderer(settings)
+    settings[HIDDEN_KEY] += [
+        Hidden(
+            held.release,
+            public_address(planned_article(held.release, settings), settings),
+            distinctive_passages(
+                held.release, held.document.render(held.document.markdown, render), readable_shown
+            ),
+            only_used_by(source_text(path), static_paths, shown_sources_text),
+        )
+        for path, held in broken.items()
     ]
     unpublished = {path for item in settings[HIDDEN_KEY] for path in item.files}
     for generator in statics:
