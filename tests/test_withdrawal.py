@@ -47,7 +47,12 @@ def withdrawn_content(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(withdrawn_content) -> Path:
-    return build(withdrawn_content, withdrawn_content.parent / "output", "publishconf.py", PRESSROOM_NOW=NOW)
+    # From the project's folder, as `invoke publish` runs: files are named relative to it.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(withdrawn_content.parent)
+        return build(
+            withdrawn_content, withdrawn_content.parent / "output", "publishconf.py", PRESSROOM_NOW=NOW
+        )
 
 
 def files_naming(output: Path, needle: str) -> set[str]:

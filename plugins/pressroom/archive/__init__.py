@@ -54,7 +54,7 @@ def write_archive(generator, writer) -> None:
         target = Path(writer.output_path) / save_as
         target.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     for article in withdrawn_articles(generator.context):
-        note_withdrawal_notice(generator.settings, article.source_path, ARCHIVE_SAVE_AS)
+        note_withdrawal_notice(generator.settings, article.release.source_path, ARCHIVE_SAVE_AS)
 
 
 def register() -> None:

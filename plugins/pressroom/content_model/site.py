@@ -63,7 +63,8 @@ def withdrawn_articles(context: dict) -> list:
 
 
 def note_withdrawal_notice(settings: dict, source_path: str, output_path: str) -> None:
-    """Record that `output_path` announces the withdrawal of the release read from `source_path`."""
+    """Record that `output_path` announces the withdrawal of the release whose `source_path` is given (as
+    its Release has it, which is how the leak scan names it)."""
     settings.setdefault(WITHDRAWAL_NOTICES_SETTING, {}).setdefault(source_path, set()).add(output_path)
 
 

@@ -265,7 +265,10 @@ def plan_feeds(
         for article in articles
     ]
     notices = {
-        entry_of(article, settings, render_content): (article.source_path, slices_of(article, settings))
+        entry_of(article, settings, render_content): (
+            article.release.source_path,
+            slices_of(article, settings),
+        )
         for article in withdrawn
     }
     public_keys = {key for item in tagged for key in item.slices}

@@ -135,9 +135,11 @@ class ListingsGenerator(Generator):
         withdrawn = withdrawn_articles(self.context)
         for article in [*self.context.get("articles", []), *withdrawn]:
             release = getattr(article, "release", None)
-            for path in release.previous_urls if release else ():
+            if release is None:
+                continue
+            for path in release.previous_urls:
                 if article in withdrawn:
-                    note_withdrawal_notice(self.settings, article.source_path, redirect_save_as(path))
+                    note_withdrawal_notice(self.settings, release.source_path, redirect_save_as(path))
                 writer.write_file(
                     redirect_save_as(path),
                     template,

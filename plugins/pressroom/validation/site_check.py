@@ -329,26 +329,23 @@ def held_back(path: Path, document, problems, settings: dict, context, now) -> H
 DUE_SOON = dt.timedelta(hours=24)
 
 
-def due_soon_problems(held_back: dict[str, HeldBack], now: dt.datetime, timezone: str) -> list[Problem]:
-    """A warning for each embargoed or scheduled release with mistakes that goes public within a day."""
-    problems = []
-    for path, held in held_back.items():
-        if held.until is None or held.until - now > DUE_SOON:
-            continue
-        name = "embargo" if held.reason == "embargoed" else "date"
-        moment = held.until.astimezone(ZoneInfo(timezone)).strftime("%H:%M on %A %-d %B %Y (%Z)")
-        problems.append(
-            Problem(
-                path,
-                held.document.line_of((name,)),
-                name,
-                f"it goes public at {moment}, within 24 hours, and still has the mistakes below",
-                "fix them before then: from that moment it is held back, and every `invoke publish` "
-                "ends in failure until they are fixed",
-                severity="warning",
-            )
+def due_soon_problems(held: HeldBack, now: dt.datetime, timezone: str) -> list[Problem]:
+    """A warning when an embargoed or scheduled release with mistakes goes public within a day."""
+    if held.until is None or held.until - now > DUE_SOON:
+        return []
+    name = "embargo" if held.reason == "embargoed" else "date"
+    moment = held.until.astimezone(ZoneInfo(timezone)).strftime("%H:%M on %A %-d %B %Y (%Z)")
+    return [
+        Problem(
+            held.release.source_path,
+            held.document.line_of((name,)),
+            name,
+            f"it goes public at {moment}, within 24 hours, and still has the mistakes below",
+            "fix them before then: from that moment it is held back, and every `invoke publish` "
+            "ends in failure until they are fixed",
+            severity="warning",
         )
-    return problems
+    ]
 
 
 def check_site(settings: dict) -> SiteCheck:
@@ -365,18 +362,18 @@ def check_site(settings: dict) -> SiteCheck:
         if path.suffix not in READ_EXTENSIONS:
             continue
         item, document, problems = load_source(path, settings, context)
-        result.problems += problems
         if item is None:
             held = held_back(path, document, problems, settings, context, now) if document else None
             if held:
                 result.held_back[shown_path(path)] = held
+                problems = [*due_soon_problems(held, now, settings.get("TIMEZONE", "UTC")), *problems]
         else:
             result.sources[str(path.resolve())] = (item, document)
         if isinstance(item, Release):
             result.releases.append(item)
         elif isinstance(item, Page):
             result.pages.append(item)
-    result.problems += due_soon_problems(result.held_back, now, settings.get("TIMEZONE", "UTC"))
+        result.problems += problems
     outputs = planned_outputs(result.releases, result.pages, settings, context.directory)
     result.problems += collision_problems(outputs)
     return result
@@ -403,13 +400,13 @@ def report(result: SiteCheck) -> str:
             f"Not public yet ({reasons}), so a public build leaves these out and goes on; "
             "fix them before they go public:"
         )
-        lines += held_for(not_yet)
+        lines += [f"  {problem}" for problem in not_yet]
     if due:
         lines.append(
             "Due to go public now, but held back because of these mistakes (everything else is published, "
             "and every publish ends in failure until they are fixed):"
         )
-        lines += held_for(due)
+        lines += [f"  {problem}" for problem in due]
     files = len({problem.path for problem in result.errors})
     if result.errors:
         lines.append(f"{len(result.errors)} error(s) in {files} file(s): nothing was built.")

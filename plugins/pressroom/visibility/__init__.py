@@ -40,7 +40,9 @@ class EmbargoLeak(SystemExit):
 
     def __init__(self, leaks):
         lines = [str(leak) for leak in leaks]
-        lines.append(f"{len(leaks)} leak(s) of releases that are not public: the build has failed.")
+        lines.append(
+            f"{len(leaks)} leak(s) of releases that are not public or were withdrawn: the build has failed."
+        )
         super().__init__("\n".join(lines))
         self.leaks = leaks
 
