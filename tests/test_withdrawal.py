@@ -155,3 +155,20 @@ def test_a_theme_that_lists_it_anywhere_else_fails_the_build(withdrawn_content, 
     assert "index.html" in leaked and f"{ADDRESS}index.html" not in leaked
     assert "of the withdrawn release" in str(caught.value)
     assert "may appear only on its own page and in the notices of its withdrawal" in str(caught.value)
+
+
+def test_a_withdrawn_event_invites_nobody_to_join_or_register(content_copy, tmp_path):
+    path = content_copy / "releases/2025/2025-02-27-mission-champions-online-event.md"
+    withdrawal = (
+        "type: event\nstatus: withdrawn\nwithdrawn:\n  date: 2025-02-21\n  reason: The event was cancelled.\n"
+    )
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("type: event\n", withdrawal, 1), encoding="utf-8"
+    )
+    output = build(content_copy, tmp_path / "output", "publishconf.py", PRESSROOM_NOW="2025-02-24T09:00Z")
+    page = read_html(output, "releases/2025/mission-champions-online-event/")
+    assert page.select_one(".withdrawal-notice p").get_text() == "The event was cancelled."
+    assert page.select_one(".event-details")  # what it was stays on record
+    assert not page.select(".event-actions, .event-registration")
+    assert "Join the event online" not in page.get_text()
+    assert not list((output / "releases/2025/mission-champions-online-event").glob("*.ics"))
