@@ -364,13 +364,12 @@ def publish_locked(
     if rolled_back:
         store.forget_rollback()
         if same and shown:
+            why = "\n".join(shown)
             return Outcome(
                 name,
                 True,
-                "Published {name} in place of the rollback of {when}: the rolled-back site showed what "
-                "the content now holds back, so it could not stay live.\n{lines}".format(
-                    name=name, when=when_built(same[-1]["build"]), lines="\n".join(shown)
-                ),
+                f"Published {name} in place of the rollback of {when_built(same[-1]['build'])}: the "
+                f"rolled-back site showed what the content now holds back, so it could not stay live.\n{why}",
             ), settings
         return Outcome(
             name,

@@ -380,12 +380,6 @@ def check_site(settings: dict) -> SiteCheck:
 
 
 def report(result: SiteCheck) -> str:
-    def held_for(problems: list[Problem]) -> list[str]:
-        # The warning that a release is about to go public comes before its mistakes.
-        return [
-            f"  {problem}" for problem in sorted(problems, key=lambda problem: problem.severity != "warning")
-        ]
-
     held_back = [problem for problem in result.problems if problem.path in result.held_back]
     due = [problem for problem in held_back if problem.path in result.due]
     not_yet = [problem for problem in held_back if problem.path not in result.due]
