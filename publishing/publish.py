@@ -1,8 +1,9 @@
 """Publish: build with the production settings, check, and only then replace the live site.
 
 Every publish is kept in `.publish/builds/` with a history, so `rollback` can put the previous
-one back on any target. One publish or rollback runs at a time (a lock in `.publish/`), and each
-run first tidies what an interrupted one left behind.
+one back on any target, once it has checked that the earlier build shows nothing the current content
+holds back. One publish or rollback runs at a time (a lock in `.publish/`), and each run first tidies
+what an interrupted one left behind.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pressroom.content_model.clock import NOW_SETTING, ClockError, parse_moment
-from pressroom.content_model.decision import decide
+from pressroom.content_model.decision import Visibility, decide
+from pressroom.content_model.reader import HELD_BACK_SETTING, HeldBack
+from pressroom.content_model.site import LIVE_BUILD_SETTING
 from pressroom.content_model.storage import disk_error
-from pressroom.visibility import PUBLIC_KEY
+from pressroom.visibility import PUBLIC_KEY, hidden_releases
+from pressroom.visibility.leaks import find_leaks
 
 from .build import build_into, settings_for
 from .checks import check_build
@@ -56,6 +60,27 @@ def stopped_on_disk_errors(command: str, outcome: str) -> Iterator[None]:
         ) from None
 
 
+class HeldBackAtItsMoment(SystemExit):
+    """Ends `invoke publish` with status 1 once everything else is published: a release whose moment has
+    come has mistakes, so it was held back. Names it and each mistake, so a scheduled run's mail says so."""
+
+    def __init__(self, outcome: Outcome, held: list[HeldBack]):
+        lines = [outcome.message]
+        for item in held:
+            title = f" (“{item.release.title}”)" if item.release.title else ""
+            lines.append(
+                f"{item.release.source_path}{title} is due to go public, but was held back because of "
+                f"{len(item.problems)} mistake(s):"
+            )
+            lines += [f"  {problem}" for problem in item.problems]
+        lines.append(
+            "Fix them and publish again: it goes public at the first publish after that, and until then "
+            "every publish ends in failure."
+        )
+        super().__init__("\n".join(lines))
+        self.outcome = outcome
+
+
 @dataclass(frozen=True)
 class Outcome:
     name: str
@@ -84,6 +109,8 @@ class BuildStore:
         self.builds = root / "builds"
         self.history_file = root / "history.json"
         self.rollback_file = root / "rolled-back.json"
+        # Builds published with a moved clock: kept to compare with, never put back by a rollback.
+        self.unrestorable_file = root / "unrestorable.json"
         self.lock_file = root / "lock"
 
     @contextmanager
@@ -128,6 +155,18 @@ class BuildStore:
         for build in self.builds.iterdir():
             if build.name not in kept and not build.name.startswith("."):
                 shutil.rmtree(build)
+        unrestorable = self.unrestorable()
+        if unrestorable - set(kept):
+            self.write_json(self.unrestorable_file, sorted(unrestorable & set(kept)))
+
+    def unrestorable(self) -> set[str]:
+        try:
+            return set(json.loads(self.unrestorable_file.read_text("utf-8")))
+        except (OSError, ValueError, TypeError):
+            return set()
+
+    def mark_unrestorable(self, name: str) -> None:
+        self.write_json(self.unrestorable_file, sorted({*self.unrestorable(), name}))
 
     def current(self) -> Path | None:
         history = self.history()
@@ -157,15 +196,17 @@ class BuildStore:
             self.write_json(self.history_file, known)
             progress(f"Forgot {len(history) - len(known)} publish(es) whose builds are no longer kept.")
 
-    def rolled_back_from(self) -> dict | None:
-        """The build a rollback took down ({"build", "digest"}), while it stays down."""
+    def rolled_back_from(self) -> list[dict]:
+        """The builds rollbacks took down ({"build", "digest"}, oldest first), while they stay down."""
         try:
-            return json.loads(self.rollback_file.read_text("utf-8"))
+            taken_down = json.loads(self.rollback_file.read_text("utf-8"))
         except (OSError, ValueError):
-            return None
+            return []
+        # One rollback's record, as versions before two rollbacks in a row were remembered wrote it.
+        return [taken_down] if isinstance(taken_down, dict) else taken_down
 
     def remember_rollback(self, build: str, digest: str) -> None:
-        self.write_json(self.rollback_file, {"build": build, "digest": digest})
+        self.write_json(self.rollback_file, [*self.rolled_back_from(), {"build": build, "digest": digest}])
 
     def forget_rollback(self) -> None:
         self.rollback_file.unlink(missing_ok=True)
@@ -214,6 +255,49 @@ def early_releases(settings: dict, now: dt.datetime) -> list[str]:
     ]
 
 
+def current_content(config, staging: Path, clock: dt.datetime, content, live: Path | None) -> dict:
+    """Build the content as it is now into `staging`, judged at `clock`; return the build's settings.
+
+    A release with mistakes whose moment has come is held back unless its page is in the `live` build."""
+    override = {NOW_SETTING: clock.isoformat()}
+    if content:
+        override["PATH"] = str(Path(content).resolve())
+    if live and live.exists():
+        override[LIVE_BUILD_SETTING] = str(live)
+    return build_into(staging, config, **override)
+
+
+def held_back_state(visibility: Visibility) -> str:
+    """What the content now says of a release that a build must not show, in words."""
+    if visibility.reason == "draft":
+        return "is a draft now"
+    assert visibility.until is not None, "decide() gives every held-back or withdrawn release its moment"
+    if visibility.withdrawn:
+        return f"was withdrawn on {visibility.until:%-d %B %Y}"
+    when = f"{visibility.until:%-d %B %Y, %H:%M %Z}"
+    return f"is embargoed until {when}" if visibility.reason == "embargoed" else f"is scheduled for {when}"
+
+
+def held_back_shown(build: Path, settings: dict, now: dt.datetime) -> list[str]:
+    """Each release the content of a finished build (its `settings`) holds back or withdrew that the
+    earlier `build` shows, with why and where, as a line for a person to read."""
+    hidden = hidden_releases(settings)
+    found: dict[str, list[str]] = {}
+    for leak in find_leaks(build, hidden):
+        found.setdefault(leak.release, []).append(leak.output_file)
+    lines = []
+    for item in hidden:
+        files = list(dict.fromkeys(found.get(item.release.source_path, [])))
+        if not files:
+            continue
+        state = held_back_state(decide(item.release, now))
+        where = ", ".join(files[:3]) + (f" and {len(files) - 3} more file(s)" if len(files) > 3 else "")
+        lines.append(
+            f"  {item.release.source_path} (“{item.release.title}”) {state}; that build has it in {where}"
+        )
+    return lines
+
+
 def publish(
     config: str | Path = "publishconf.py",
     target=None,
@@ -235,20 +319,25 @@ def publish(
         store.lock(),
     ):
         store.tidy(progress)
-        return publish_locked(config, target, store, clock, now, progress, content, undo_rollback)
+        outcome, settings = publish_locked(
+            config, target, store, clock, now, progress, content, undo_rollback
+        )
+    held = [item for item in settings.get(HELD_BACK_SETTING, {}).values() if item.reason == "due"]
+    if held:
+        raise HeldBackAtItsMoment(outcome, held)
+    return outcome
 
 
-def publish_locked(config, target, store, clock, now, progress, content, undo_rollback) -> Outcome:
-    """The publish itself, run while holding the store's lock."""
+def publish_locked(
+    config, target, store, clock, now, progress, content, undo_rollback
+) -> tuple[Outcome, dict]:
+    """The publish itself, run while holding the store's lock; with the settings of the build it made."""
     root = Path(config).resolve().parent
     name = new_build_name(now)
     staging = store.builds / f".{name}.partial"
-    override = {NOW_SETTING: clock.isoformat()}
-    if content:
-        override["PATH"] = str(Path(content).resolve())
     try:
         progress("Building with " + str(config))
-        settings = build_into(staging, config, **override)
+        settings = current_content(config, staging, clock, content, store.current())
         figures, problems = check_build(staging, settings.get("SITEURL", ""))
         if problems:
             raise PublishFailed(problems)
@@ -272,17 +361,22 @@ def publish_locked(config, target, store, clock, now, progress, content, undo_ro
             live_matches = current is not None and current.exists() and tree_digest(current) == digest
         if live_matches:
             shutil.rmtree(build)
-            return Outcome(name, False, "Nothing has changed since the last publish: the live site stays.")
+            return Outcome(
+                name, False, "Nothing has changed since the last publish: the live site stays."
+            ), settings
         rolled_back = store.rolled_back_from()
-        if rolled_back and rolled_back.get("digest") == digest and not undo_rollback:
+        same = [item for item in rolled_back if item.get("digest") == digest]
+        live = store.current()
+        shown = held_back_shown(live, settings, clock) if same and live and live.exists() else []
+        if same and not undo_rollback and not shown:
             shutil.rmtree(build)
             return Outcome(
                 name,
                 False,
                 f"The live site was rolled back from this same build (published "
-                f"{when_built(rolled_back['build'])}), so it stays rolled back until the content changes. "
+                f"{when_built(same[-1]['build'])}), so it stays rolled back until the content changes. "
                 "To put this build back live anyway, run `invoke publish --undo-rollback`.",
-            )
+            ), settings
         with stopped_on_disk_errors("publish", "The target may hold part of this build."):
             target.deploy(build, name, progress)
     except (DeployError, PublishRefused) as error:
@@ -291,12 +385,24 @@ def publish_locked(config, target, store, clock, now, progress, content, undo_ro
     live_unrecorded = f"{name} is live, but not in the history, so a rollback would not know of it."
     with stopped_on_disk_errors("publish", live_unrecorded):
         store.record([*store.history(), name])
+        if clock != now:
+            store.mark_unrestorable(name)
     if rolled_back:
         store.forget_rollback()
+        if same and shown:
+            why = "\n".join(shown)
+            return Outcome(
+                name,
+                True,
+                f"Published {name} in place of the rollback of {when_built(same[-1]['build'])}: the "
+                f"rolled-back site showed what the content now holds back, so it could not stay live.\n{why}",
+            ), settings
         return Outcome(
-            name, True, f"Published {name}; it replaces the rollback of {when_built(rolled_back['build'])}."
-        )
-    return Outcome(name, True, f"Published {name}.")
+            name,
+            True,
+            f"Published {name}; it replaces the rollback of {when_built(rolled_back[-1]['build'])}.",
+        ), settings
+    return Outcome(name, True, f"Published {name}."), settings
 
 
 def rollback(
@@ -304,10 +410,15 @@ def rollback(
     target=None,
     store: BuildStore | None = None,
     progress: Progress = print,
+    content: Path | None = None,
 ) -> Outcome:
-    """Put the previously published build back live, and hold it there until the content changes."""
+    """Put the previously published build back live, and hold it there until the content changes.
+
+    First the content as it is now is built at the real time: the earlier build is put back only if it
+    shows none of the releases that content holds back or withdrew."""
     root = Path(config).resolve().parent
     store = store or BuildStore(root / STORE_FOLDER)
+    now = dt.datetime.now(dt.UTC)
     untouched = "The rollback did not happen: the live site is as it was."
     with stopped_on_disk_errors("rollback", untouched), store.lock():
         store.tidy(progress)
@@ -316,18 +427,57 @@ def rollback(
             raise PublishRefused(
                 "Nothing has been published from here yet, so there is nothing to roll back."
             )
-        if len(history) < 2:
+        unrestorable = store.unrestorable()
+        restorable = [name for name in history[:-1] if name not in unrestorable]
+        if not restorable:
+            moved = (
+                f" ({len(history) - 1} earlier one(s) were published with --moved-clock, and a rollback "
+                "never puts those back)"
+                if len(history) > 1
+                else ""
+            )
             raise PublishRefused(
                 f"There is no earlier publish to roll back to: only the live one ({when_built(history[-1])}) "
-                f"is kept (the last {KEEP_BUILDS} publishes are kept, and each rollback uses one up)."
+                f"is kept{moved} (the last {KEEP_BUILDS} publishes are kept, and each rollback uses one up)."
             )
-        live, previous = history[-1], history[-2]
+        live, previous = history[-1], restorable[-1]
         progress(
             f"Rolling back: putting back the publish of {when_built(previous)} in place of the one of "
-            f"{when_built(live)}."
+            f"{when_built(live)}, once it is checked against the content as it is now."
         )
+        skipped = history[history.index(previous) + 1 : -1]
+        if skipped:
+            progress(
+                f"Skipping {len(skipped)} publish(es) made with --moved-clock: "
+                + ", ".join(when_built(name) for name in skipped)
+                + "."
+            )
+        staging = store.builds / f".check-{new_build_name(now)}.partial"
         try:
-            target = target or target_from_settings(settings_for(config)["PUBLISH_TARGET"], root)
+            settings = current_content(config, staging, now, content, store.builds / live)
+        except SystemExit as stopped:
+            raise PublishRefused(
+                f"{stopped}\nThe rollback checks the earlier publish against the content as it is now, and "
+                "that content cannot be built, so the rollback did not happen: the live site is unchanged."
+            ) from None
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        shown = held_back_shown(store.builds / previous, settings, now)
+        if shown:
+            raise PublishRefused(
+                "\n".join(
+                    [
+                        f"Rollback refused: the publish of {when_built(previous)} shows releases the content "
+                        f"now holds back (checked at {now:%-d %B %Y, %H:%M} UTC):",
+                        *shown,
+                        "The live site is unchanged. To put the content as it is now live, run "
+                        "`invoke publish`; if a release should come back, restore its status (or its embargo "
+                        "or date) and publish.",
+                    ]
+                )
+            )
+        try:
+            target = target or target_from_settings(settings["PUBLISH_TARGET"], root)
             target.deploy(store.builds / previous, previous, progress)
         except DeployError as error:
             raise PublishRefused(f"{error} The rollback did not happen.") from None
@@ -336,11 +486,11 @@ def rollback(
         )
         with stopped_on_disk_errors("rollback", unrecorded):
             store.remember_rollback(live, tree_digest(store.builds / live))
-            store.record(history[:-1])
+            store.record(history[: history.index(previous) + 1])
     return Outcome(
         previous,
         True,
-        f"Rolled back to the publish of {when_built(previous)}. It stays live until the content changes: "
-        "a scheduled `invoke publish` of the same content leaves it, and the next change of content is "
-        "published as usual.",
+        f"Rolled back to the publish of {when_built(previous)}, which shows nothing the content now holds "
+        "back. It stays live until the content changes: a scheduled `invoke publish` of the same content "
+        "leaves it, and the next change of content is published as usual.",
     )

@@ -23,7 +23,12 @@ from pressroom.content_model.schema import RELEASE_FIELDS
 
 # The archived fields each schema version promised. A change to the release shape in releases.json
 # must come with a new SCHEMA_VERSION (and a line here), so partner sites can tell what changed.
-FIELDS_OF_VERSION = {"1.0.0": "cd0556c5addb4f2a", "1.1.0": "4876c5e79bfdf6ff", "1.2.0": "7c865ea393a15b5a"}
+FIELDS_OF_VERSION = {
+    "1.0.0": "cd0556c5addb4f2a",
+    "1.1.0": "4876c5e79bfdf6ff",
+    "1.2.0": "7c865ea393a15b5a",
+    "1.3.0": "997af61e5d76d92d",
+}
 
 
 @pytest.fixture(scope="module")

@@ -397,7 +397,7 @@ def test_broken_hidden_releases_are_still_reported_apart_from_blocking_errors(ho
     from pressroom.validation.site_check import report
 
     result = check(hostile_content, PRESSROOM_NOW=NOW)
-    assert sorted((Path(p).name, reason) for p, reason in result.held_back.items()) == [
+    assert sorted((Path(p).name, held.reason) for p, held in result.held_back.items()) == [
         ("broken-draft.md", "draft"),
         ("broken-embargoed.md", "embargoed"),
     ]

@@ -93,7 +93,7 @@ def test_check_fails_with_every_problem_and_builds_nothing(project):
     shutil.copytree(FIXTURES / "invalid_site" / "content", project / "content")
     result = run(project, "check")
     assert result.returncode == 1
-    assert re.search(r"\d+ error\(s\) in 49 file\(s\): nothing was built", result.stderr)
+    assert re.search(r"\d+ error\(s\) in \d+ file\(s\): nothing was built", result.stderr)
     assert "content/releases/bad-date.md:3: date: '32 May 2022' is not a date" in result.stderr
     assert not (project / "output").exists()
 

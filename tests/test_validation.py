@@ -172,6 +172,22 @@ EXPECTED = [
         "has a <script> element, which is removed",
         "never runs scripts",
     ),
+    ("releases/withdrawn-without-reason.md", None, "withdrawn", "is required but missing", "{date: "),
+    (
+        "releases/withdrawal-block-without-status.md",
+        6,
+        "withdrawn",
+        "the status is not withdrawn, so the release would still be shown in full",
+        "add 'status: withdrawn'",
+    ),
+    (
+        "releases/withdrawn-before-published.md",
+        9,
+        "withdrawn.date",
+        "is 24 May 2022, before the release was published (25 May 2022)",
+        "the day it was withdrawn",
+    ),
+    ("pages/withdrawn-page.md", 3, "status", "'withdrawn' is not a status", "use published or draft"),
 ]
 
 
@@ -308,3 +324,38 @@ def test_planned_outputs_are_exactly_the_pages_the_build_writes(sample_site):
         if path.is_file() and (path.suffix == ".html" or path.parent == sample_site)
     }
     assert planned == built
+
+
+SOON_WITH_A_MISTAKE = """---
+title: {title}
+date: 2026-12-01
+type: press-release
+summary: Embargoed, and written with a quote marker that names no quote.
+embargo: {embargo}
+---
+The lead paragraph.
+
+[[quote 5]]
+"""
+
+
+def test_check_warns_of_a_release_with_mistakes_that_goes_public_within_a_day(content_copy):
+    from pressroom.validation.site_check import report
+
+    for name, embargo in (("soon", "2026-12-03T00:01+00:00"), ("later", "2026-12-04T09:01+00:00")):
+        text = SOON_WITH_A_MISTAKE.format(title=f"A release going out {name}", embargo=embargo)
+        (content_copy / "releases" / f"{name}.md").write_text(text, encoding="utf-8")
+    result = check_site(
+        site_settings(content_copy, content_copy.parent / "out", PRESSROOM_NOW="2026-12-02T09:00Z")
+    )
+    [warning] = result.warnings
+    assert str(warning).endswith(
+        "soon.md:6: embargo: it goes public at 00:01 on Thursday 3 December 2026 (GMT), within 24 hours, and "
+        "still has the mistakes below — fix them before then: from that moment it is held back, and every "
+        "`invoke publish` ends in failure until they are fixed"
+    )
+    assert {Path(problem.path).name for problem in result.errors} == {"soon.md", "later.md"}
+    # In the report it comes first among that release's mistakes.
+    lines = report(result).splitlines()
+    soon = [line for line in lines if "soon.md" in line]
+    assert "within 24 hours" in soon[0] and "[[quote 5]]" in soon[1]

@@ -11,6 +11,8 @@ import pytest
 from support.site import ROOT, SAMPLE_NOW, read_html
 
 from pressroom.content_model.clock import ClockError, build_clock
+from pressroom.content_model.decision import decide
+from pressroom.content_model.model import RELEASE_TYPES, Release, Withdrawal
 from pressroom.visibility import EmbargoLeak
 
 EMBARGOED = """---
@@ -334,3 +336,114 @@ def test_a_hidden_release_whose_slug_is_shared_is_still_found_by_its_address(
     found = leaks_shown(build_site, content_copy, tmp_path, "'/releases/2022/' ~ d.slug ~ '/'")
     assert ("index.html", "draft-in-progress.md", "the address") in found
     assert not [leak for leak in found if leak[1:] == ("draft-in-progress.md", "the slug")]
+
+
+# --- The decision itself: one table of every case --------------------------------------------------
+
+NOW = dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.UTC)
+PAST = NOW - dt.timedelta(minutes=1)
+FUTURE = NOW + dt.timedelta(minutes=1)
+LATER = NOW + dt.timedelta(days=1)
+WITHDRAWAL = Withdrawal(dt.datetime(2026, 5, 30, tzinfo=dt.UTC), "The figures were wrong.")
+PUBLIC = (True, "", "")
+
+
+@pytest.mark.parametrize(
+    ("status", "embargo", "date", "expected"),
+    [
+        ("published", None, PAST, PUBLIC),
+        ("published", None, NOW, PUBLIC),  # a date is reached at its own moment
+        ("published", None, FUTURE, (False, "scheduled", "SCHEDULED for 1 June 2026, 09:01 UTC")),
+        ("published", PAST, PAST, PUBLIC),
+        ("published", NOW, PAST, PUBLIC),  # an embargo lifts at its own moment
+        ("published", FUTURE, PAST, (False, "embargoed", "EMBARGOED until 1 June 2026, 09:01 UTC")),
+        ("published", PAST, FUTURE, (False, "scheduled", "SCHEDULED for 1 June 2026, 09:01 UTC")),
+        # Both still to come: it goes public at the later of the two.
+        ("published", FUTURE, LATER, (False, "embargoed", "EMBARGOED until 2 June 2026, 09:00 UTC")),
+        ("published", LATER, FUTURE, (False, "embargoed", "EMBARGOED until 2 June 2026, 09:00 UTC")),
+        ("draft", None, PAST, (False, "draft", "DRAFT — not published")),
+        ("draft", PAST, PAST, (False, "draft", "DRAFT — not published")),
+        ("draft", FUTURE, FUTURE, (False, "draft", "DRAFT — not published")),
+        ("withdrawn", None, PAST, (False, "withdrawn", "WITHDRAWN on 30 May 2026")),
+        ("withdrawn", PAST, NOW, (False, "withdrawn", "WITHDRAWN on 30 May 2026")),
+        # Withdrawn before it ever went public: held back whole, since its notice would give it away.
+        ("withdrawn", FUTURE, PAST, (False, "embargoed", "EMBARGOED until 1 June 2026, 09:01 UTC")),
+        ("withdrawn", None, FUTURE, (False, "scheduled", "SCHEDULED for 1 June 2026, 09:01 UTC")),
+    ],
+)
+def test_the_visibility_decision(status, embargo, date, expected):
+    release = Release(
+        "content/releases/x.md",
+        "A release",
+        date,
+        RELEASE_TYPES["statement"],
+        "Its summary.",
+        "a-release",
+        embargo=embargo,
+        status=status,
+        withdrawn=WITHDRAWAL if status == "withdrawn" else None,
+    )
+    visibility = decide(release, NOW)
+    public, reason, banner = expected
+    assert (visibility.public, visibility.reason, visibility.withdrawn) == (
+        public,
+        reason,
+        reason == "withdrawn",
+    )
+    assert visibility.banner.startswith(banner) if banner else visibility.banner == ""
+
+
+SCHEDULED = """---
+title: Scheduled verdict on the spending review for families
+date: 2022-06-01T09:30
+slug: scheduled-verdict
+type: statement
+summary: Dated in the future with no embargo, so it waits for its date.
+topics: [childrens-social-care]
+---
+The scheduled statement is not public before half past nine.
+"""
+
+
+@pytest.fixture
+def scheduled_content(content_copy) -> Path:
+    (content_copy / "releases" / "2022" / "scheduled.md").write_text(SCHEDULED, encoding="utf-8")
+    return content_copy
+
+
+def test_a_release_dated_in_the_future_is_held_back_until_its_date_and_its_preview_says_when(
+    build_site, scheduled_content
+):
+    output = build_site(scheduled_content, config="publishconf.py", PRESSROOM_NOW="2022-06-01T09:29+01:00")
+    assert files_mentioning(output, "scheduled-verdict", "Scheduled verdict on the spending") == set()
+
+    shutil.rmtree(output)
+    output = build_site(scheduled_content, PRESSROOM_NOW="2022-06-01T09:29+01:00", PRESSROOM_PREVIEW=True)
+    page = read_html(output, "releases/2022/scheduled-verdict/")
+    assert page.select_one(".preview-state").get_text() == "SCHEDULED for 1 June 2022, 09:30 BST"
+
+    shutil.rmtree(output)
+    output = build_site(scheduled_content, config="publishconf.py", PRESSROOM_NOW="2022-06-01T09:30+01:00")
+    assert read_html(output, "releases/2022/scheduled-verdict/").select_one("h1").get_text() == (
+        "Scheduled verdict on the spending review for families"
+    )
+    assert "index.html" in files_mentioning(output, "scheduled-verdict")
+
+
+def test_a_theme_that_leaks_a_hidden_title_through_a_url_encoded_share_link_fails_the_build(
+    build_site, embargo_content, tmp_path
+):
+    theme = tmp_path / "leaky-theme"
+    shutil.copytree(ROOT / "theme", theme)
+    base = theme / "templates" / "base.html"
+    link = (
+        '{% for d in drafts %}<a href="https://x.com/intent/post?text={{ d.title|urlencode }}">Share</a>'
+        "{% endfor %}</body>"
+    )
+    base.write_text(base.read_text().replace("</body>", link))
+    with pytest.raises(EmbargoLeak) as caught:
+        build_site(embargo_content, config="publishconf.py", PRESSROOM_NOW=BEFORE, THEME=str(theme))
+    title = "the passage “embargoed: the charity's verdict on the care review & what's next”"
+    assert ("index.html", "embargoed.md", title) in {
+        (leak.output_file, Path(leak.release).name, leak.found) for leak in caught.value.leaks
+    }

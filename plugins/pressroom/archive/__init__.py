@@ -1,7 +1,8 @@
 """Open archive: releases.json, every public release as data, and releases.schema.json describing it.
 
-Only `generator.articles` is read, so drafts and embargoed releases (Pelican drafts in a public build)
-are never archived. A preview build writes no archive: its releases are not all public.
+Only `generator.articles` and the withdrawn releases are read, so drafts and embargoed releases (Pelican
+drafts in a public build) are never archived; a withdrawn release stays, marked `withdrawn`. A preview
+build writes no archive: its releases are not all public.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from pressroom.content_model.site import absolute_url, site_of
+from pressroom.content_model.site import absolute_url, note_withdrawal_notice, site_of, withdrawn_articles
 
 from .json_schema import SCHEMA_VERSION, archive_schema
 from .records import archive_document, published_moment, release_id, release_record
@@ -27,6 +28,7 @@ def site_base(settings) -> str:
 
 def public_releases(generator) -> list:
     articles = [article for article in generator.articles if getattr(article, "release", None)]
+    articles += withdrawn_articles(generator.context)
     return sorted(articles, key=lambda article: published_moment(article.release), reverse=True)
 
 
@@ -51,6 +53,8 @@ def write_archive(generator, writer) -> None:
     for save_as, document in archive_files(generator).items():
         target = Path(writer.output_path) / save_as
         target.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    for article in withdrawn_articles(generator.context):
+        note_withdrawal_notice(generator.settings, article.release.source_path, ARCHIVE_SAVE_AS)
 
 
 def register() -> None:

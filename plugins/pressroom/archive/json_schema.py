@@ -10,13 +10,13 @@ from pressroom.content_model.model import RELEASE_TYPES
 from pressroom.content_model.schema import RELEASE_FIELDS
 
 # Bump the major number when a field is removed or changes meaning, the minor when one is added.
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # Fields of the release table that releases.json leaves out, and why.
 WITHHELD_FIELDS = {
     "embargo": "the moment is folded into 'published'; an archive never holds a release before it",
-    "status": "every archived release is published",
+    "status": "every archived release is published; a withdrawn one says so in 'withdrawn'",
     "image": "the picture belongs to the page; its credit and licence are not for reuse by default",
     "notes_to_editors": "Markdown meant for the page; the page and its .txt carry it",
     "contact": "the press office's details belong on the page, not in a data feed",
@@ -101,6 +101,7 @@ ARCHIVED_FIELDS: dict[str, dict] = {
             }
         )
     ),
+    "withdrawn": optional(strict_object({"date": MOMENT, "reason": TEXT})),
 }
 
 # Fields the archive adds, which no author writes.
@@ -132,6 +133,7 @@ FIELD_ORDER = (
     "campaign",
     "responds_to",
     "event",
+    "withdrawn",
 )
 
 
@@ -154,7 +156,8 @@ def archive_schema(schema_url: str) -> dict:
         "title": "Releases",
         "description": (
             "Every public release of the press office: press releases, policy responses, statements, "
-            "news and events, newest first. Drafts and embargoed releases are never included."
+            "news and events, newest first. Drafts and embargoed releases are never included; a withdrawn "
+            "release stays, with the date and reason of its withdrawal."
         ),
         "version": SCHEMA_VERSION,
         "type": "object",

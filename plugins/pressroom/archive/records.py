@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import PurePosixPath
 
-from pressroom.content_model.model import Address, Event, Person, Quote, Release, RespondsTo, Topic
+from pressroom.content_model.model import (
+    Address,
+    Event,
+    Person,
+    Quote,
+    Release,
+    RespondsTo,
+    Topic,
+    Withdrawal,
+)
 
 
 def release_id(release: Release) -> str:
@@ -65,6 +74,10 @@ def event_record(event: Event) -> dict:
     }
 
 
+def withdrawal_record(withdrawal: Withdrawal) -> dict:
+    return {"date": withdrawal.date.isoformat(), "reason": withdrawal.reason}
+
+
 def release_record(release: Release, record_id: str, url: str) -> dict:
     """Every archived field of `release`; absent optional values are null, so each record has every key."""
     return {
@@ -83,6 +96,7 @@ def release_record(release: Release, record_id: str, url: str) -> dict:
         "campaign": topic_record(release.campaign) if release.campaign else None,
         "responds_to": responds_to_record(release.responds_to) if release.responds_to else None,
         "event": event_record(release.event) if release.event else None,
+        "withdrawn": withdrawal_record(release.withdrawn) if release.withdrawn else None,
     }
 
 

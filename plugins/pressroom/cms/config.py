@@ -13,7 +13,15 @@ from pathlib import PurePosixPath
 from pressroom.content_model.directory import SECTIONS
 from pressroom.content_model.fields import SLUG
 from pressroom.content_model.model import RELEASE_TYPES
-from pressroom.content_model.schema import PAGE_FIELDS, QUOTE_MARKER, RELEASE_FIELDS, SUMMARY_MAX, Field
+from pressroom.content_model.schema import (
+    PAGE_FIELDS,
+    PAGE_STATUSES,
+    QUOTE_MARKER,
+    RELEASE_FIELDS,
+    STATUSES,
+    SUMMARY_MAX,
+    Field,
+)
 from pressroom.content_model.times import clock_name
 
 # Formats the content model's date parsers accept (fields.datetime): a bare date, or a date-time without
@@ -76,7 +84,14 @@ EDITOR_WIDGETS: dict[str, Callable] = {
     "topics": lambda d: {"widget": "select", "multiple": True, "options": choices(d.topics)},
     "campaign": lambda d: {"widget": "select", "options": choices(d.campaigns)},
     "embargo": lambda d: LOCAL_DATE_TIME,
-    "status": lambda d: {"widget": "select", "options": ["draft", "published"], "default": "draft"},
+    "status": lambda d: {"widget": "select", "options": list(STATUSES), "default": "draft"},
+    "withdrawn": lambda d: {
+        "widget": "object",
+        "fields": [
+            sub("date", "Withdrawn on", True, **DATE),
+            sub("reason", "Why: shown on its page and in feeds", True, widget="text"),
+        ],
+    },
     "image": lambda d: {
         "widget": "object",
         "fields": [
@@ -143,7 +158,7 @@ EDITOR_WIDGETS: dict[str, Callable] = {
 PAGE_WIDGETS: dict[str, Callable] = {
     **EDITOR_WIDGETS,
     "summary": EDITOR_WIDGETS["summary"],
-    "status": lambda d: {"widget": "select", "options": ["draft", "published"]},
+    "status": lambda d: {"widget": "select", "options": list(PAGE_STATUSES)},
 }
 
 QUOTE_BUTTON_HINT = (
@@ -172,12 +187,20 @@ def editor_field(field: Field, widgets: dict, directory, *, required: bool | Non
     }
 
 
+def for_some_types(field: Field) -> bool:
+    """A field the schema requires for some types of release only (an event's details)."""
+    return callable(field.required) and any(field.is_required({"type": kind}) for kind in RELEASE_TYPES)
+
+
 def release_fields(kind: str, directory) -> list[dict]:
-    """The fields of one release type; a field the schema requires only for some types is shown to those."""
+    """The fields of one release type; a field the schema requires only for some types is shown to those.
+
+    A field required in some other case (`withdrawn`, with `status: withdrawn`) is shown to every type
+    as optional, since the editor cannot make one field depend on another; `invoke check` requires it."""
     fields = []
     for field in RELEASE_FIELDS.values():
-        if callable(field.required):
-            if not field.required({"type": kind}):
+        if for_some_types(field):
+            if not field.is_required({"type": kind}):
                 continue
             fields.append(editor_field(field, EDITOR_WIDGETS, directory, required=True))
         else:

@@ -5,7 +5,7 @@ import sys
 from pelican import signals
 
 from .reader import PressroomReader
-from .site import site_of
+from .site import WITHDRAWAL_NOTICES_SETTING, site_of
 from .storage import cache_folder, disk_error
 
 
@@ -14,6 +14,7 @@ def decide_site(pelican) -> None:
     with a sentence, if the cache folder cannot be used."""
     site_of(pelican.settings)
     cache_folder(pelican.settings)
+    pelican.settings[WITHDRAWAL_NOTICES_SETTING] = {}
     # Connected now, after every plugin registered its own handlers, so that the memos are kept after
     # the last of them (the policy check, the search index) has run at `finalized`.
     signals.finalized.connect(keep_memos)

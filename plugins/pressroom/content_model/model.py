@@ -97,6 +97,18 @@ class Update:
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """When and why a published release was withdrawn: its page keeps a notice saying so."""
+
+    date: dt.datetime
+    reason: str
+
+    def notice(self, what: str) -> str:
+        """'This press release was withdrawn on 3 June 2026. The figures were wrong.', as feeds say it."""
+        return f"This {what} was withdrawn on {self.date:%-d %B %Y}. {self.reason}"
+
+
+@dataclass(frozen=True)
 class Speaker:
     person: Person
     chair: bool = False
@@ -193,6 +205,7 @@ class Release:
     updated: tuple[Update, ...] = ()
     event: Event | None = None
     previous_urls: tuple[str, ...] = ()
+    withdrawn: Withdrawal | None = None
     # How to get this release's rendered HTML with links to other content resolved: the content model
     # binds it when Pelican makes the release's article, and Pelican can resolve those links only once
     # every source is read. Returns (body HTML, notes-to-editors HTML).

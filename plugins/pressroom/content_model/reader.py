@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from pelican.contents import Article
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
@@ -14,6 +16,7 @@ from pelican.utils import SafeDatetime
 from .front_matter import Document
 from .loading import context_from_settings, load_source, markdown_renderer
 from .model import Page, Release
+from .problems import Problem
 from .sanitise import EMBED_HOSTS_SETTING, sanitise
 from .site import SOURCES_SETTING, site_address
 
@@ -45,7 +48,8 @@ def release_metadata(release: Release, render_markdown, settings) -> dict:
         "category": Category(release.type.plural, settings),
         "tags": [topic_tag(topic, settings) for topic in release.topics],
         "summary": escape(release.summary),
-        "status": release.status,
+        # A withdrawn release keeps its page with a notice, in no listing: what Pelican calls hidden.
+        "status": "hidden" if release.status == "withdrawn" else release.status,
         "release": release,
         "notes_to_editors_unresolved": render_markdown(release.notes_to_editors)
         if release.notes_to_editors
@@ -58,6 +62,11 @@ def release_metadata(release: Release, render_markdown, settings) -> dict:
     return metadata
 
 
+def planned_article(release: Release, settings: dict) -> Article:
+    """The article Pelican will make of `release`, for where it is written, before anything is read."""
+    return Article("", release_metadata(release, str, settings), settings, release.source_path)
+
+
 def page_metadata(page: Page) -> dict:
     metadata = {"title": page.title, "slug": page.slug, "status": page.status, "page": page}
     if page.summary:
@@ -65,9 +74,23 @@ def page_metadata(page: Page) -> dict:
     return metadata
 
 
-# Broken releases that are not public in this build, [absolute path]: validation reported them, the
-# reader leaves them out (Pelican's "skip" status) so they cannot stop the releases that are ready.
+# Broken releases that are not public in this build, {absolute path: HeldBack}: validation reported them,
+# the reader leaves them out (Pelican's "skip" status) so they cannot stop the releases that are ready,
+# and the leak scan looks for them as for any release held back.
 HELD_BACK_SETTING = "PRESSROOM_HELD_BACK"
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """A release with mistakes that a public build leaves out, and why: it is a draft, "embargoed" or
+    "scheduled" (`until` is its moment), or "due": its moment has come but it is not live yet."""
+
+    reason: str
+    # What of it can be read (values with mistakes are left empty), its source as read, its mistakes.
+    release: Release
+    document: Document
+    problems: tuple[Problem, ...]
+    until: dt.datetime | None = None
 
 
 class PressroomReader(BaseReader):

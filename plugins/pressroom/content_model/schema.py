@@ -31,12 +31,15 @@ from .model import (
     RespondsTo,
     Speaker,
     Update,
+    Withdrawal,
 )
 from .problems import Invalid, Problem, did_you_mean, nearest, shortened
 from .sanitise import Removal
 from .times import in_words
 
-STATUSES = ("published", "draft")
+STATUSES = ("published", "draft", "withdrawn")
+# A page is shown or not: only a release can be withdrawn with a notice.
+PAGE_STATUSES = ("published", "draft")
 SUMMARY_MAX = 300
 QUOTE_MARKER = re.compile(r"^[ \t]*\[\[quote (\d+)\]\][ \t]*$", re.MULTILINE)
 
@@ -156,11 +159,18 @@ def parse_type(value, ctx: Context):
     return RELEASE_TYPES[value]
 
 
-def parse_status(value, ctx: Context) -> str:
-    value = fields.text(value)
-    if value not in STATUSES:
-        raise Invalid(f"'{value}' is not a status", did_you_mean(value, STATUSES, "use published or draft"))
-    return value
+def status_of(statuses: tuple[str, ...]):
+    def parse(value, ctx: Context) -> str:
+        value = fields.text(value)
+        if value not in statuses:
+            listed = f"{', '.join(statuses[:-1])} or {statuses[-1]}"
+            raise Invalid(f"'{value}' is not a status", did_you_mean(value, statuses, f"use {listed}"))
+        return value
+
+    return parse
+
+
+parse_status = status_of(STATUSES)
 
 
 def directory_entry(kind: str, filename: str):
@@ -342,6 +352,19 @@ def parse_updated(value, ctx: Context) -> tuple[Update, ...]:
         )
 
     return tuple(fields.items(fields.sequence(value, "update"), update))
+
+
+def parse_withdrawn(value, ctx: Context) -> Withdrawal:
+    return Withdrawal(
+        **fields.record(
+            value,
+            {
+                "date": (True, lambda v: fields.datetime(v, ctx.timezone)),
+                "reason": (True, lambda v: fields.plain_text(v, SUMMARY_MAX)),
+            },
+            "withdrawn",
+        )
+    )
 
 
 def parse_address(value, ctx: Context) -> Address:
@@ -539,10 +562,19 @@ RELEASE_FIELDS = {
         ),
         Field(
             "status",
-            "published (default) or draft",
+            "published (default), draft, or withdrawn (with the withdrawn block)",
             parse_status,
             example="draft",
             starter=lambda new: "draft",
+        ),
+        Field(
+            "withdrawn",
+            "{date, reason}: when and why a published release was withdrawn, with status: withdrawn; "
+            "its page stays, with a notice giving both, and it leaves every listing, search and sitemap",
+            parse_withdrawn,
+            lambda data: data.get("status") == "withdrawn",
+            "{date: 2026-06-03, reason: The figures it quoted were wrong}",
+            required_when="when status is withdrawn",
         ),
         Field("image", "{src, alt, credit}; alt is required", parse_image),
         Field(
@@ -587,7 +619,7 @@ PAGE_FIELDS = {
     for field in (
         RELEASE_FIELDS["title"],
         Field("summary", f"plain text, at most {SUMMARY_MAX} characters", _text_field(SUMMARY_MAX)),
-        RELEASE_FIELDS["status"],
+        Field("status", "published (default) or draft", status_of(PAGE_STATUSES), example="draft"),
         RELEASE_FIELDS["slug"],
     )
 }
@@ -812,6 +844,43 @@ def slug_problems(values: dict, document: Document, path: str, ctx: Context) -> 
     return []
 
 
+def withdrawal_problems(values: dict, document: Document, path: str) -> list[Problem]:
+    """A withdrawal block only with `status: withdrawn`, dated no earlier than the release went public.
+
+    (`status: withdrawn` without the block is reported as a required field that is missing.)"""
+    withdrawal = values.get("withdrawn")
+    if withdrawal is None:
+        return []
+    line = document.line_of(("withdrawn",))
+    status = values.get("status", None if "status" in document.data else "published")
+    if status is None:
+        return []  # a status that cannot be read is reported on its own
+    if status != "withdrawn":
+        return [
+            Problem(
+                path,
+                line,
+                "withdrawn",
+                "is given, but the status is not withdrawn, so the release would still be shown in full",
+                "add 'status: withdrawn' to withdraw it, or remove the withdrawn block",
+            )
+        ]
+    if "date" not in values:
+        return []
+    published = max(values["date"], values["embargo"]) if values.get("embargo") else values["date"]
+    if withdrawal.date.date() < published.astimezone(withdrawal.date.tzinfo).date():
+        return [
+            Problem(
+                path,
+                document.line_of(("withdrawn", "date")),
+                "withdrawn.date",
+                f"is {withdrawal.date:%-d %B %Y}, before the release was published ({published:%-d %B %Y})",
+                "give the day it was withdrawn",
+            )
+        ]
+    return []
+
+
 def validate_release(document: Document, path: str, ctx: Context) -> tuple[Release | None, list[Problem]]:
     values, problems = parse_fields(document, path, RELEASE_FIELDS, ctx)
     problems += stray_field_problems(document, path)
@@ -831,6 +900,7 @@ def validate_release(document: Document, path: str, ctx: Context) -> tuple[Relea
     problems += quote_marker_problems(document, path, quote_count(values, document))
     problems += embargo_problems(values, document, path)
     problems += placeholder_problems(values, document, path)
+    problems += withdrawal_problems(values, document, path)
     if not document.complete or any(problem.severity == "error" for problem in problems):
         return None, problems
     if "contact" not in values and ctx.default_contact in ctx.directory.press_contacts:
@@ -915,6 +985,19 @@ def visibility_values(document: Document, ctx: Context) -> dict:
             except Invalid:
                 values[name] = None
     return values
+
+
+def readable_release(document: Document, path: str, ctx: Context) -> Release | None:
+    """What can be read of a release that has mistakes, so that the leak scan can look for it while it is
+    held back; None without a readable date, on which its address depends. Values that cannot be read
+    are left empty; its address name falls back to the file's name."""
+    values, _ = parse_fields(document, path, RELEASE_FIELDS, ctx)
+    if "date" not in values:
+        return None
+    slug_problems(values, document, path, ctx)
+    # The type only matters here as part of an address, and no address of this site uses it.
+    unread = {"title": "", "type": next(iter(RELEASE_TYPES.values())), "summary": "", "slug": Path(path).stem}
+    return Release(source_path=path, **{**unread, **values})
 
 
 def validate_page(document: Document, path: str, ctx: Context) -> tuple[Page | None, list[Problem]]:

@@ -19,21 +19,28 @@ from .memo import Memos
 from .problems import Problem
 
 __all__ = [
+    "LIVE_BUILD_SETTING",
     "NOW_SETTING",
     "PREVIEW_SETTING",
     "PUBLISHER_LOGO_KEY",
     "SITE_IMAGE_KEY",
     "SITE_SETTING",
     "SOURCES_SETTING",
+    "WITHDRAWAL_NOTICES_SETTING",
     "Site",
     "absolute_url",
+    "note_withdrawal_notice",
     "organisation_name",
     "site_address",
     "site_of",
+    "withdrawn_articles",
 ]
 
 # True for a preview build: drafts and embargoed releases are built too, each with a banner.
 PREVIEW_SETTING = "PRESSROOM_PREVIEW"
+# The folder of the build that is live now, which `invoke publish` gives its build: a release with mistakes
+# whose moment has come is held back, and the rest published, unless its page is live already.
+LIVE_BUILD_SETTING = "PRESSROOM_LIVE_BUILD"
 # Sources already read and validated in this build, {absolute path: (Release | Page, Document)}, so the
 # reader does not parse each file a second time. The validation plugin fills it before any reading.
 SOURCES_SETTING = "PRESSROOM_SOURCES"
@@ -44,6 +51,21 @@ SITE_SETTING = "PRESSROOM_SITE"
 # stands for the whole site and the publisher's logo; structured_data puts them in link previews.
 SITE_IMAGE_KEY = "pressroom_site_image"
 PUBLISHER_LOGO_KEY = "pressroom_publisher_logo"
+# The files of this build that announce a withdrawal, {source path of the withdrawn release: {output
+# path}}: the feeds and the archive carry a notice of it there, and the leak scan lets it appear in them.
+WITHDRAWAL_NOTICES_SETTING = "PRESSROOM_WITHDRAWAL_NOTICES"
+
+
+def withdrawn_articles(context: dict) -> list:
+    """The withdrawn releases whose pages this build keeps, with their notice: Pelican's hidden articles,
+    which no listing, feed or index shows (the visibility plugin decides which they are)."""
+    return [article for article in context.get("hidden_articles", []) if getattr(article, "release", None)]
+
+
+def note_withdrawal_notice(settings: dict, source_path: str, output_path: str) -> None:
+    """Record that `output_path` announces the withdrawal of the release whose `source_path` is given (as
+    its Release has it, which is how the leak scan names it)."""
+    settings.setdefault(WITHDRAWAL_NOTICES_SETTING, {}).setdefault(source_path, set()).add(output_path)
 
 
 def absolute_url(siteurl: str, path: str) -> str:

@@ -1,8 +1,8 @@
 """Feeds: Atom, RSS and JSON Feed for every slice of public releases, a Subscribe page, and the
 `<link rel="alternate">` data every page's head renders.
 
-Only `generator.articles` is read: drafts and embargoed releases are never there (plugins/visibility),
-so they can reach no feed.
+Only `generator.articles` is read, and the withdrawn releases, whose entries become notices of their
+withdrawal: drafts and embargoed releases are never there (plugins/visibility), so they reach no feed.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from pressroom.content_model.memo import code_version
-from pressroom.content_model.site import site_of
+from pressroom.content_model.site import note_withdrawal_notice, site_of, withdrawn_articles
 
 from . import entries
 from .entries import absolute_links
@@ -31,7 +31,12 @@ def plan_site_feeds(generators) -> None:
         html, url = template.render(**values), values["url"]
         return memo.answer((html, url), lambda: absolute_links(html, url))
 
-    plan = plan_feeds(generator.articles, generator.settings, render_content)
+    plan = plan_feeds(
+        generator.articles, generator.settings, render_content, withdrawn_articles(generator.context)
+    )
+    for source, paths in plan.withdrawal_notices.items():
+        for path in paths:
+            note_withdrawal_notice(generator.settings, source, path)
     generator.context["FEEDS"] = plan.directory
     generator.pressroom_feed_plan = plan
 

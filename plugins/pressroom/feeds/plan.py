@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,24 +173,35 @@ def slices_of(article, settings: FeedSettings) -> tuple[SliceKey, ...]:
 
 
 def entry_of(article, settings: FeedSettings, render_content: Callable[..., str]) -> Entry:
-    """The feed entry of a release; `render_content` gives its HTML with every address absolute."""
+    """The feed entry of a release; `render_content` gives its HTML with every address absolute.
+
+    A withdrawn release's entry keeps its id, so readers update the entry they have: its title and
+    summary say it was withdrawn, its content is the notice, and it is updated on the day it was."""
     release: Release = article.release
     url = settings.absolute(article.url)
+    withdrawal = release.withdrawn
     image_url = urljoin(f"{settings.absolute_base}/", release.image.src) if release.image else ""
-    html = render_content(
-        release=release,
-        segments=release.body_segments,
-        notes_to_editors_html=release.notes_to_editors_html,
-        url=url,
-        image_url=image_url,
-    )
+    updated: dt.datetime | None
+    if withdrawal:
+        notice = withdrawal.notice(release.type.label.lower())
+        html = render_content(release=release, notice=notice, url=url)
+        title, summary, updated, image_url = f"Withdrawn: {release.title}", notice, withdrawal.date, ""
+    else:
+        html = render_content(
+            release=release,
+            segments=release.body_segments,
+            notes_to_editors_html=release.notes_to_editors_html,
+            url=url,
+            image_url=image_url,
+        )
+        title, summary, updated = release.title, release.summary, release.last_updated
     return Entry(
         id=entry_id(settings.id_domain, release.date.date(), Path(article.source_path).stem),
-        title=release.title,
+        title=title,
         url=url,
         published=release.published,
-        updated=release.last_updated,
-        summary=release.summary,
+        updated=updated,
+        summary=summary,
         content_html=html,
         type_label=release.type.label,
         topics=tuple((topic.id, topic.name) for topic in release.topics),
@@ -220,6 +232,8 @@ class FeedPlan:
     settings: FeedSettings
     files: tuple[FeedFile, ...]
     directory: FeedDirectory
+    # {source path of a withdrawn release: the feed files that announce its withdrawal}
+    withdrawal_notices: dict[str, tuple[str, ...]]
 
 
 def _feed_file(feed_slice: Slice, settings: FeedSettings, publisher: Publisher, feed_format) -> FeedFile:
@@ -238,14 +252,31 @@ def _feed_file(feed_slice: Slice, settings: FeedSettings, publisher: Publisher, 
     return FeedFile(path, feed_format.id, document)
 
 
-def plan_feeds(articles: Iterable, raw_settings: dict, render_content: Callable[..., str]) -> FeedPlan:
+def plan_feeds(
+    articles: Iterable, raw_settings: dict, render_content: Callable[..., str], withdrawn: Iterable = ()
+) -> FeedPlan:
+    """Every feed of the public `articles`; each `withdrawn` release's notice goes into those of its feeds
+    that a public release keeps (a feed with nothing public left has no page to lead to)."""
+    articles = list(articles)
     settings = settings_view(raw_settings)
     everything = everything_slice(settings)
     tagged = [
         Tagged(entry_of(article, settings, render_content), slices_of(article, settings))
         for article in articles
     ]
-    slices = group_into_slices(tagged, everything, settings.max_items)
+    notices = {
+        entry_of(article, settings, render_content): (
+            article.release.source_path,
+            slices_of(article, settings),
+        )
+        for article in withdrawn
+    }
+    public_keys = {key for item in tagged for key in item.slices}
+    announced = [
+        Tagged(entry, tuple(key for key in keys if key in public_keys))
+        for entry, (_, keys) in notices.items()
+    ]
+    slices = group_into_slices([*tagged, *announced], everything, settings.max_items)
     by_key = {feed_slice.key: feed_slice for feed_slice in slices}
     article_slices = {
         _folder(article.save_as): [by_key[key] for key in item.slices]
@@ -266,7 +297,11 @@ def plan_feeds(articles: Iterable, raw_settings: dict, render_content: Callable[
         for feed_format in FORMATS
     )
     directory = build_directory(slices, article_slices, settings.page_link)
-    return FeedPlan(settings, files, directory)
+    withdrawal_notices = {
+        source: tuple(feed_file.path for feed_file in files if entry in feed_file.document.entries)
+        for entry, (source, _) in notices.items()
+    }
+    return FeedPlan(settings, files, directory, withdrawal_notices)
 
 
 def write_feeds(plan: FeedPlan, output: Path) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pelican.generators import Generator
 
 from pressroom.content_model.model import RELEASE_TYPES, Quote
-from pressroom.content_model.site import site_address, site_of
+from pressroom.content_model.site import note_withdrawal_notice, site_address, site_of, withdrawn_articles
 
 from .navigation import navigation
 from .relations import Entry, by_campaign, by_person, neighbours, related
@@ -128,12 +128,18 @@ class ListingsGenerator(Generator):
         )
 
     def write_redirects(self, writer) -> None:
-        """A page at each earlier address of a public release that sends readers and search engines on."""
+        """A page at each earlier address of a public or withdrawn release that sends readers and search
+        engines on (a withdrawn release's page stays, with its notice)."""
         site = site_of(self.settings)
         template = self.get_template("redirect")
-        for article in self.context.get("articles", []):
+        withdrawn = withdrawn_articles(self.context)
+        for article in [*self.context.get("articles", []), *withdrawn]:
             release = getattr(article, "release", None)
-            for path in release.previous_urls if release else ():
+            if release is None:
+                continue
+            for path in release.previous_urls:
+                if article in withdrawn:
+                    note_withdrawal_notice(self.settings, release.source_path, redirect_save_as(path))
                 writer.write_file(
                     redirect_save_as(path),
                     template,

@@ -27,7 +27,9 @@ def validate_before_build(pelican) -> None:
     if result.errors:
         raise ContentInvalid(result)
     pelican.settings[SOURCES_SETTING] = result.sources
-    pelican.settings[HELD_BACK_SETTING] = [str(Path(path).resolve()) for path in result.held_back]
+    pelican.settings[HELD_BACK_SETTING] = {
+        str(Path(path).resolve()): held for path, held in result.held_back.items()
+    }
     if result.warnings:
         print(report(result), file=sys.stderr)
 

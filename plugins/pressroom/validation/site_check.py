@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import defaultdict
 from collections.abc import Set
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from pelican.contents import Article
 from pelican.contents import Page as PelicanPage
 from pelican.paginator import Paginator
 from pelican.urlwrappers import Category, Tag
 
 from pressroom.content_model.decision import decide_fields
-from pressroom.content_model.front_matter import FrontMatterError, read_document
 from pressroom.content_model.loading import context_from_settings, is_page, load_source
 from pressroom.content_model.model import Page, Release
 from pressroom.content_model.problems import Problem, shown_path
-from pressroom.content_model.reader import release_metadata
-from pressroom.content_model.schema import visibility_values
-from pressroom.content_model.site import site_of
+from pressroom.content_model.reader import HeldBack, planned_article
+from pressroom.content_model.schema import readable_release, visibility_values
+from pressroom.content_model.site import LIVE_BUILD_SETTING, site_of
 
 READ_EXTENSIONS = (".md",)
 IGNORED_NAMES = (".DS_Store",)
@@ -34,8 +34,8 @@ class SiteCheck:
     problems: list[Problem] = field(default_factory=list)
     # {absolute source path: (Release | Page, Document)} for every source that passed
     sources: dict = field(default_factory=dict)
-    # {shown path: "draft" | "embargoed" | "scheduled"}: broken releases that are not public in this build
-    held_back: dict = field(default_factory=dict)
+    # {shown path: HeldBack}: broken releases that this build leaves out
+    held_back: dict[str, HeldBack] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -45,11 +45,17 @@ class SiteCheck:
     def warnings(self) -> list[Problem]:
         return [problem for problem in self.problems if problem.severity == "warning"]
 
+    @property
+    def due(self) -> dict[str, HeldBack]:
+        """Broken releases whose moment has come, held back although they should be going public."""
+        return {path: held for path, held in self.held_back.items() if held.reason == "due"}
+
     def for_public_build(self) -> SiteCheck:
         """A broken release nobody can see yet must not stop the others: its errors become warnings.
 
         It is left out of the build (the reader skips it) and still listed, so it is fixed before
-        its embargo lifts; a preview, which would show it, keeps them as errors.
+        its embargo lifts (or, once it has, `invoke publish` ends in failure until it is); a preview,
+        which would show it, keeps them as errors.
         """
         problems = [
             replace(problem, severity="warning") if problem.path in self.held_back else problem
@@ -210,8 +216,9 @@ def planned_outputs(
     """Every file the build will write for content, listings and site pages, with what writes it."""
     outputs: dict[str, list[str]] = defaultdict(list)
     public = [release for release in releases if release.status == "published"]
-    for release in public:
-        article = Article("", release_metadata(release, str, settings), settings, release.source_path)
+    # A withdrawn release keeps its page and its earlier addresses, but leaves every listing.
+    for release in (release for release in releases if release.status != "draft"):
+        article = planned_article(release, settings)
         outputs[article.save_as].append(release.source_path)
         for previous in release.previous_urls:
             # plugins/listings writes a redirect page there; it must not hide a page that exists.
@@ -293,21 +300,52 @@ def collision_problems(outputs: dict[str, list[str]]) -> list[Problem]:
     return problems
 
 
-def hidden_reason(path: Path, settings: dict, context, now) -> str:
-    """Why a broken release would not be public in this build ('' if it would be, or cannot tell)."""
+def held_back(path: Path, document, problems, settings: dict, context, now) -> HeldBack | None:
+    """Whether a broken release is left out of this public build, and why; None when it must stop the
+    build instead: it would be shown, its page is live already, or what decides cannot be read.
+
+    Whether its page is live is known only when `invoke publish` gives the live build; otherwise a
+    broken release whose moment has come stops the build."""
     if is_page(path, settings):
-        return ""
-    try:
-        document = read_document(path.read_text(encoding="utf-8"))
-    except (FrontMatterError, UnicodeDecodeError):
-        return ""
+        return None
     values = visibility_values(document, context)
     if any(value is None for value in values.values()):
-        return ""  # a status or date that cannot be read could mean public: it must block
+        return None  # a status or date that cannot be read could mean public: it must block
     visibility = decide_fields(
         values.get("status", "published"), values.get("embargo"), values.get("date"), now
     )
-    return visibility.reason
+    release = readable_release(document, shown_path(path), context)
+    if release is None:
+        return None
+    if not visibility.public and not visibility.withdrawn:
+        return HeldBack(visibility.reason, release, document, tuple(problems), visibility.until)
+    live = settings.get(LIVE_BUILD_SETTING)
+    if live and not (Path(live) / planned_article(release, settings).save_as).is_file():
+        return HeldBack("due", release, document, tuple(problems))
+    return None
+
+
+# How far ahead `check` looks for releases with mistakes that are about to go public.
+DUE_SOON = dt.timedelta(hours=24)
+
+
+def due_soon_problems(held: HeldBack, now: dt.datetime, timezone: str) -> list[Problem]:
+    """A warning when an embargoed or scheduled release with mistakes goes public within a day."""
+    if held.until is None or held.until - now > DUE_SOON:
+        return []
+    name = "embargo" if held.reason == "embargoed" else "date"
+    moment = held.until.astimezone(ZoneInfo(timezone)).strftime("%H:%M on %A %-d %B %Y (%Z)")
+    return [
+        Problem(
+            held.release.source_path,
+            held.document.line_of((name,)),
+            name,
+            f"it goes public at {moment}, within 24 hours, and still has the mistakes below",
+            "fix them before then: from that moment it is held back, and every `invoke publish` "
+            "ends in failure until they are fixed",
+            severity="warning",
+        )
+    ]
 
 
 def check_site(settings: dict) -> SiteCheck:
@@ -324,17 +362,18 @@ def check_site(settings: dict) -> SiteCheck:
         if path.suffix not in READ_EXTENSIONS:
             continue
         item, document, problems = load_source(path, settings, context)
-        result.problems += problems
         if item is None:
-            reason = hidden_reason(path, settings, context, now)
-            if reason:
-                result.held_back[shown_path(path)] = reason
+            held = held_back(path, document, problems, settings, context, now) if document else None
+            if held:
+                result.held_back[shown_path(path)] = held
+                problems = [*due_soon_problems(held, now, settings.get("TIMEZONE", "UTC")), *problems]
         else:
             result.sources[str(path.resolve())] = (item, document)
         if isinstance(item, Release):
             result.releases.append(item)
         elif isinstance(item, Page):
             result.pages.append(item)
+        result.problems += problems
     outputs = planned_outputs(result.releases, result.pages, settings, context.directory)
     result.problems += collision_problems(outputs)
     return result
@@ -342,16 +381,26 @@ def check_site(settings: dict) -> SiteCheck:
 
 def report(result: SiteCheck) -> str:
     held_back = [problem for problem in result.problems if problem.path in result.held_back]
+    due = [problem for problem in held_back if problem.path in result.due]
+    not_yet = [problem for problem in held_back if problem.path not in result.due]
     blocking = [problem for problem in result.problems if problem.path not in result.held_back]
     lines = [str(problem) for problem in blocking if problem.severity == "warning"]
     lines += [str(problem) for problem in blocking if problem.severity == "error"]
-    if held_back:
-        reasons = ", ".join(sorted(set(result.held_back.values())))
+    if not_yet:
+        reasons = ", ".join(
+            sorted({held.reason for held in result.held_back.values() if held.reason != "due"})
+        )
         lines.append(
             f"Not public yet ({reasons}), so a public build leaves these out and goes on; "
             "fix them before they go public:"
         )
-        lines += [f"  {problem}" for problem in held_back]
+        lines += [f"  {problem}" for problem in not_yet]
+    if due:
+        lines.append(
+            "Due to go public now, but held back because of these mistakes (everything else is published, "
+            "and every publish ends in failure until they are fixed):"
+        )
+        lines += [f"  {problem}" for problem in due]
     files = len({problem.path for problem in result.errors})
     if result.errors:
         lines.append(f"{len(result.errors)} error(s) in {files} file(s): nothing was built.")

@@ -3,6 +3,9 @@
 In a public build a release that is not public becomes a Pelican draft as it is read, so no later
 stage (listings, feeds, cards, sitemaps) ever holds it, and static files that only such releases name
 (their images) are not copied; a scan of the output afterwards proves nothing identifies them.
+A withdrawn release is a Pelican hidden article (the reader makes it one): its page is written, with its
+notice, and no listing or index holds it; the scan lets it appear only there and in the files that
+announce its withdrawal (feeds, the archive, redirects from its earlier addresses).
 In a preview build (PRESSROOM_PREVIEW) it stays an article and carries the banner to show.
 The guard that stops a build on any logged error is in build_guard.py, installed by the settings file.
 """
@@ -16,9 +19,11 @@ from pathlib import Path
 from pelican import signals
 
 from pressroom.content_model.decision import Visibility, decide
+from pressroom.content_model.loading import markdown_renderer
 from pressroom.content_model.memo import code_version
 from pressroom.content_model.model import RELEASE_TYPES
-from pressroom.content_model.site import site_of
+from pressroom.content_model.reader import HELD_BACK_SETTING, planned_article
+from pressroom.content_model.site import WITHDRAWAL_NOTICES_SETTING, site_of, withdrawn_articles
 
 from . import leaks as leaks_module
 from .leaks import Found, Hidden, distinctive_passages, find_leaks, needles_digest, path_segments, readable
@@ -36,7 +41,9 @@ class EmbargoLeak(SystemExit):
 
     def __init__(self, leaks):
         lines = [str(leak) for leak in leaks]
-        lines.append(f"{len(leaks)} leak(s) of releases that are not public: the build has failed.")
+        lines.append(
+            f"{len(leaks)} leak(s) of releases that are not public or were withdrawn: the build has failed."
+        )
         super().__init__("\n".join(lines))
         self.leaks = leaks
 
@@ -60,7 +67,8 @@ def apply_visibility(generator, metadata) -> None:
     elif visibility.public:
         generator.settings[PUBLIC_KEY].append(release)
     else:
-        metadata["status"] = "draft"
+        if not visibility.withdrawn:
+            metadata["status"] = "draft"
         generator.settings[HIDDEN_RELEASES_KEY].append(release)
 
 
@@ -140,7 +148,13 @@ def hide_unpublished(generators) -> None:
         for draft in getattr(generator, "drafts", [])
         if id(getattr(draft, "release", None)) in hidden
     ]
-    if not drafts:
+    # Every generator shares one context, where Pelican keeps the hidden articles.
+    withdrawn = [
+        article for article in withdrawn_articles(generators[0].context) if id(article.release) in hidden
+    ]
+    # Releases with mistakes, which the reader skipped: what of them can be read.
+    broken = settings.get(HELD_BACK_SETTING, {})
+    if not drafts and not withdrawn and not broken:
         return
     public = [
         item
@@ -150,16 +164,40 @@ def hide_unpublished(generators) -> None:
     directories = directory_text(site_of(settings).directory)
     statics = [generator for generator in generators if hasattr(generator, "staticfiles")]
     static_paths = [static.relative_source_path for generator in statics for static in generator.staticfiles]
-    public_sources_text = "\n".join([*(source_text(item.source_path) for item in public), *directories])
+    # A withdrawn release's page is still shown, with its images: what it says hides nothing else.
+    shown = [*public, *withdrawn]
+    shown_sources_text = "\n".join([*(source_text(item.source_path) for item in shown), *directories])
     readable_public = public_text(public, directories)
+    readable_shown = public_text(shown, directories) if withdrawn else readable_public
     settings[HIDDEN_KEY] = [
         Hidden(
             draft.release,
             public_address(draft, settings),
-            distinctive_passages(draft.release, draft._content, readable_public),
-            only_used_by(source_text(draft.source_path), static_paths, public_sources_text),
+            distinctive_passages(draft.release, draft._content, readable_shown),
+            only_used_by(source_text(draft.source_path), static_paths, shown_sources_text),
         )
         for draft in drafts
+    ] + [
+        Hidden(
+            article.release,
+            public_address(article, settings),
+            distinctive_passages(article.release, article._content, readable_public),
+            withdrawn=True,
+            may_appear_in=frozenset([article.save_as]),
+        )
+        for article in withdrawn
+    ]
+    render = markdown_renderer(settings)
+    settings[HIDDEN_KEY] += [
+        Hidden(
+            held.release,
+            public_address(planned_article(held.release, settings), settings),
+            distinctive_passages(
+                held.release, held.document.render(held.document.markdown, render), readable_shown
+            ),
+            only_used_by(source_text(path), static_paths, shown_sources_text),
+        )
+        for path, held in broken.items()
     ]
     unpublished = {path for item in settings[HIDDEN_KEY] for path in item.files}
     for generator in statics:
@@ -174,10 +212,22 @@ def hide_unpublished(generators) -> None:
     ]
 
 
+def hidden_releases(settings: dict) -> list[Hidden]:
+    """What identifies each release a finished public build held back or withdrew, and where each
+    withdrawn one may appear: its page and the files that announce its withdrawal."""
+    notices = settings.get(WITHDRAWAL_NOTICES_SETTING, {})
+    return [
+        replace(item, may_appear_in=item.may_appear_in | notices.get(item.release.source_path, set()))
+        if item.withdrawn
+        else item
+        for item in settings.get(HIDDEN_KEY, [])
+    ]
+
+
 def scan_for_leaks(pelican) -> None:
     if site_of(pelican.settings).preview:
         return
-    hidden = pelican.settings.get(HIDDEN_KEY, [])
+    hidden = hidden_releases(pelican.settings)
     memo = site_of(pelican.settings).memos.named(
         "leak_scan", code_version(leaks_module.__name__) + needles_digest(hidden)
     )
@@ -197,4 +247,4 @@ def register() -> None:
     signals.finalized.connect(scan_for_leaks)
 
 
-__all__ = ["PUBLIC_KEY", "EmbargoLeak", "Visibility", "decide", "register"]
+__all__ = ["PUBLIC_KEY", "EmbargoLeak", "Hidden", "Visibility", "decide", "hidden_releases", "register"]

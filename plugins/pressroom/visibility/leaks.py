@@ -14,7 +14,7 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote_plus
 
@@ -53,8 +53,14 @@ class Leak:
     output_file: str
     release: str
     found: str
+    withdrawn: bool = False
 
     def __str__(self) -> str:
+        if self.withdrawn:
+            return (
+                f"{self.output_file}: contains {self.found} of the withdrawn release {self.release}, which "
+                "may appear only on its own page and in the notices of its withdrawal"
+            )
         return (
             f"{self.output_file}: contains {self.found} of the release that is not yet public, {self.release}"
         )
@@ -62,7 +68,7 @@ class Leak:
 
 @dataclass(frozen=True)
 class Hidden:
-    """A release kept out of this build, with what would identify it if it leaked."""
+    """A release kept out of this build, or withdrawn, with what would identify it if it leaked."""
 
     release: Release
     url: str
@@ -73,6 +79,9 @@ class Hidden:
     # then it identifies nothing, as a title the public pages share identifies nothing.
     public_slug: bool = False
     public_address: bool = False
+    # A withdrawn release's page stays, with its notice; it may appear there and in `may_appear_in` only.
+    withdrawn: bool = False
+    may_appear_in: frozenset[str] = frozenset()  # output paths
 
 
 def readable(text: str) -> str:
@@ -230,6 +239,7 @@ def find_leaks(
             ]
         return found
 
+    withdrawn = {item.release.source_path: item for item in hidden if item.withdrawn}
     leaks: list[Leak] = []
     for path in sorted(p for p in Path(output).rglob("*") if p.is_file()):
         relative = path.relative_to(output).as_posix()
@@ -243,7 +253,13 @@ def find_leaks(
         raw = file_text(path)
         found = remembered(raw, functools.partial(search_text, raw))
         leaks += [Leak(relative, source, what) for source, what in found]
-    return list(dict.fromkeys(leaks))
+    return list(
+        dict.fromkeys(
+            replace(leak, withdrawn=True) if leak.release in withdrawn else leak
+            for leak in leaks
+            if leak.release not in withdrawn or leak.output_file not in withdrawn[leak.release].may_appear_in
+        )
+    )
 
 
 def needles_digest(hidden: list[Hidden]) -> str:

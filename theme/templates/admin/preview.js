@@ -102,6 +102,7 @@
       });
       var respondsTo = data.responds_to && data.responds_to.title ? data.responds_to : null;
       var held = data.status === "draft" ? "DRAFT" : data.embargo ? "EMBARGOED until " + data.embargo + " " + site.clock : "";
+      var withdrawal = data.status === "withdrawn" ? data.withdrawn || {} : null;
       return h(
         "main",
         { id: "main-content" },
@@ -114,6 +115,14 @@
             { className: "release-header" },
             h("p", { className: "release-type" }, site.types[data.type] || ""),
             h("h1", {}, data.title || "(headline)"),
+            withdrawal
+              ? h(
+                  "div",
+                  { className: "withdrawal-notice", role: "note" },
+                  h("h2", {}, "Withdrawn on " + (withdrawal.date || "(date)")),
+                  h("p", {}, withdrawal.reason || "(reason)")
+                )
+              : null,
             h("p", { className: "standfirst" }, data.summary || ""),
             data.date ? h("p", { className: "release-date" }, "Published " + data.date) : null
           ),
