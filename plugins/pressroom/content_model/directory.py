@@ -13,13 +13,23 @@ from .problems import Invalid, Problem, did_you_mean, shown_path
 PEOPLE_FILE = "people.yaml"
 TOPICS_FILE = "topics.yaml"
 
+
+def photo(value, content_root: Path | None = None) -> str:
+    """A person's photo may be what a release's image may be: a JPEG, PNG, WebP or GIF under content/
+    (checked there when `content_root` is given), or an https address."""
+    # The schema reads this directory (people's ids), so its image rule is imported only when needed.
+    from .schema import image_address
+
+    return image_address(value, str(content_root or ""))
+
+
 PERSON_SPEC = {
     "id": (True, fields.slug),
     "name": (True, fields.plain_text),
     "role": (True, fields.plain_text),
     "organisation": (True, fields.plain_text),
     "bio": (False, fields.plain_text),
-    "photo": (False, fields.text),
+    "photo": (False, photo),
     "spokesperson": (False, fields.boolean),
 }
 CONTACT_SPEC = {
@@ -59,6 +69,13 @@ class Directory:
     press_contacts: dict[str, PressContact] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     campaigns: dict[str, Topic] = field(default_factory=dict)
+
+
+def photo_under(spec: dict, content_root: Path) -> dict:
+    """`spec` with its photo, if it has one, looked for as a file under `content_root`."""
+    if "photo" not in spec:
+        return spec
+    return {**spec, "photo": (spec["photo"][0], lambda value: photo(value, content_root))}
 
 
 def _load_section(entries, spec, record_class, noun, section, lines, path, problems, defaults) -> dict:
@@ -129,6 +146,7 @@ def load_directory(content_path: Path) -> tuple[Directory, list[Problem]]:
                     )
                 )
         for section, (spec, record_class, noun) in sections.items():
+            spec = photo_under(spec, Path(content_path))
             if data.get(section) is not None:
                 setattr(
                     directory,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from .addresses import web_address
 from .front_matter import FORBIDDEN_CHARACTER, describe_character
 from .problems import Invalid, did_you_mean
 
@@ -70,18 +70,9 @@ def slug(value) -> str:
 
 
 def url(value) -> str:
+    """A full http(s) address, in the strict form browsers and this site read alike (addresses.py)."""
     value = text(value)
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        raise Invalid(
-            f"'{value}' is not a web address", "give the full address starting with https://"
-        ) from None
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
-        raise Invalid(
-            f"'{value}' is not a web address",
-            "give the full address starting with https://",
-        )
+    web_address(value)
     return value
 
 
