@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,21 @@ from .problems import Invalid, Problem, did_you_mean, shown_path
 
 PEOPLE_FILE = "people.yaml"
 TOPICS_FILE = "topics.yaml"
+# A telephone number as people write one (+44 (0)20 7946 0000, 020-7946-0000): it becomes a tel: link.
+PHONE = re.compile(r"\+?[0-9 ()-]+")
+PHONE_FIX = "write it with digits, spaces, brackets and hyphens only, and + only first: +44 20 7946 0000"
+
+
+def phone(value) -> str:
+    """A press contact's number, which pages make a tel: link of: nothing but a telephone number."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise Invalid(
+            f"'{value}' is read as a number, which loses a leading + or 0", "put the number in quotes"
+        )
+    value = fields.plain_text(value)
+    if not PHONE.fullmatch(value) or not re.search("[0-9]", value):
+        raise Invalid(f"'{value}' is not a telephone number", PHONE_FIX)
+    return value
 
 
 def photo(value, content_root: Path | None = None) -> str:
@@ -36,8 +52,8 @@ CONTACT_SPEC = {
     "id": (True, fields.slug),
     "name": (True, fields.plain_text),
     "email": (True, fields.email),
-    "phone": (False, fields.plain_text),
-    "out_of_hours_phone": (False, fields.plain_text),
+    "phone": (False, phone),
+    "out_of_hours_phone": (False, phone),
 }
 TOPIC_SPEC = {
     "id": (True, fields.slug),
