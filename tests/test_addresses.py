@@ -140,6 +140,30 @@ def test_invoke_check_refuses_the_hostile_addresses_in_a_project(project):
         assert any(shown in problem for problem in reported), (shown, checked.stderr)
 
 
+@pytest.mark.parametrize(
+    ("address", "said"),
+    [
+        ("https://treasury.example@evil.example/review", "names a user before the host"),
+        ("https://www.gov.uk/report\\2024", "contains a backslash (\\), which browsers read as /"),
+        ("https://www.gov.uk/report 2024", "contains the character U+0020 (space)"),
+        (
+            "https://report.example;sandbox/",
+            "has 'report.example;sandbox' where the name of a site should be",
+        ),
+        ("https://www.gov.uk:99999/", "has '99999' where a port number should be"),
+        ("www.gov.uk/report", "is not a web address starting with https://"),
+    ],
+)
+def test_check_says_what_is_wrong_with_an_address(hostile_content, tmp_path, address, said):
+    response = hostile_content / "releases" / "response.md"
+    text = HOSTILE_RELEASE.replace("https://treasury.example@evil.example/review", address)
+    response.write_text(text.replace(SANDBOX_IMAGE, "https://images.example.org/photo.png"), encoding="utf-8")
+    result = check_site(site_settings(hostile_content, tmp_path / "output"))
+    [problem] = [problem for problem in result.errors if problem.field == "responds_to.url"]
+    assert said in problem.what
+    assert problem.fix.startswith(("give ", "remove "))
+
+
 def directives_of(policy: str) -> dict[str, list[str]]:
     """A policy as browsers parse it: directives split at ';', the first of each name kept."""
     parsed: dict[str, list[str]] = {}

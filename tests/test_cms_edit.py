@@ -260,6 +260,7 @@ OUTSIDE_CONTENT = {
         "action": "getEntry",
         "params": {"branch": "main", "path": "content/releases/2022/leak.md"},
     },
+    "write a hidden file": persist("content/releases/.hidden.md"),
     "write the settings": persist("pelicanconf.py"),
     "write a git hook": persist(".git/hooks/post-commit", "#!/bin/sh\ntouch /tmp/owned\n"),
     "write a plugin": persist("plugins/pressroom/__init__.py"),
