@@ -127,17 +127,19 @@ def wait_for_page(url: str, seconds: float = 30) -> int:
     return status
 
 
+def asked(action: str, **params) -> dict:
+    """A request as Decap sends it: an action and its parameters, on the branch it edits."""
+    return {"action": action, "params": {"branch": "main", **params}}
+
+
 def persist(path: str, raw: str = RELEASE, assets: list | None = None) -> dict:
     """The request Decap sends to save one entry (and its images) at `path`."""
-    return {
-        "action": "persistEntry",
-        "params": {
-            "branch": "main",
-            "dataFiles": [{"path": path, "raw": raw, "slug": "saved"}],
-            "assets": assets or [],
-            "options": {"commitMessage": "Create News “saved”", "useWorkflow": False, "status": "draft"},
-        },
-    }
+    return asked(
+        "persistEntry",
+        dataFiles=[{"path": path, "raw": raw, "slug": "saved"}],
+        assets=assets or [],
+        options={"commitMessage": "Create News “saved”", "useWorkflow": False, "status": "draft"},
+    )
 
 
 def test_edit_serves_the_editor_and_saving_rebuilds_the_preview(editing):
@@ -233,33 +235,16 @@ def test_the_key_is_in_the_editors_config_alone(editor):
     assert [path.relative_to(editor.project).as_posix() for path in shown] == ["preview/admin/config.yml"]
 
 
+COMMIT = {"commitMessage": "x"}
 OUTSIDE_CONTENT = {
-    "read the settings": {"action": "getEntry", "params": {"branch": "main", "path": "pelicanconf.py"}},
-    "read the production settings": {
-        "action": "getEntry",
-        "params": {"branch": "main", "path": "publishconf.py"},
-    },
-    "climb out with ..": {
-        "action": "getEntry",
-        "params": {"branch": "main", "path": "content/releases/../../publishconf.py"},
-    },
-    "an absolute path": {"action": "getEntry", "params": {"branch": "main", "path": "/etc/passwd"}},
-    "backslashes": {
-        "action": "getEntry",
-        "params": {"branch": "main", "path": "content\\..\\publishconf.py"},
-    },
-    "url-encoding": {
-        "action": "getEntry",
-        "params": {"branch": "main", "path": "content/%2e%2e/publishconf.py"},
-    },
-    "another spelling of the folder": {
-        "action": "getEntry",
-        "params": {"branch": "main", "path": "Content/people.yaml"},
-    },
-    "a link inside content/": {
-        "action": "getEntry",
-        "params": {"branch": "main", "path": "content/releases/2022/leak.md"},
-    },
+    "read the settings": asked("getEntry", path="pelicanconf.py"),
+    "read the production settings": asked("getEntry", path="publishconf.py"),
+    "climb out with ..": asked("getEntry", path="content/releases/../../publishconf.py"),
+    "an absolute path": asked("getEntry", path="/etc/passwd"),
+    "backslashes": asked("getEntry", path="content\\..\\publishconf.py"),
+    "url-encoding": asked("getEntry", path="content/%2e%2e/publishconf.py"),
+    "another spelling of the folder": asked("getEntry", path="Content/people.yaml"),
+    "a link inside content/": asked("getEntry", path="content/releases/2022/leak.md"),
     "write a hidden file": persist("content/releases/.hidden.md"),
     "write the settings": persist("pelicanconf.py"),
     "write a git hook": persist(".git/hooks/post-commit", "#!/bin/sh\ntouch /tmp/owned\n"),
@@ -269,49 +254,31 @@ OUTSIDE_CONTENT = {
         assets=[{"path": "theme/static/js/share.js", "content": "YWxlcnQoMSk=", "encoding": "base64"}],
     ),
     "write a release folder's sibling": persist("content/../tasks.py"),
-    "move an entry": {
-        "action": "persistEntry",
-        "params": {
+    "move an entry": asked(
+        "persistEntry",
+        **{
             **persist(SAVED_RELEASE)["params"],
             "dataFiles": [
                 {"path": SAVED_RELEASE, "raw": RELEASE, "slug": "saved", "newPath": "content/pages/saved.md"}
             ],
         },
-    },
-    "upload an SVG": {
-        "action": "persistMedia",
-        "params": {
-            "branch": "main",
-            "asset": {"path": "content/images/x.svg", "content": "PHN2Zy8+", "encoding": "base64"},
-            "options": {"commitMessage": "Upload"},
-        },
-    },
-    "delete the tasks": {
-        "action": "deleteFile",
-        "params": {"branch": "main", "path": "tasks.py", "options": {"commitMessage": "x"}},
-    },
-    "delete the settings among content": {
-        "action": "deleteFiles",
-        "params": {
-            "branch": "main",
-            "paths": ["content/people.yaml", "publishconf.py"],
-            "options": {"commitMessage": "x"},
-        },
-    },
-    "read settings as entries": {
-        "action": "entriesByFiles",
-        "params": {"branch": "main", "files": [{"path": "content/people.yaml"}, {"path": "publishconf.py"}]},
-    },
-    "read settings as an image": {
-        "action": "getMediaFile",
-        "params": {"branch": "main", "path": "content/images/../../pelicanconf.py"},
-    },
-    "list the project as media": {"action": "getMedia", "params": {"branch": "main", "mediaFolder": "."}},
-    "list the plugins as entries": {
-        "action": "entriesByFolder",
-        "params": {"branch": "main", "folder": "plugins", "extension": "py", "depth": 5},
-    },
-    "an action the editor never sends": {"action": "runShell", "params": {"branch": "main"}},
+    ),
+    "upload an SVG": asked(
+        "persistMedia",
+        asset={"path": "content/images/x.svg", "content": "PHN2Zy8+", "encoding": "base64"},
+        options=COMMIT,
+    ),
+    "delete the tasks": asked("deleteFile", path="tasks.py", options=COMMIT),
+    "delete the settings among content": asked(
+        "deleteFiles", paths=["content/people.yaml", "publishconf.py"], options=COMMIT
+    ),
+    "read settings as entries": asked(
+        "entriesByFiles", files=[{"path": "content/people.yaml"}, {"path": "publishconf.py"}]
+    ),
+    "read settings as an image": asked("getMediaFile", path="content/images/../../pelicanconf.py"),
+    "list the project as media": asked("getMedia", mediaFolder="."),
+    "list the plugins as entries": asked("entriesByFolder", folder="plugins", extension="py", depth=5),
+    "an action the editor never sends": asked("runShell"),
 }
 
 
@@ -322,20 +289,14 @@ def test_a_path_outside_releases_pages_directory_and_images_is_refused(editor, p
 
 
 def test_the_editor_reads_and_writes_content_and_lists_no_link_or_stray_file(editor):
-    status, body = fetch(
-        editor.backend, {"action": "getEntry", "params": {"branch": "main", "path": "content/people.yaml"}}
-    )
+    status, body = fetch(editor.backend, asked("getEntry", path="content/people.yaml"))
     assert status == 200 and "keith-reed" in json.loads(body)["data"]
-    listing = {
-        "action": "entriesByFolder",
-        "params": {"branch": "main", "folder": "content/releases", "extension": "md", "depth": 2},
-    }
+    listing = asked("entriesByFolder", folder="content/releases", extension="md", depth=2)
     status, body = fetch(editor.backend, listing)
     listed = [entry["file"]["path"] for entry in json.loads(body)]
     assert status == 200 and len(listed) == 4 and "content/releases/2022/leak.md" not in listed
     assert "PUBLISH_TARGET" not in body
-    media = {"action": "getMedia", "params": {"branch": "main", "mediaFolder": "content/images"}}
-    status, body = fetch(editor.backend, media)
+    status, body = fetch(editor.backend, asked("getMedia", mediaFolder="content/images"))
     assert status == 200 and [item["path"] for item in json.loads(body)] == ["content/images/chart.png"]
 
 
