@@ -188,9 +188,14 @@ def edit(c, port=8000, backend_port=8081):
 
     rebuild()
     backend = local_backend.start(ROOT / "cms", ROOT, int(backend_port), editor_port=int(port), secret=secret)
+
     # A stop from outside (kill, a service manager) ends the server the way Ctrl+C does, so decap-server
-    # is stopped too.
-    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(0))
+    # is stopped too, and its socket's folder removed: a second stop must not cut that short.
+    def stop_once(number, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, stop_once)
     try:
         server = PreviewServer()
         for watched in ("content", "theme", "plugins", "pelicanconf.py"):
