@@ -161,18 +161,24 @@ def serve(c, port=8000, content="content"):
         sys.exit(busy)
 
 
-@task(help={"port": "port of the preview and the editor (default 8000)", "backend_port": "decap-server's"})
+@task(
+    help={
+        "port": "port of the preview and the editor (default 8000)",
+        "backend_port": "port the editor saves through (default 8081)",
+    }
+)
 def edit(c, port=8000, backend_port=8081):
     """Edit in the browser at http://127.0.0.1:8000/admin/; saving writes content/ and rebuilds preview/."""
-    from livereload import Server
-
     from pressroom.cms import local_backend
     from publishing.build import settings_for
+    from publishing.preview_server import PreviewServer
 
+    # A new key at each start: only the editor page served below carries it (in its config.yml).
+    secret = local_backend.new_secret()
     cms = {
         **settings_for(_config("pelicanconf.py"))["CMS"],
         "enabled": True,
-        "local_backend": local_backend.api_url(int(backend_port)),
+        "local_backend": local_backend.api_url(int(backend_port), secret),
     }
 
     def rebuild():
@@ -182,12 +188,17 @@ def edit(c, port=8000, backend_port=8081):
             print(stop, file=sys.stderr)
 
     rebuild()
-    backend = local_backend.start(ROOT / "cms", ROOT, int(backend_port))
+    backend = local_backend.start(ROOT / "cms", ROOT, int(backend_port), editor_port=int(port), secret=secret)
+
     # A stop from outside (kill, a service manager) ends the server the way Ctrl+C does, so decap-server
-    # is stopped too.
-    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(0))
+    # is stopped too, and its socket's folder removed: a second stop must not cut that short.
+    def stop_once(number, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, stop_once)
     try:
-        server = Server()
+        server = PreviewServer()
         for watched in ("content", "theme", "plugins", "pelicanconf.py"):
             server.watch(str(ROOT / watched), rebuild)
         print(

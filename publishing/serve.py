@@ -190,7 +190,7 @@ def watch(project: Project, builds: WholeBuilds, port: int, stop: threading.Even
 
 def serve(project: Project, port: int) -> None:
     """Build the whole site, then serve it and keep it up to date until interrupted."""
-    from livereload import Server
+    from .preview_server import PreviewServer
 
     if subprocess.run(whole_build_command(project), cwd=project.config.parent).returncode != 0:
         sys.exit("The site could not be built: fix the problems above, then run `invoke serve` again.")
@@ -203,7 +203,7 @@ def serve(project: Project, port: int) -> None:
     stop = threading.Event()
     watcher = threading.Thread(target=watch, args=(project, builds, port, stop), daemon=True)
     watcher.start()
-    server = Server()
+    server = PreviewServer()
     # livereload watches the working folder when told to watch nothing; the build marker never changes
     # by itself, and reloads come from `reload_browsers`.
     server.watch(str(project.output / ".pressroom-build"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from support.showcase import build_showcase
-from support.site import ROOT, SAMPLE_CONTENT, SAMPLE_NOW, build
+from support.site import SAMPLE_CONTENT, SAMPLE_NOW, build, copy_project
 from support.sources import empty_content
 
 
@@ -44,11 +44,7 @@ def content(tmp_path) -> Path:
 @pytest.fixture
 def project(tmp_path):
     """A copy of the project's settings, theme, plugins and content, so tasks can write freely."""
-    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("content", "theme", "plugins", "publishing"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 @pytest.fixture(scope="session")

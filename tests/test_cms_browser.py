@@ -8,15 +8,18 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
 from support.browser import AXE_SCRIPT, DEFAULT_AXE_TAGS, serve_directory
-from support.site import ROOT, SAMPLE_CONTENT, build, read_html, site_settings
+from support.site import ROOT, SAMPLE_CONTENT, build, copy_project, read_html, site_settings
 
 import pelicanconf
 from pressroom.cms import local_backend
@@ -38,25 +41,16 @@ SAMPLE_RELEASES = sorted((SAMPLE_CONTENT / "releases").rglob("*.md"))
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     """A copy of the project (settings, tasks, theme, plugins, content) that the editor may write into."""
-    project = tmp_path_factory.mktemp("editing")
-    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
-        shutil.copy(ROOT / name, project / name)
-    for name in ("content", "theme", "plugins", "publishing"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return project
+    return copy_project(tmp_path_factory.mktemp("editing"))
 
 
 @pytest.fixture(scope="module")
 def admin(project, chromium):
     """A logged-in editor page at /admin/ of a site built from the copy, saving through decap-server."""
-    port = local_backend.free_port()
-    cms = {**pelicanconf.CMS, "enabled": True, "local_backend": local_backend.api_url(port)}
-    output = build(project / "content", project / "output", CMS=cms)
-    backend = local_backend.start(ROOT / "cms", project, port)
     # A press officer travelling: the computer's clock is New York's, the site's is London's.
     context = chromium.new_context(timezone_id="America/New_York", viewport={"width": 1400, "height": 1000})
     try:
-        with serve_directory(output) as url:
+        with serving_the_editor(project, project / "content", project / "output") as url:
             page = context.new_page()
             page.goto(url + "admin/")
             page.get_by_role("button", name="Login").click()
@@ -64,7 +58,25 @@ def admin(project, chromium):
             yield SimpleNamespace(page=page, url=url)
     finally:
         context.close()
-        local_backend.stop(backend)
+
+
+@contextmanager
+def serving_the_editor(repository: Path, content: Path, output: Path, mode: str = "fs") -> Iterator[str]:
+    """The site built from `content` with the editor, served on a free port, and decap-server behind its
+    guard for that page, as `invoke edit` runs them; yields the site's address."""
+    output.mkdir(parents=True, exist_ok=True)
+    port, secret = local_backend.free_port(), local_backend.new_secret()
+    cms = {**pelicanconf.CMS, "enabled": True, "local_backend": local_backend.api_url(port, secret)}
+    with serve_directory(output) as url:
+        build(content, output, CMS=cms)
+        editor_port = urlsplit(url).port or 80
+        backend = local_backend.start(
+            ROOT / "cms", repository, port, editor_port=editor_port, secret=secret, mode=mode
+        )
+        try:
+            yield url
+        finally:
+            local_backend.stop(backend)
 
 
 def publish(page) -> None:
@@ -230,13 +242,9 @@ def workflow_admin(tmp_path, chromium):
         ["commit", "-qm", "The press office's content"],
     ):
         git(repository, *command)
-    port = local_backend.free_port()
-    cms = {**pelicanconf.CMS, "enabled": True, "local_backend": local_backend.api_url(port)}
-    output = build(repository / "content", tmp_path / "output", CMS=cms)
-    backend = local_backend.start(ROOT / "cms", repository, port, mode="git")
     context = chromium.new_context(timezone_id="Europe/London", viewport={"width": 1400, "height": 1000})
     try:
-        with serve_directory(output) as url:
+        with serving_the_editor(repository, repository / "content", tmp_path / "output", mode="git") as url:
             page = context.new_page()
             page.on("dialog", lambda dialog: dialog.accept())  # "Publish this entry?" asks for a yes
             page.goto(url + "admin/")
@@ -245,7 +253,6 @@ def workflow_admin(tmp_path, chromium):
             yield SimpleNamespace(page=page, url=url, repository=repository)
     finally:
         context.close()
-        local_backend.stop(backend)
 
 
 def git(repository: Path, *args: str) -> str:

@@ -109,3 +109,22 @@ def test_serving_a_folder_that_does_not_exist_ends_with_a_sentence(project):
     assert result.returncode == 1
     assert "--content no-such-folder: there is no such folder" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def status_of(port: int, path: str, host: str) -> int:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/{path}", headers={"Host": host})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_the_preview_answers_only_this_machine_by_name(served):
+    """A page that points its own name at 127.0.0.1 (DNS rebinding) must not read the preview."""
+    _project, port = served
+    for path in ("", RELEASE_PAGE, "livereload.js", "forcereload"):
+        assert status_of(port, path, f"evil.example:{port}") == 403, path
+        assert status_of(port, path, f"localhost:{port}") == 200, path
+        assert status_of(port, path, f"127.0.0.1:{port}") == 200, path
+    assert status_of(port, "", "localhost") == 403, "the port is part of the name"

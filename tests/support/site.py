@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -13,6 +14,15 @@ SAMPLE_CONTENT = ROOT / "content"
 # The moment sample builds are judged at, so they do not change as real time passes.
 SAMPLE_NOW = "2026-01-15T09:00:00+00:00"
 FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def copy_project(target: Path) -> Path:
+    """The project's settings, tasks, theme, plugins and content copied into `target`, for tasks to change."""
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
+        shutil.copy(ROOT / name, target / name)
+    for name in ("content", "theme", "plugins", "publishing"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
 
 
 def site_settings(content: Path, output: Path, config: str = "pelicanconf.py", **overrides) -> dict:

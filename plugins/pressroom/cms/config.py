@@ -241,6 +241,10 @@ def release_collection(kind, content_folder: str, directory) -> dict:
         "format": "yaml-frontmatter",
         # The same path as `invoke new`: releases/YEAR/DATE-slug.md, dated by the release's own date.
         "path": "{{year}}/{{year}}-{{month}}-{{day}}-{{slug}}",
+        # With a `path`, Decap would keep a release's images beside it; a release names its image from
+        # content/ (images/NAME.jpg), and the editor's backend writes images under content/images/ only.
+        "media_folder": f"/{content_folder}/{IMAGES_FOLDER}",
+        "public_folder": IMAGES_FOLDER,
         "summary": release_summary(),
         "sortable_fields": ["date", "title"],
         "fields": release_fields(kind.id, directory),

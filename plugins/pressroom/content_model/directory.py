@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,31 @@ from .problems import Invalid, Problem, did_you_mean, shown_path
 
 PEOPLE_FILE = "people.yaml"
 TOPICS_FILE = "topics.yaml"
+# A telephone number as people write one (+44 (0)20 7946 0000, 020-7946-0000): it becomes a tel: link.
+PHONE = re.compile(r"\+?[0-9 ()-]+")
+PHONE_FIX = "write it with digits, spaces, brackets and hyphens only, and + only first: +44 20 7946 0000"
+
+
+def phone(value) -> str:
+    """A press contact's number, which pages make a tel: link of: nothing but a telephone number."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise Invalid(
+            f"'{value}' is read as a number, which loses a leading + or 0", "put the number in quotes"
+        )
+    value = fields.plain_text(value)
+    if not PHONE.fullmatch(value) or not re.search("[0-9]", value):
+        raise Invalid(f"'{value}' is not a telephone number", PHONE_FIX)
+    return value
+
+
+def photo(value, content_root: Path | None = None) -> str:
+    """A person's photo may be what a release's image may be: a JPEG, PNG, WebP or GIF under content/
+    (checked there when `content_root` is given), or an https address."""
+    # The schema reads this directory (people's ids), so its image rule is imported only when needed.
+    from .schema import image_address
+
+    return image_address(value, str(content_root or ""))
+
 
 PERSON_SPEC = {
     "id": (True, fields.slug),
@@ -19,15 +45,15 @@ PERSON_SPEC = {
     "role": (True, fields.plain_text),
     "organisation": (True, fields.plain_text),
     "bio": (False, fields.plain_text),
-    "photo": (False, fields.text),
+    "photo": (False, photo),
     "spokesperson": (False, fields.boolean),
 }
 CONTACT_SPEC = {
     "id": (True, fields.slug),
     "name": (True, fields.plain_text),
     "email": (True, fields.email),
-    "phone": (False, fields.plain_text),
-    "out_of_hours_phone": (False, fields.plain_text),
+    "phone": (False, phone),
+    "out_of_hours_phone": (False, phone),
 }
 TOPIC_SPEC = {
     "id": (True, fields.slug),
@@ -59,6 +85,13 @@ class Directory:
     press_contacts: dict[str, PressContact] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     campaigns: dict[str, Topic] = field(default_factory=dict)
+
+
+def photo_under(spec: dict, content_root: Path) -> dict:
+    """`spec` with its photo, if it has one, looked for as a file under `content_root`."""
+    if "photo" not in spec:
+        return spec
+    return {**spec, "photo": (spec["photo"][0], lambda value: photo(value, content_root))}
 
 
 def _load_section(entries, spec, record_class, noun, section, lines, path, problems, defaults) -> dict:
@@ -129,6 +162,7 @@ def load_directory(content_path: Path) -> tuple[Directory, list[Problem]]:
                     )
                 )
         for section, (spec, record_class, noun) in sections.items():
+            spec = photo_under(spec, Path(content_path))
             if data.get(section) is not None:
                 setattr(
                     directory,

@@ -6,9 +6,9 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from .addresses import web_address
 from .front_matter import FORBIDDEN_CHARACTER, TextBeforeComment, describe_character
 from .problems import Invalid, did_you_mean, shortened
 from .times import NotOneMoment, clock_name, in_words, iso, place, site_moment, written
@@ -117,18 +117,9 @@ def slug(value) -> str:
 
 
 def url(value) -> str:
+    """A full http(s) address, in the strict form browsers and this site read alike (addresses.py)."""
     value = text(value)
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        raise Invalid(
-            f"'{value}' is not a web address", "give the full address starting with https://"
-        ) from None
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
-        raise Invalid(
-            f"'{value}' is not a web address",
-            "give the full address starting with https://",
-        )
+    web_address(value)
     return value
 
 

@@ -10,9 +10,11 @@ from pathlib import Path
 from markdown import Markdown
 from pelican.utils import slugify
 
+from . import addresses
+from . import sanitise as sanitise_module
 from .front_matter import Document, FrontMatterError, read_document
 from .memo import code_version, library_version
-from .problems import Problem, shown_path
+from .problems import Invalid, Problem, shown_path
 from .sanitise import EMBED_HOSTS_SETTING, Removal, removals
 from .schema import Context, validate_page, validate_release
 from .site import site_of
@@ -52,8 +54,8 @@ def markdown_renderer(settings: dict) -> Callable[[str], str]:
 
 def removals_finder(settings: dict) -> Callable[[str], list[Removal]]:
     """What sanitising would remove from a page's HTML, remembered between builds like Markdown."""
-    embed_hosts = tuple(settings.get(EMBED_HOSTS_SETTING, ()))
-    code = code_version(__name__, "pressroom.content_model.sanitise") + library_version("nh3")
+    embed_hosts = tuple(addresses.host_entries(settings.get(EMBED_HOSTS_SETTING)))
+    code = code_version(__name__, sanitise_module.__name__, addresses.__name__) + library_version("nh3")
     memo = site_of(settings).memos.named("sanitising", code + repr(embed_hosts))
 
     def find(html: str) -> list[Removal]:
@@ -66,6 +68,21 @@ def without_currency_signs(title: str) -> str:
     """Pelican's slugify spells symbols out in ASCII, so '£5m' would become 'ps5m' and '€3bn' 'eur3bn'
     in an address; without the sign the figure reads as itself: '5m', '3bn'."""
     return "".join(character for character in title if unicodedata.category(character) != "Sc")
+
+
+def embed_host_problems(setting) -> list[Problem]:
+    """Each PRESSROOM_EMBED_HOSTS entry that is not a host: it would allow no embed, and must not reach
+    the Content-Security-Policy."""
+    problems: list[Problem] = []
+    for entry in addresses.host_entries(setting):
+        try:
+            addresses.origin_of_host(entry)
+        except Invalid as error:
+            problems.extend(
+                Problem("pelicanconf.py", None, EMBED_HOSTS_SETTING, what, fix)
+                for _, what, fix in error.findings
+            )
+    return problems
 
 
 def context_from_settings(settings: dict) -> tuple[Context, list[Problem]]:
@@ -87,6 +104,7 @@ def context_from_settings(settings: dict) -> tuple[Context, list[Problem]]:
                 "set it to an id listed under press_contacts in content/people.yaml",
             )
         )
+    problems.extend(embed_host_problems(settings.get(EMBED_HOSTS_SETTING)))
     context = Context(
         directory,
         settings.get("TIMEZONE", "UTC"),

@@ -12,9 +12,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
 import nh3
+
+from .addresses import BROWSER_TRIMMED, embed_origins, reference_allowed, web_address
+from .problems import Invalid
 
 # Hosts whose pages a release may embed in an <iframe> (e.g. "www.youtube-nocookie.com"), from settings.
 EMBED_HOSTS_SETTING = "PRESSROOM_EMBED_HOSTS"
@@ -40,16 +42,18 @@ ATTRIBUTES = {
 # blocks; it becomes a class (align-left, align-right, align-center) for the stylesheet to honour.
 TABLE_ALIGNMENT = re.compile(r'<(th|td) style="text-align: (left|right|center);">')
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+URL_ATTRIBUTES = {"href", "src", "cite"}
 # Removed with everything inside them: their text is code, not words for the reader.
 REMOVED_WITH_CONTENT = {"script", "style"}
 
 
 def embed_allowed(src: str, hosts) -> bool:
+    """Whether an <iframe> may load `src`: an https address, in the strict form, from a listed host."""
     try:
-        parts = urlsplit(src.strip())
-    except ValueError:
+        address = web_address(src.strip(BROWSER_TRIMMED), schemes=("https",))
+    except Invalid:
         return False
-    return parts.scheme == "https" and parts.hostname in set(hosts)
+    return address.origin in embed_origins(hosts)
 
 
 def _aligned(html: str) -> str:
@@ -61,6 +65,8 @@ def sanitise(html: str, embed_hosts=()) -> str:
 
     def keep(tag: str, attribute: str, value: str) -> str | None:
         if tag == "iframe" and attribute == "src" and not embed_allowed(value, embed_hosts):
+            return None
+        if attribute in URL_ATTRIBUTES and not reference_allowed(value):
             return None
         return value
 
@@ -120,8 +126,14 @@ def _element_removal(tag: str) -> Removal:
 def _attribute_removal(tag: str, name: str, value: str, embed_hosts) -> Removal:
     if name.startswith("on"):
         return Removal(f"the event handler {name}= on <{tag}>", name, SCRIPT_FIX)
+    if name in URL_ATTRIBUTES and not reference_allowed(value):
+        return Removal(
+            f"the address '{value[:80]}' of <{tag}> (browsers would read it differently from this site)",
+            value[:40],
+            "write it as a plain https:// address, without a backslash (\\) or a name and @ before the host",
+        )
     if tag == "iframe" and name == "src":
-        hosts = ", ".join(embed_hosts) or "no host (none are allowed)"
+        hosts = ", ".join(embed_origins(embed_hosts)) or "no host (none are allowed)"
         return Removal(
             f"the embed of {value[:80]}, from a host not on the list",
             value[:40] or "<iframe",

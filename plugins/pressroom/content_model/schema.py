@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from PIL import Image as PILImage
 
 from . import fields
+from .addresses import web_address
 from .directory import Directory
 from .front_matter import FENCE, FORBIDDEN_CHARACTER, PAGE_BREAKS, Document, describe_character, split_lines
 from .model import (
@@ -271,17 +272,22 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 
 
 def image_source(value, ctx: Context) -> str:
-    """A raster image under the content folder (as `images/name.jpg`), or a full https address."""
+    return image_address(value, ctx.content_root)
+
+
+def image_address(value, content_root: str = "") -> str:
+    """A raster image under the content folder (as `images/name.jpg`), or a full https address: what a
+    release's image and a person's photo may be."""
     src = fields.text(value)
     if not src.lower().endswith(IMAGE_SUFFIXES):
         raise Invalid(
             f"'{src}' is not a JPEG, PNG, WebP or GIF image",
             "use one of those formats: link previews do not show SVG or other files",
         )
-    if src.startswith(("http://", "https://")):
-        return fields.url(src)
-    if ctx.content_root:
-        check_image_file(src, Path(ctx.content_root))
+    if "://" in src:
+        web_address(src, schemes=("https",))
+    elif content_root:
+        check_image_file(src, Path(content_root))
     return src
 
 

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
+from pressroom.content_model import addresses
+from pressroom.content_model.addresses import embed_origins
 from pressroom.content_model.memo import code_version
 from pressroom.content_model.site import site_of
 
@@ -97,7 +99,7 @@ def site_policy(settings, image_sources) -> tuple[Policy, str]:
     policy = content_security_policy(
         style_hashes=[source_hash(style)] if style else [],
         image_origins=https_origins(image_sources),
-        embed_origins=https_origins(settings.get(EMBED_HOSTS_SETTING) or []),
+        embed_origins=embed_origins(settings.get(EMBED_HOSTS_SETTING)),
         extra_sources=settings.get(EXTRA_SOURCES_SETTING) or {},
     )
     return policy, style
@@ -133,7 +135,7 @@ def check_and_write_headers(pelican) -> None:
         if (output / folder).is_dir()
     ]
     memo = site_of(pelican.settings).memos.named(
-        "policy_check", code_version(satisfied.__name__) + policy.header() + site_origin
+        "policy_check", code_version(satisfied.__name__, addresses.__name__) + policy.header() + site_origin
     )
 
     def blocked_in(text: str) -> Blocked:

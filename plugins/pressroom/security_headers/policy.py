@@ -13,7 +13,9 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+
+from pressroom.content_model.addresses import web_address
+from pressroom.content_model.problems import Invalid
 
 SELF = "'self'"
 NONE = "'none'"
@@ -24,8 +26,23 @@ PERMISSIONS_POLICY = "camera=(), geolocation=(), microphone=(), payment=(), usb=
 # report an error, so only the header sends them.
 HEADER_ONLY_DIRECTIVES = frozenset({"frame-ancestors", "report-uri", "report-to", "sandbox"})
 
+# A directive's name and each of its sources is one token: a ';' or ',' in one would end the directive (or
+# the policy) and begin another, so nothing can add a directive by way of a source.
+TOKEN = re.compile(r"[^\s;,]+")
+
 CUSTOM_PROPERTY_NAME = re.compile(r"[a-z][a-z0-9-]*")
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+class PolicyInvalid(SystemExit):
+    """A source given in the settings is not one token: the build stops, naming it."""
+
+    def __init__(self, directive: str, token: str):
+        super().__init__(
+            f"pelicanconf.py: PRESSROOM_CSP_SOURCES: '{token}' (for {directive}) is not a single source "
+            "of a Content-Security-Policy — write each source as its own item of the list, without "
+            "spaces, ';' or ','. Nothing was built."
+        )
 
 
 def source_hash(text: str) -> str:
@@ -49,14 +66,17 @@ def brand_style(colours: Mapping[str, str]) -> str:
 
 
 def https_origins(addresses: Iterable[str]) -> list[str]:
-    """Each distinct http(s) origin among `addresses` (full URLs or bare host names), in order."""
+    """Each distinct origin among the web `addresses`, in order. Only an address in the strict form
+    (content_model/addresses.py) gives one, so no host can carry a ';' into the policy; content with any
+    other address has already been refused by `invoke check`."""
     origins: list[str] = []
     for address in addresses:
-        parts = urlsplit(address if "//" in address else f"https://{address}")
-        if parts.scheme in ("http", "https") and parts.netloc:
-            origin = f"{parts.scheme}://{parts.netloc.lower()}"
-            if origin not in origins:
-                origins.append(origin)
+        try:
+            origin = web_address(address).origin
+        except Invalid:
+            continue
+        if origin not in origins:
+            origins.append(origin)
     return origins
 
 
@@ -101,8 +121,13 @@ def content_security_policy(
         directives["frame-src"] = embeds
     directives.update({"form-action": [SELF], "base-uri": [NONE], "frame-ancestors": [NONE]})
     for directive, sources in (extra_sources or {}).items():
-        present = directives.setdefault(directive, [])
+        # Browsers read directive names in any case and obey only the first of a name.
+        present = directives.setdefault(str(directive).lower(), [])
         present.extend(source for source in sources if source not in present)
+    for name, sources in directives.items():
+        for token in (name, *sources):
+            if not isinstance(token, str) or not TOKEN.fullmatch(token):
+                raise PolicyInvalid(name, token)
     return Policy(tuple((name, tuple(sources)) for name, sources in directives.items()))
 
 

@@ -12,6 +12,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from pressroom.content_model.addresses import reference_allowed, web_address
+from pressroom.content_model.problems import Invalid
+
 from .policy import SELF, Policy, source_hash
 
 # A <script> of any other type is a data block (JSON-LD, for one): the browser never runs it, so the
@@ -32,8 +35,12 @@ LOADS = {
 
 
 def origin_of(address: str) -> str:
-    parts = urlsplit(address)
-    return f"{parts.scheme}://{parts.netloc}".lower() if parts.netloc else ""
+    """The origin as browsers name it (no default port), which is how the policy names it."""
+    try:
+        return web_address(address).origin
+    except Invalid:
+        parts = urlsplit(address)
+        return f"{parts.scheme}://{parts.netloc}".lower() if parts.netloc else ""
 
 
 def allows(sources: tuple[str, ...], address: str, site_origin: str) -> bool:
@@ -88,7 +95,13 @@ class PageReader(HTMLParser):
             return
         for (element, attribute), directive in LOADS.items():
             address = attributes.get(attribute) if tag == element else None
-            if address and not allows(self.policy.sources(directive), address, self.site_origin):
+            if address and not reference_allowed(address):
+                self.report(
+                    f"<{tag} {attribute}>: '{address[:80]}' is read differently by browsers (a backslash, "
+                    "or a name and @ before the host), so where it loads from cannot be checked",
+                    "write it as a plain address, without a backslash or a name and @",
+                )
+            elif address and not allows(self.policy.sources(directive), address, self.site_origin):
                 self.report(
                     f"<{tag} {attribute}>: {origin_of(address)} is not in the policy's {directive}, "
                     "so browsers will not load it",
