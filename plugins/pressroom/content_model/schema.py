@@ -348,14 +348,34 @@ SITE_PATH = re.compile(r"[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*(?:/|\.html)")
 
 def site_path(value, ctx: Context) -> str:
     """An address on this site, as its path (`releases/2024/old-name/`): where a redirect page goes.
-    A full address is cut to its path, since the page is written on this site whatever its domain."""
-    path = urlsplit(fields.text(value)).path.lstrip("/")
-    if not SITE_PATH.fullmatch(path) or ".." in path.split("/"):
+
+    A full address is cut to its path, since the page is written on this site whatever its domain. The
+    path is written the one way the output has it: `./` and doubled slashes dropped, and a folder's
+    `index.html` as the folder, so `./index.html` is seen to be the home page and not a new file.
+    """
+    written = fields.text(value)
+    try:
+        parts = urlsplit(written)
+    except ValueError:  # an unclosed '[' reads as a broken IPv6 host
+        parts = None
+    path = parts.path if parts and parts.scheme in ("http", "https") else re.sub(r"[?#].*", "", written)
+    segments = [segment for segment in path.split("/") if segment not in ("", ".")]
+    folder = path.endswith("/")
+    if segments and segments[-1] == "index.html":
+        segments.pop()
+        folder = True
+    if not segments:
+        raise Invalid(
+            f"'{value}' is the address of the home page, which is always there",
+            "write the address this release had before, for example releases/2024/old-name/",
+        )
+    normalised = "/".join(segments) + ("/" if folder else "")
+    if not SITE_PATH.fullmatch(normalised) or ".." in segments:
         raise Invalid(
             f"'{value}' is not an address on this site",
             "write the old address's path ending in '/', for example releases/2024/old-name/",
         )
-    return path
+    return normalised
 
 
 def parse_embargo(value, ctx: Context):

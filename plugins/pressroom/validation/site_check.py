@@ -204,19 +204,32 @@ def plugin_listings(public: list[Release], settings: dict, directory) -> list[tu
     return listings
 
 
+@dataclass(frozen=True)
+class OldAddress:
+    """A redirect page that entry `number` of a release's `previous_urls` asks for: that entry, and not
+    the release or page already at the address, is what a collision there must blame."""
+
+    source: str
+    number: int
+    address: str
+
+    def __str__(self) -> str:
+        return f"the redirect from {self.address} in {self.source}"
+
+
 def planned_outputs(
     releases: list[Release], pages: list[Page], settings: dict, directory=None
-) -> dict[str, list[str]]:
+) -> dict[str, list[str | OldAddress]]:
     """Every file the build will write for content, listings and site pages, with what writes it."""
-    outputs: dict[str, list[str]] = defaultdict(list)
+    outputs: dict[str, list[str | OldAddress]] = defaultdict(list)
     public = [release for release in releases if release.status == "published"]
     for release in public:
         article = Article("", release_metadata(release, str, settings), settings, release.source_path)
         outputs[article.save_as].append(release.source_path)
-        for previous in release.previous_urls:
+        for number, previous in enumerate(release.previous_urls, start=1):
             # plugins/listings writes a redirect page there; it must not hide a page that exists.
             redirect = f"{previous}index.html" if previous.endswith("/") else previous
-            outputs[redirect].append(f"the redirect from {previous} in {release.source_path}")
+            outputs[redirect].append(OldAddress(release.source_path, number, previous))
     for page in pages:
         if page.status == "published":
             pelican_page = PelicanPage(
@@ -261,14 +274,28 @@ def planned_outputs(
     return outputs
 
 
-def collision_problems(outputs: dict[str, list[str]]) -> list[Problem]:
-    """Two things writing one file lose one of them silently; name both, and blame a source when one is."""
+def collision_problems(outputs: dict[str, list[str | OldAddress]]) -> list[Problem]:
+    """Two things writing one file lose one of them silently; name both, and blame a source when one is:
+    an old address first, since a redirect must never take the place of a page."""
     problems = []
     for output, writers in sorted(outputs.items()):
-        sources = [writer for writer in writers if Path(writer).exists()]
+        sources = [writer for writer in writers if isinstance(writer, str) and Path(writer).exists()]
         for other in writers[1:]:
             first = writers[0]
-            if sources:
+            redirects = [writer for writer in (other, first) if isinstance(writer, OldAddress)]
+            if redirects:
+                redirect = redirects[0]
+                partner = first if redirect is other else other
+                problems.append(
+                    Problem(
+                        redirect.source,
+                        None,
+                        f"previous_urls[{redirect.number}]",
+                        f"'{redirect.address}' would put a redirect at {output}, which {partner} writes",
+                        "remove it, or correct it to an address this release really had",
+                    )
+                )
+            elif sources:
                 blamed = other if other in sources else sources[-1]
                 partner = first if blamed != first else other
                 problems.append(
