@@ -133,7 +133,8 @@ SUPPORT_LINK = {
     "url": "https://parentinfantfoundation.org.uk/support-us/",
     "message": "We are a small charity. Your support helps every baby get the best start in life.",
 }
-# A campaign id from content/topics.yaml to feature on the home page, or "" for none.
+# A campaign id from content/topics.yaml to feature on the home page (from its first public release,
+# when its page appears), or "" for none.
 FEATURED_CAMPAIGN = "first-1001-days"
 RELATED_RELEASES = 3
 PEOPLE_URL = "people/"

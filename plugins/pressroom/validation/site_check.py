@@ -165,7 +165,7 @@ PLUGIN_ROOT_FILES = {
 
 
 def plugin_listings(public: list[Release], settings: dict, directory) -> list[tuple[str, str, str, int]]:
-    """The paginated listings the listings plugin writes: per person, per campaign, per year."""
+    """The paginated listings the listings plugin writes: per person, per campaign with releases, per year."""
     listings = []
     for person_id in directory.people if directory else ():
         count = sum(any(person.id == person_id for person in release.people_named) for release in public)
@@ -180,6 +180,8 @@ def plugin_listings(public: list[Release], settings: dict, directory) -> list[tu
         )
     for campaign_id in directory.campaigns if directory else ():
         count = sum(bool(release.campaign and release.campaign.id == campaign_id) for release in public)
+        if not count:
+            continue  # a campaign has its page from its first public release, as a topic does
         url = settings.get("CAMPAIGN_URL", "").format(id=campaign_id)
         listings.append(
             (
