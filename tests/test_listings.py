@@ -303,7 +303,9 @@ OLDER_CAMPAIGNS = ["First 1001 Days", "Infant Mental Health Awareness Week"]
 
 
 def test_a_campaign_appears_with_its_first_public_release_as_a_topic_does(winter_appeal, build_site):
-    output = build_site(winter_appeal, PRESSROOM_NOW="2030-12-31T23:59+00:00")
+    output = build_site(
+        winter_appeal, PRESSROOM_NOW="2030-12-31T23:59+00:00", FEATURED_CAMPAIGN="winter-appeal"
+    )
     assert not (output / "campaigns" / "winter-appeal").exists()
     assert campaigns_shown(output) == (
         OLDER_CAMPAIGNS,
@@ -312,7 +314,10 @@ def test_a_campaign_appears_with_its_first_public_release_as_a_topic_does(winter
     assert not [path for path in output.rglob("*.html") if "Winter Appeal 2031" in path.read_text("utf-8")]
 
     shutil.rmtree(output)
-    output = build_site(winter_appeal, PRESSROOM_NOW="2031-01-01T00:01+00:00")
+    output = build_site(
+        winter_appeal, PRESSROOM_NOW="2031-01-01T00:01+00:00", FEATURED_CAMPAIGN="winter-appeal"
+    )
+    assert read_html(output, "/").select_one(".featured-campaign h2").get_text() == "Winter Appeal 2031"
     page = read_html(output, "campaigns/winter-appeal/")
     assert page.select_one("main h1").get_text() == "Campaign: Winter Appeal 2031"
     archive_links, sitemap_pages = campaigns_shown(output)
