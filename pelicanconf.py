@@ -14,7 +14,12 @@ PRESS_OFFICE_CONTACT = "press-office"
 PATH = "content"
 ARTICLE_PATHS = ["releases"]
 PAGE_PATHS = ["pages"]
+# Only the images there that a release, page or person names are published, and only real JPEG, PNG,
+# WebP and GIF files may be there (`invoke check` names anything else).
 STATIC_PATHS = ["images"]
+# Files editors leave beside the one open (Emacs .#x.md and #x.md#, Vim .x.md.swp, x.md~, Word ~$x.docx):
+# never read, copied or reported, by Pelican or by Pressroom's own checks and watchers.
+IGNORE_FILES = [".*", "#*#", "*~", "~$*"]
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]

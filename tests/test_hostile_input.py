@@ -278,7 +278,9 @@ IMAGE = "image:\n  src: images/photo.jpg\n  alt: A photo\n"
 def test_image_whose_bytes_are_not_an_image_is_an_error(content):
     (content / "images").mkdir()
     (content / "images" / "photo.jpg").write_text("root:x:0:0:root:/root:/bin/bash\n")
-    problem = only(problems_of(content, HEAD + IMAGE + BODY))
+    problems = problems_of(content, HEAD + IMAGE + BODY)
+    assert sorted(problem.field for problem in problems) == ["file", "image.src"]  # the file, and its use
+    problem = next(problem for problem in problems if problem.field == "image.src")
     assert (problem.line, problem.field) == (7, "image.src")
     assert "is not a real JPEG, PNG, WebP or GIF image" in problem.what
 

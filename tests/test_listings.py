@@ -58,7 +58,7 @@ def test_spokesperson_page_has_bio_and_every_release_that_features_them_newest_f
         == "Chief Executive Officer, Parent-Infant Foundation"
     )
     assert "leads the charity" in page.select_one(".profile .person-bio").get_text()
-    assert page.select_one(".profile img")["src"] == "/images/people/keith-reed.svg"
+    assert page.select_one(".profile img")["src"] == "/images/people/keith-reed.png"
     assert listed_urls(showcase, "people/keith-reed/") == [
         UPCOMING_EVENT,
         PAST_EVENT,

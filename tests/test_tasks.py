@@ -92,7 +92,7 @@ def test_check_fails_with_every_problem_and_builds_nothing(project):
     shutil.copytree(FIXTURES / "invalid_site" / "content", project / "content")
     result = run(project, "check")
     assert result.returncode == 1
-    assert "46 error(s) in 46 file(s)" in result.stderr
+    assert "47 error(s) in 47 file(s)" in result.stderr
     assert "content/releases/bad-date.md:3: date: '32 May 2022' is not a date" in result.stderr
     assert not (project / "output").exists()
 

@@ -57,7 +57,7 @@ def test_spokesperson_card_has_photo_role_and_a_link_to_their_page(release):
     [card] = release.select("#spokespeople-heading ~ .person")
     assert card.select_one(".person-name a")["href"] == "/people/keith-reed/"
     assert card.select_one(".person-role").get_text() == "Chief Executive Officer, Parent-Infant Foundation"
-    assert card.select_one("img.person-photo")["src"] == "/images/people/keith-reed.svg"
+    assert card.select_one("img.person-photo")["src"] == "/images/people/keith-reed.png"
 
 
 def test_inline_quoted_person_keeps_their_role(release):

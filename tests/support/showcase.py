@@ -20,12 +20,6 @@ from support.site import SAMPLE_CONTENT, build
 SHOWCASE_NOW = "2026-01-15T09:00:00+00:00"
 PAGE_SIZE = 2
 
-PHOTO_SVG = (
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96">'
-    '<rect width="96" height="96" fill="#d9c9e8"/><circle cx="48" cy="38" r="18" fill="#4b2673"/>'
-    '<rect x="20" y="62" width="56" height="34" rx="20" fill="#4b2673"/></svg>'
-)
-
 RELEASES = {
     "2024/2024-03-01-showcase-press-release.md": """---
 title: "Charity calls for a parent-infant team in every area & sets out the cost"
@@ -172,13 +166,22 @@ def write_report_image(path: Path) -> None:
     image.save(path, optimize=True)
 
 
+def write_photo(path: Path) -> None:
+    """A person's photo, as raster as every image under content/images/ must be."""
+    image = Image.new("RGB", (96, 96), "#d9c9e8")
+    drawing = ImageDraw.Draw(image)
+    drawing.ellipse((30, 20, 66, 56), fill="#4b2673")
+    drawing.rounded_rectangle((20, 62, 76, 96), radius=20, fill="#4b2673")
+    image.save(path, optimize=True)
+
+
 def write_showcase_content(target: Path) -> Path:
     shutil.copytree(SAMPLE_CONTENT, target)
     people_file = target / "people.yaml"
     directory = yaml.safe_load(people_file.read_text(encoding="utf-8"))
     for person in directory["people"]:
         if person["id"] == "keith-reed":
-            person["photo"] = "images/people/keith-reed.svg"
+            person["photo"] = "images/people/keith-reed.png"
     # A new spokesperson no release names yet: their page must exist all the same.
     directory["people"].append(
         {
@@ -190,7 +193,7 @@ def write_showcase_content(target: Path) -> Path:
     )
     people_file.write_text(yaml.safe_dump(directory, sort_keys=False, allow_unicode=True), encoding="utf-8")
     (target / "images" / "people").mkdir(parents=True)
-    (target / "images" / "people" / "keith-reed.svg").write_text(PHOTO_SVG, encoding="utf-8")
+    write_photo(target / "images" / "people" / "keith-reed.png")
     write_report_image(target / "images" / "showcase-report.png")
     for name, text in RELEASES.items():
         path = target / "releases" / name

@@ -2,6 +2,7 @@
 
 from pelican import signals
 
+from .content_files import publish_only_named_files
 from .reader import PressroomReader
 from .site import site_of
 
@@ -45,3 +46,4 @@ def register() -> None:
     signals.initialized.connect(decide_site)
     signals.readers_init.connect(use_pressroom_reader)
     signals.content_object_init.connect(bind_rendered_html)
+    signals.all_generators_finalized.connect(publish_only_named_files)

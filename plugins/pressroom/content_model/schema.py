@@ -258,18 +258,40 @@ def check_image_file(src: str, content_root: Path) -> None:
     if not target.is_file():
         raise Invalid(f"there is no file content/{src}", "put the image under content/images/ or correct src")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
-            with PILImage.open(target) as image:
-                image_format = image.format
-                image.verify()
-    except Exception:  # Pillow reports a broken file with many kinds of error; each means "not an image"
-        image_format = None
-    if image_format not in IMAGE_FORMATS:
+        found = image_format(target)
+    except TooManyPixels:
+        raise Invalid(f"content/{src} {TooManyPixels.what}", TooManyPixels.fix) from None
+    if found not in IMAGE_FORMATS:
         raise Invalid(
             f"content/{src} is not a real JPEG, PNG, WebP or GIF image (its contents are something else)",
             "export the picture again as JPEG or PNG from an image editor and replace the file",
         )
+
+
+class TooManyPixels(Exception):
+    """An image larger than Pillow opens: a decompression bomb, or a camera's full size no page needs."""
+
+    what = (
+        f"has more than {PILImage.MAX_IMAGE_PIXELS:,} pixels (about 9,500 × 9,500), the most an image may "
+        "have, since every step that reads it would need gigabytes"
+    )
+    fix = "export it smaller: 2,000 pixels across is plenty for a page or a link preview"
+
+
+def image_format(target: Path) -> str | None:
+    """The format Pillow finds in a file's bytes (JPEG, PNG…), or None when they are not an image it reads;
+    TooManyPixels when the image is too large to open safely."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            with PILImage.open(target) as image:
+                found = image.format
+                image.verify()
+    except (PILImage.DecompressionBombWarning, PILImage.DecompressionBombError):
+        raise TooManyPixels from None
+    except Exception:  # Pillow reports a broken file with many kinds of error; each means "not an image"
+        return None
+    return found
 
 
 def parse_image(value, ctx: Context) -> Image:

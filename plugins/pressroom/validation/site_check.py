@@ -14,6 +14,7 @@ from pelican.contents import Page as PelicanPage
 from pelican.paginator import Paginator
 from pelican.urlwrappers import Category, Tag
 
+from pressroom.content_model.content_files import files_under, is_ignored
 from pressroom.content_model.decision import decide_fields
 from pressroom.content_model.front_matter import FrontMatterError, read_document
 from pressroom.content_model.loading import context_from_settings, is_page, load_source
@@ -23,8 +24,9 @@ from pressroom.content_model.reader import release_metadata
 from pressroom.content_model.schema import visibility_values
 from pressroom.content_model.site import site_of
 
+from .content_folder import file_link_problems, misplaced_source_problems, static_file_problems
+
 READ_EXTENSIONS = (".md",)
-IGNORED_NAMES = (".DS_Store",)
 
 
 @dataclass
@@ -58,16 +60,20 @@ class SiteCheck:
         return replace(self, problems=problems)
 
 
-def link_problems(root: Path) -> tuple[list[Problem], set[str]]:
+def link_problems(root: Path, settings: dict) -> tuple[list[Problem], set[str]]:
     """Symbolic links in content/ that loop or lead outside it: problems, and the links to avoid.
 
     Pelican follows links while it walks content/, so a loop would never end, and a link to a file
-    outside would publish that file under an innocent name.
+    outside would publish that file under an innocent name. An editor's lock link (Emacs's `.#name.md`,
+    which leads nowhere) is one of the files every walk passes over.
     """
     root = root.resolve()
     problems, refused = [], set()
     for folder, folders, files in os.walk(root):
+        folders[:] = [name for name in folders if not is_ignored(name, settings)]
         for name in [*folders, *files]:
+            if is_ignored(name, settings):
+                continue
             link = Path(folder) / name
             if not link.is_symlink():
                 continue
@@ -119,13 +125,9 @@ def source_files(settings: dict, setting: str, refused: Set[str] = frozenset()) 
             found.append(base)
         if not base.is_dir():
             continue
-        for parent, folders, files in os.walk(base, followlinks=True):
-            folders[:] = [name for name in folders if str(Path(parent) / name) not in refused]
-            found.extend(
-                Path(parent) / name
-                for name in files
-                if str(Path(parent) / name) not in refused and (Path(parent) / name).is_file()
-            )
+        found.extend(
+            path for path in files_under(base, settings, follow_links=True, skip=refused) if path.is_file()
+        )
     return sorted(set(found))
 
 
@@ -141,8 +143,6 @@ def unread_file_problems(paths: list[Path]) -> list[Problem]:
         )
         for path in paths
         if path.suffix not in READ_EXTENSIONS
-        and path.name not in IGNORED_NAMES
-        and not path.name.startswith(".")
     ]
 
 
@@ -343,11 +343,13 @@ def check_site(settings: dict) -> SiteCheck:
     """Validate every release and page, the directories, and the output paths they would produce."""
     result = SiteCheck()
     context, result.problems = context_from_settings(settings)
-    links, refused = link_problems(Path(settings["PATH"]))
+    links, refused = link_problems(Path(settings["PATH"]), settings)
     result.problems += links
     article_files = source_files(settings, "ARTICLE_PATHS", refused)
     page_files = source_files(settings, "PAGE_PATHS", refused)
     result.problems += unread_file_problems(article_files + page_files)
+    result.problems += misplaced_source_problems(settings, refused)
+    result.problems += static_file_problems(settings, refused)
     now = site_of(settings).now
     for path in article_files + page_files:
         if path.suffix not in READ_EXTENSIONS:
@@ -364,6 +366,7 @@ def check_site(settings: dict) -> SiteCheck:
             result.releases.append(item)
         elif isinstance(item, Page):
             result.pages.append(item)
+    result.problems += file_link_problems(result.sources, settings)
     outputs = planned_outputs(result.releases, result.pages, settings, context.directory)
     result.problems += collision_problems(outputs)
     return result
