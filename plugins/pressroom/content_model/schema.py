@@ -513,7 +513,7 @@ RELEASE_FIELDS = {
         Field("embargo", "date-time with UTC offset; not public before it", parse_embargo),
         Field(
             "status",
-            "published (default) or draft",
+            "published or draft; published when left out",
             parse_status,
             example="draft",
             starter=lambda new: "draft",
@@ -567,6 +567,12 @@ PAGE_FIELDS = {
 }
 
 
+def blank_field_fix(field: Field) -> str:
+    """What to write after a field left blank: what it holds (the meaning's first clause), and an example."""
+    example = f", for example '{field.name}: {field.example}'" if field.example else ""
+    return f"write a value after '{field.name}:' ({field.meaning.split(';')[0]}){example}, or remove the line"
+
+
 def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tuple[dict, list[Problem]]:
     """Run every field of `table` over the front matter; report every problem, warn on unknown fields."""
     values, problems = {}, []
@@ -585,15 +591,8 @@ def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tu
             )
     for name, field in table.items():
         if name in data and data[name] is None:
-            example = f" {field.example}" if field.example else ""
             problems.append(
-                Problem(
-                    path,
-                    document.line_of((name,)),
-                    name,
-                    "is blank",
-                    f"write a value after '{name}:'{example} ({field.meaning}), or remove the line",
-                )
+                Problem(path, document.line_of((name,)), name, "is blank", blank_field_fix(field))
             )
             continue
         if name not in data:
