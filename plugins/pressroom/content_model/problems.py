@@ -63,13 +63,13 @@ class Invalid(Exception):
         return error
 
 
-def nearest(word: str, choices) -> str | None:
-    """The closest known name to a misspelt one, for 'did you mean …?' hints."""
+def nearest(word: str, choices, cutoff: float = 0.6) -> str | None:
+    """The closest known name to a misspelt one, for 'did you mean …?' hints; `cutoff` how close (0 to 1)."""
     by_spelling = {re.sub(r"[\s-]+", "_", str(choice).lower()): choice for choice in choices}
     spelt = re.sub(r"[\s-]+", "_", str(word).strip().lower())
     if spelt in by_spelling:
         return by_spelling[spelt]
-    matches = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=cutoff)
     return matches[0] if matches else None
 
 

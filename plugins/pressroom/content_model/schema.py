@@ -7,6 +7,7 @@ described in exactly one place.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import warnings
 from collections.abc import Callable
@@ -18,7 +19,16 @@ from PIL import Image as PILImage
 
 from . import fields
 from .directory import Directory
-from .front_matter import FENCE, FORBIDDEN_CHARACTER, PAGE_BREAKS, Document, describe_character, split_lines
+from .front_matter import (
+    FENCE,
+    FORBIDDEN_CHARACTER,
+    PAGE_BREAKS,
+    Document,
+    FrontMatterError,
+    describe_character,
+    load_yaml,
+    split_lines,
+)
 from .model import (
     RELEASE_TYPES,
     Address,
@@ -647,47 +657,110 @@ def quote_marker_problems(document: Document, path: str, quote_count: int) -> li
     return problems
 
 
-FIELD_IN_BODY = re.compile(r"^[ \t]*([A-Za-z_][A-Za-z_ -]*?)[ \t]*:(?:[ \t]|$)")
+FIELD_IN_BODY = re.compile(r"^[ \t]*([A-Za-z_][A-Za-z_ -]*?)[ \t]*:(?:[ \t]|$)(.*)")
 MAX_CHARACTER_PROBLEMS = 5
+# The fields that decide whether and when a release is public. A line of one of them in the body is always
+# a mistake: it would be published as text, and the release would go out without the hold it names.
+VISIBILITY_FIELDS = ("status", "embargo", "date")
+# A label this close to a field's name (and this long, so that 'Data' or 'Time' stay prose) is taken to be
+# the field misspelt: 'Embrago', 'Staus', 'Embargoed'.
+NEAR_MISS_CUTOFF, NEAR_MISS_LENGTH = 0.8, 5
 
 
-def stray_field_problems(document: Document, path: str) -> list[Problem]:
-    """Fields below the '---' that ended the front matter would be published as body text.
+def field_named(label: str, value: str, table: dict) -> str | None:
+    """The field a body line `label: value` names: 'Embargo', 'notes to editors', 'Embrago: 2031-…' or
+    'Staus: draft'; None for 'Location', or for 'Stats: 1 in 10', whose value is no status."""
+    spelt = label.strip().lower()
+    name = nearest(spelt, table, cutoff=NEAR_MISS_CUTOFF)
+    if name is None or name == re.sub(r"[\s-]+", "_", spelt):
+        return name
+    if len(spelt) < NEAR_MISS_LENGTH:
+        return None
+    if name == "status":
+        return name if nearest(value.strip().lower(), STATUSES, cutoff=NEAR_MISS_CUTOFF) else None
+    if name in ("embargo", "date"):
+        return name if any(character.isdigit() for character in value) else None
+    return name
 
-    A '---' inside a field's text ends the front matter early; whatever fields followed it then
-    open the body. They are looked for where they would be: before the body's first blank line,
-    or before a further '---' line.
+
+def in_field_blocks(lines: list[str]) -> dict[int, int]:
+    """{line index: index of the '---' above it} for each part of the body between two '---' lines (the
+    first opened by the front matter's own) that holds only `name: value` lines, with their indented or
+    '- ' continuations: a second front matter, not a section between two rules."""
+    fences = [-1, *(index for index, line in enumerate(lines) if line.rstrip() == FENCE)]
+    found: dict[int, int] = {}
+    for opening, closing in itertools.pairwise(fences):
+        inside = [index for index in range(opening + 1, closing) if lines[index].strip()]
+        if inside and all(FIELD_IN_BODY.match(lines[index]) or lines[index][0] in " \t-" for index in inside):
+            found.update(dict.fromkeys(inside, opening))
+    return found
+
+
+def reads_as_field(name: str, lines: list[str], index: int, table: dict, ctx: Context) -> bool:
+    """Whether the body line at `index` (with the indented or '- ' lines under it) is a valid value of the
+    field `name`: 'topics: [family-hubs]' is, 'Contact: Jane Smith on 020 7946 0000' is not."""
+    block = [lines[index]]
+    for line in lines[index + 1 :]:
+        if not line.strip() or line[0] not in " \t-":
+            break
+        block.append(line)
+    try:
+        data, _ = load_yaml("".join(block))
+        value = next(iter(data.values())) if isinstance(data, dict) and data else None
+        if value is None:
+            return False
+        table[name].parse(value, ctx)
+    except (FrontMatterError, Invalid):
+        return False
+    return True
+
+
+def stray_field_problems(document: Document, path: str, table: dict, ctx: Context) -> list[Problem]:
+    """Fields in the body would be published as body text, and the release built without them.
+
+    A '---' inside a field's text ends the front matter early; whatever fields followed it then open the
+    body, before its first blank line or a further '---' line. Elsewhere in the body a line is taken for
+    a field when it names status, embargo or date (any case, or misspelt), when it is in a block of
+    fields between two '---' lines, or when what follows its label is a valid value of the field it
+    names; a label in bold (**Contact:**) is text.
     """
     fence = document.body_line - 1
     body_lines = split_lines(document.body)
-    region = []
-    for line in body_lines:
-        if line.rstrip() == FENCE:
-            region = body_lines[: body_lines.index(line)]
-            break
-    else:
-        for line in body_lines:
-            if not line.strip():
-                break
-            region.append(line)
+    first_blank = next((i for i, line in enumerate(body_lines) if not line.strip()), len(body_lines))
+    fenced = in_field_blocks(body_lines)
     problems = []
-    for number, line in enumerate(region, start=document.body_line):
+    for index, line in enumerate(body_lines):
         match = FIELD_IN_BODY.match(line)
-        if match is None:
+        name = field_named(match.group(1), match.group(2), table) if match else None
+        if match is None or name is None:
             continue
-        name = nearest(match.group(1), RELEASE_FIELDS)
-        if name and name.replace("_", " ") in match.group(1).lower().replace("_", " "):
-            problems.append(
-                Problem(
-                    path,
-                    number,
-                    name,
-                    f"'{match.group(1)}:' is below the '---' on line {fence} that ended the front matter, "
-                    "so it would be published as body text and not read as a field",
-                    "move it above the closing '---'; a '---' inside a field's text must be indented "
-                    "under a '|' line",
-                )
+        label = match.group(1)
+        if index < first_blank or fenced.get(index) == -1:
+            what = (
+                f"'{label}:' is below the '---' on line {fence} that ended the front matter, so it would be "
+                "published as body text and not read as a field"
             )
+            fix = (
+                "move it above the closing '---'; a '---' inside a field's text must be indented under a "
+                "'|' line"
+            )
+        elif (
+            name in VISIBILITY_FIELDS
+            or index in fenced
+            or reads_as_field(name, body_lines, index, table, ctx)
+        ):
+            what = (
+                f"'{label}:' is in the body, so it would be published as text, not read as the {name} field"
+            )
+            if name in VISIBILITY_FIELDS:
+                what += ": the release would go public without it"
+            fix = (
+                f"move it into the front matter, above the '---' on line {fence}; to keep it as text, write "
+                f"the label in bold: **{label}:**"
+            )
+        else:
+            continue
+        problems.append(Problem(path, document.body_line + index, name, what, fix))
     return problems
 
 
@@ -764,7 +837,7 @@ def slug_problems(values: dict, document: Document, path: str, ctx: Context) -> 
 
 def validate_release(document: Document, path: str, ctx: Context) -> tuple[Release | None, list[Problem]]:
     values, problems = parse_fields(document, path, RELEASE_FIELDS, ctx)
-    problems += stray_field_problems(document, path)
+    problems += stray_field_problems(document, path, RELEASE_FIELDS, ctx)
     problems += body_character_problems(document, path)
     problems += slug_problems(values, document, path, ctx)
     problems += sanitising_problems(document, path, ctx)
@@ -800,7 +873,7 @@ def visibility_values(document: Document, ctx: Context) -> dict:
 
 def validate_page(document: Document, path: str, ctx: Context) -> tuple[Page | None, list[Problem]]:
     values, problems = parse_fields(document, path, PAGE_FIELDS, ctx)
-    problems += stray_field_problems(document, path)
+    problems += stray_field_problems(document, path, PAGE_FIELDS, ctx)
     problems += body_character_problems(document, path)
     problems += slug_problems(values, document, path, ctx)
     problems += sanitising_problems(document, path, ctx)
