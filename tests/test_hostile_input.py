@@ -521,9 +521,10 @@ def test_what_a_release_needs_passes_check_and_reaches_the_page(content, tmp_pat
 
 
 def test_quote_marker_with_thousands_of_digits_is_a_problem_not_a_crash(content):
-    problem = only(problems_of(content, HEAD + BODY + "\n[[quote " + "9" * 5000 + "]]\n"))
-    assert (problem.line, problem.field) == (9, "body")
-    assert "names a quote that does not exist" in problem.what
+    problems = problems_of(content, HEAD + BODY + "\n[[quote " + "9" * 5000 + "]]\n")
+    assert [(problem.line, problem.field) for problem in problems] == [(9, "body"), (9, "body")]
+    assert "has a word of 5,002 characters" in problems[0].what  # and no release needs such a word
+    assert "names a quote that does not exist" in problems[1].what
 
 
 def test_integer_with_thousands_of_digits_is_text_not_a_crash(content):

@@ -10,7 +10,7 @@ import datetime as dt
 import itertools
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -29,6 +29,7 @@ from .front_matter import (
     load_yaml,
     split_lines,
 )
+from .limits import WORD_FIX, html_excess, long_word, markdown_excesses, word_what
 from .model import (
     RELEASE_TYPES,
     Address,
@@ -577,6 +578,12 @@ PAGE_FIELDS = {
 }
 
 
+def field_label(key_path: tuple) -> str:
+    """How a problem names a value deep in the front matter: ('quotes', 1, 'by') is quotes[2].by."""
+    name, *sub = key_path
+    return str(name) + "".join(f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in sub)
+
+
 def blank_field_fix(field: Field) -> str:
     """What to write after a field left blank: what it holds (the meaning's first clause), and an example."""
     example = f", for example '{field.name}: {field.example}'" if field.example else ""
@@ -623,10 +630,7 @@ def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tu
         except Invalid as error:
             for sub, what, fix in error.findings:
                 key_path = (name, *sub)
-                label = name + "".join(
-                    f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in sub
-                )
-                problems.append(Problem(path, document.line_of(key_path), label, what, fix))
+                problems.append(Problem(path, document.line_of(key_path), field_label(key_path), what, fix))
     return values, problems
 
 
@@ -657,7 +661,8 @@ def quote_marker_problems(document: Document, path: str, quote_count: int) -> li
     return problems
 
 
-FIELD_IN_BODY = re.compile(r"^[ \t]*([A-Za-z_][A-Za-z_ -]*?)[ \t]*:(?:[ \t]|$)(.*)")
+# A field's name is a few words at most; the bound keeps the pattern from backtracking over a long line.
+FIELD_IN_BODY = re.compile(r"^[ \t]*([A-Za-z_][A-Za-z_ -]{0,40}?)[ \t]*:(?:[ \t]|$)(.*)")
 MAX_CHARACTER_PROBLEMS = 5
 # The fields that decide whether and when a release is public. A line of one of them in the body is always
 # a mistake: it would be published as text, and the release would go out without the hold it names.
@@ -784,6 +789,54 @@ def body_character_problems(document: Document, path: str) -> list[Problem]:
     return problems
 
 
+def text_values(value, key_path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every piece of text in front matter values, with its key path."""
+    if isinstance(value, str):
+        yield key_path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from text_values(item, (*key_path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from text_values(item, (*key_path, index))
+
+
+def limit_problems(document: Document, path: str, reported: list[Problem]) -> list[Problem]:
+    """Limits no release reaches (limits.py), checked before Markdown reads anything: the body's and the
+    notes to editors' size, words, nesting, tables, brackets and tags, and the length of every word of a
+    field that has no other problem (`reported`: a summary over its length is told so once)."""
+    fields_reported = {problem.field for problem in reported}
+    problems = [
+        Problem(path, document.body_line + excess.line, "body", excess.what, excess.fix)
+        for excess in markdown_excesses(document.body)
+    ]
+    for key_path, text in text_values(document.data):
+        line = document.line_of(key_path)
+        if key_path == ("notes_to_editors",):
+            problems += [
+                Problem(path, line, "notes_to_editors", excess.what, excess.fix)
+                for excess in markdown_excesses(text)
+            ]
+        elif (word := long_word(text)) and field_label(key_path) not in fields_reported:
+            problems.append(Problem(path, line, field_label(key_path), word_what(word), WORD_FIX))
+    return problems
+
+
+def rendered_problems(document: Document, path: str, ctx: Context) -> list[Problem]:
+    """What Markdown's HTML shows: what sanitising would remove, and nesting deeper than the build reads."""
+    problems = sanitising_problems(document, path, ctx)
+    if ctx.render_markdown is None:
+        return problems
+    notes = document.data.get("notes_to_editors")
+    texts: list[tuple[str, str, int | None]] = [("body", document.markdown, document.body_line)]
+    if isinstance(notes, str):
+        texts.append(("notes_to_editors", notes, document.line_of(("notes_to_editors",))))
+    for field, text, line in texts:
+        if excess := html_excess(document.render(text, ctx.render_markdown)):
+            problems.append(Problem(path, line, field, excess.what, excess.fix))
+    return problems
+
+
 def sanitising_problems(document: Document, path: str, ctx: Context) -> list[Problem]:
     """What the page would lose to the sanitiser, each at the line of the source it comes from."""
     if ctx.render_markdown is None or ctx.find_removals is None:
@@ -840,7 +893,7 @@ def validate_release(document: Document, path: str, ctx: Context) -> tuple[Relea
     problems += stray_field_problems(document, path, RELEASE_FIELDS, ctx)
     problems += body_character_problems(document, path)
     problems += slug_problems(values, document, path, ctx)
-    problems += sanitising_problems(document, path, ctx)
+    problems += limit_problems(document, path, problems) or rendered_problems(document, path, ctx)
     if "event" in values and values.get("type") and values["type"].id != "event":
         problems.append(
             Problem(
@@ -876,7 +929,7 @@ def validate_page(document: Document, path: str, ctx: Context) -> tuple[Page | N
     problems += stray_field_problems(document, path, PAGE_FIELDS, ctx)
     problems += body_character_problems(document, path)
     problems += slug_problems(values, document, path, ctx)
-    problems += sanitising_problems(document, path, ctx)
+    problems += limit_problems(document, path, problems) or rendered_problems(document, path, ctx)
     if any(problem.severity == "error" for problem in problems):
         return None, problems
     return Page(source_path=path, **values), problems

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pressroom.content_model.content_files import files_under
 from pressroom.content_model.front_matter import FrontMatterError, read_document
+from pressroom.content_model.limits import file_excess
 from pressroom.content_model.problems import Problem, shown_path
 from pressroom.content_model.schema import IMAGE_FORMATS, IMAGE_SUFFIXES, TooManyPixels, image_format
 
@@ -32,7 +33,7 @@ def folders_of(settings: dict, *names: str) -> list[Path]:
 def release_folder(path: Path) -> str:
     """Where a release belongs: content/releases/YEAR/, with its year when its date can be read."""
     try:
-        date = read_document(path.read_text(encoding="utf-8")).data.get("date")
+        date = None if file_excess(path) else read_document(path.read_text(encoding="utf-8")).data.get("date")
     except (FrontMatterError, UnicodeDecodeError, OSError):
         date = None
     year = getattr(date, "year", None) or str(date or "")[:4]

@@ -17,6 +17,7 @@ from pelican.urlwrappers import Category, Tag
 from pressroom.content_model.content_files import files_under, is_ignored
 from pressroom.content_model.decision import decide_fields
 from pressroom.content_model.front_matter import FrontMatterError, read_document
+from pressroom.content_model.limits import file_excess
 from pressroom.content_model.loading import context_from_settings, is_page, load_source
 from pressroom.content_model.model import Page, Release
 from pressroom.content_model.problems import Problem, shown_path
@@ -324,7 +325,7 @@ def collision_problems(outputs: dict[str, list[str | OldAddress]]) -> list[Probl
 
 def hidden_reason(path: Path, settings: dict, context, now) -> str:
     """Why a broken release would not be public in this build ('' if it would be, or cannot tell)."""
-    if is_page(path, settings):
+    if is_page(path, settings) or file_excess(path):
         return ""
     try:
         document = read_document(path.read_text(encoding="utf-8"))
