@@ -35,6 +35,17 @@ def content_copy(tmp_path) -> Path:
 
 
 @pytest.fixture
+def content(tmp_path) -> Path:
+    """The sample site's people and topics, with empty release and page folders: a site to add files to."""
+    root = tmp_path / "content"
+    (root / "releases").mkdir(parents=True)
+    (root / "pages").mkdir()
+    for name in ("people.yaml", "topics.yaml"):
+        shutil.copy(SAMPLE_CONTENT / name, root / name)
+    return root
+
+
+@pytest.fixture
 def project(tmp_path):
     """A copy of the project's settings, theme, plugins and content, so tasks can write freely."""
     for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):

@@ -3,13 +3,12 @@ named, and the files editors leave beside the one they edit change nothing."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from PIL import Image
-from support.site import SAMPLE_CONTENT, build, site_settings
+from support.site import build, site_settings
 
 from pressroom.validation import ContentInvalid
 from pressroom.validation.site_check import check_site
@@ -27,15 +26,11 @@ EMBARGOED = RELEASE.replace("date: 2024-05-01", "date: 2031-01-01\nembargo: 2031
 
 
 @pytest.fixture
-def content(tmp_path) -> Path:
-    """The sample site's people and topics, with one public release of its own."""
-    root = tmp_path / "content"
-    (root / "releases").mkdir(parents=True)
-    (root / "images").mkdir()
-    for name in ("people.yaml", "topics.yaml"):
-        shutil.copy(SAMPLE_CONTENT / name, root / name)
-    (root / "releases" / "release.md").write_text(RELEASE, encoding="utf-8")
-    return root
+def content(content) -> Path:
+    """The sample site's people and topics, an images folder, and one public release of its own."""
+    (content / "images").mkdir()
+    (content / "releases" / "release.md").write_text(RELEASE, encoding="utf-8")
+    return content
 
 
 def errors_of(root: Path) -> list[str]:
@@ -128,7 +123,6 @@ def test_only_images_a_public_release_page_or_person_names_are_published(content
         + "\n![A photo](/images/draft-only.png)\n",
         encoding="utf-8",
     )
-    (content / "pages").mkdir()
     (content / "pages" / "about.md").write_text(
         "---\ntitle: About us\n---\n![Our office](/images/page.png)\n", encoding="utf-8"
     )

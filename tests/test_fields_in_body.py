@@ -7,11 +7,10 @@ to start with a word and a colon stay text.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from support.site import SAMPLE_CONTENT, build, site_settings
+from support.site import build, site_settings
 
 from pressroom.validation import ContentInvalid
 from pressroom.validation.site_check import check_site
@@ -19,16 +18,6 @@ from pressroom.validation.site_check import check_site
 HEAD = "---\ntitle: Charity responds\ndate: 2022-06-01\ntype: statement\nsummary: A short standfirst.\n"
 BODY = "---\nThe lead paragraph.\n\nThe second paragraph.\n"  # the front matter's '---' is line 6
 FIRST_ADDED = 10  # the first line written after BODY
-
-
-@pytest.fixture
-def content(tmp_path) -> Path:
-    root = tmp_path / "content"
-    (root / "releases").mkdir(parents=True)
-    (root / "pages").mkdir()
-    for name in ("people.yaml", "topics.yaml"):
-        shutil.copy(SAMPLE_CONTENT / name, root / name)
-    return root
 
 
 def problems_of(root: Path, added: str) -> list[tuple[int | None, str]]:

@@ -23,17 +23,6 @@ summary: A short standfirst.
 BODY = "---\nThe body.\n"
 
 
-@pytest.fixture
-def content(tmp_path) -> Path:
-    """The sample site's people and topics, with no releases of its own."""
-    root = tmp_path / "content"
-    (root / "releases").mkdir(parents=True)
-    (root / "pages").mkdir()
-    for name in ("people.yaml", "topics.yaml"):
-        shutil.copy(SAMPLE_CONTENT / name, root / name)
-    return root
-
-
 def check(root: Path, **settings):
     return check_site(site_settings(root, root.parent / "output", **settings))
 

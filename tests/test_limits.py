@@ -7,26 +7,16 @@ what — fix` problem.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from support.site import SAMPLE_CONTENT, build, site_settings
+from support.site import build, site_settings
 
 from pressroom.validation import ContentInvalid
 from pressroom.validation.site_check import check_site
 
 HEAD = "---\ntitle: Charity responds\ndate: 2022-06-01\ntype: statement\nsummary: A short standfirst.\n"
 BODY_LINE = 7  # the body's first line, after HEAD and the closing '---'
-
-
-@pytest.fixture
-def content(tmp_path) -> Path:
-    root = tmp_path / "content"
-    (root / "releases").mkdir(parents=True)
-    for name in ("people.yaml", "topics.yaml"):
-        shutil.copy(SAMPLE_CONTENT / name, root / name)
-    return root
 
 
 def problems_of(root: Path, body: str, front: str = "") -> list[tuple[int | None, str, str]]:

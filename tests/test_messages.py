@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from support.site import SAMPLE_CONTENT, site_settings
+from support.site import site_settings
 
 from pressroom.content_model.schema import RELEASE_FIELDS
 from pressroom.validation.site_check import check_site, report
 
 HEAD = "---\ntitle: Charity responds\ndate: 2022-06-01\ntype: statement\nsummary: A short standfirst.\n"
-
-
-@pytest.fixture
-def content(tmp_path) -> Path:
-    root = tmp_path / "content"
-    (root / "releases").mkdir(parents=True)
-    for name in ("people.yaml", "topics.yaml"):
-        shutil.copy(SAMPLE_CONTENT / name, root / name)
-    return root
 
 
 def problems_of(root: Path, text: str) -> list:

@@ -298,18 +298,22 @@ def tag_excess(text: str) -> Excess | None:
     )
 
 
+def too_many(text: str, mark: re.Pattern, limit: int) -> tuple[int, int] | None:
+    """(how many, the line of the first beyond `limit`) when `mark` is found more than `limit` times."""
+    found = [index for index, line in enumerate(lines_of(text)) for _ in mark.finditer(line)]
+    return (len(found), found[limit]) if len(found) > limit else None
+
+
 ABBREVIATION = re.compile(r"^[ \t]*\*\[[^\]]*\][ \t]*:")
 
 
 def abbreviation_excess(text: str) -> Excess | None:
-    if text.count("*[") <= MAX_ABBREVIATIONS:
-        return None
-    found = [index for index, line in enumerate(lines_of(text)) if ABBREVIATION.match(line)]
-    if len(found) <= MAX_ABBREVIATIONS:
+    """Markdown looks for every abbreviation across the whole text."""
+    if text.count("*[") <= MAX_ABBREVIATIONS or not (over := too_many(text, ABBREVIATION, MAX_ABBREVIATIONS)):
         return None
     return Excess(
-        found[MAX_ABBREVIATIONS],
-        f"defines {len(found):,} abbreviations (*[…]: lines), more than the {MAX_ABBREVIATIONS} allowed",
+        over[1],
+        f"defines {over[0]:,} abbreviations (*[…]: lines), more than the {MAX_ABBREVIATIONS} allowed",
         "keep the abbreviations a reader needs explained",
     )
 
@@ -319,14 +323,13 @@ FOOTNOTE_MARK = re.compile(r"\[\^")
 
 def footnote_excess(text: str) -> Excess | None:
     """Each repeated reference to one footnote is numbered by counting the ones before it."""
-    if text.count("[^") <= MAX_FOOTNOTE_MARKS:
-        return None
-    found = [index for index, line in enumerate(lines_of(text)) for _ in FOOTNOTE_MARK.finditer(line)]
-    if len(found) <= MAX_FOOTNOTE_MARKS:
+    if text.count("[^") <= MAX_FOOTNOTE_MARKS or not (
+        over := too_many(text, FOOTNOTE_MARK, MAX_FOOTNOTE_MARKS)
+    ):
         return None
     return Excess(
-        found[MAX_FOOTNOTE_MARKS],
-        f"has {len(found):,} footnote references and notes ([^…), more than the {MAX_FOOTNOTE_MARKS} allowed",
+        over[1],
+        f"has {over[0]:,} footnote references and notes ([^…), more than the {MAX_FOOTNOTE_MARKS} allowed",
         "keep the footnotes a reader needs",
     )
 
