@@ -101,12 +101,13 @@ def test_an_image_over_pillows_limit_is_called_too_large_not_unreal(content):
 # --- Only the images something public names are published -----------------------------------------
 
 
-def test_only_images_a_public_release_page_or_person_names_are_published(content, tmp_path):
+def test_only_images_a_public_release_page_person_or_setting_names_are_published(content, tmp_path):
     for name in (
         "in-body.png",
         "release-image.jpg",
         "person.png",
         "page.png",
+        "logo.png",
         "draft-only.png",
         "unused.png",
     ):
@@ -130,10 +131,14 @@ def test_only_images_a_public_release_page_or_person_names_are_published(content
     people["people"][0]["photo"] = "images/person.png"
     (content / "people.yaml").write_text(yaml.safe_dump(people, sort_keys=False), encoding="utf-8")
 
-    output = build(content, tmp_path / "output", PRESSROOM_NOW="2026-01-01T00:00+00:00")
+    organisation = {**site_settings(content, tmp_path)["ORGANISATION"], "logo": "images/logo.png"}
+
+    output = build(
+        content, tmp_path / "output", PRESSROOM_NOW="2026-01-01T00:00+00:00", ORGANISATION=organisation
+    )
 
     published = sorted(path.name for path in (output / "images").iterdir())
-    assert published == ["in-body.png", "page.png", "person.png", "release-image.jpg"]
+    assert published == ["in-body.png", "logo.png", "page.png", "person.png", "release-image.jpg"]
 
 
 # --- A release saved in the wrong folder -------------------------------------------------------------

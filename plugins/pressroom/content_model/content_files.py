@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable, Iterator, Set
 from pathlib import Path
 
+from .schema import text_values
 from .site import site_of
 
 
@@ -53,8 +54,9 @@ def named_files(candidates: Iterable[str], texts: Iterable[str]) -> set[str]:
 
 
 def publish_only_named_files(generators) -> None:
-    """Leave out of the output every static file (an image under content/images/) that no release, page or
-    person in the directory names: the folder is where pictures wait, not what the site shows."""
+    """Leave out of the output every static file (an image under content/images/) that no release, page,
+    person in the directory or setting (a logo) names: the folder is where pictures wait, not what the
+    site shows."""
     settings = generators[0].settings
     statics = [generator for generator in generators if hasattr(generator, "staticfiles")]
     if not any(generator.staticfiles for generator in statics):
@@ -67,6 +69,7 @@ def publish_only_named_files(generators) -> None:
     }
     texts = [Path(source).read_text("utf-8", errors="replace") for source in sorted(sources)]
     texts += [person.photo for person in site_of(settings).directory.people.values() if person.photo]
+    texts += [text for _, text in text_values(settings)]
     folders = tuple(f"{folder.strip('/')}/".lstrip("/") for folder in settings.get("STATIC_PATHS", []))
     # Files elsewhere reach Pelican's list only through {static} and {attach} links, which `check` refuses.
     candidates = [

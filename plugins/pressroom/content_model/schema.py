@@ -790,13 +790,13 @@ def body_character_problems(document: Document, path: str) -> list[Problem]:
 
 
 def text_values(value, key_path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """Every piece of text in front matter values, with its key path."""
+    """Every piece of text in front matter values (or settings), with its key path."""
     if isinstance(value, str):
         yield key_path, value
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from text_values(item, (*key_path, key))
-    elif isinstance(value, list):
+    elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
             yield from text_values(item, (*key_path, index))
 
