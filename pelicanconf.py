@@ -14,7 +14,12 @@ PRESS_OFFICE_CONTACT = "press-office"
 PATH = "content"
 ARTICLE_PATHS = ["releases"]
 PAGE_PATHS = ["pages"]
+# Only the images there that a release, page or person names are published, and only real JPEG, PNG,
+# WebP and GIF files may be there (`invoke check` names anything else).
 STATIC_PATHS = ["images"]
+# Files editors leave beside the one open (Emacs .#x.md and #x.md#, Vim .x.md.swp, x.md~, Word ~$x.docx):
+# never read, copied or reported, by Pelican or by Pressroom's own checks and watchers.
+IGNORE_FILES = [".*", "#*#", "*~", "~$*"]
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
@@ -133,7 +138,8 @@ SUPPORT_LINK = {
     "url": "https://parentinfantfoundation.org.uk/support-us/",
     "message": "We are a small charity. Your support helps every baby get the best start in life.",
 }
-# A campaign id from content/topics.yaml to feature on the home page, or "" for none.
+# A campaign id from content/topics.yaml to feature on the home page (from its first public release,
+# when its page appears), or "" for none.
 FEATURED_CAMPAIGN = "first-1001-days"
 RELATED_RELEASES = 3
 PEOPLE_URL = "people/"

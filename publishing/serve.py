@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pressroom.content_model.content_files import is_ignored
+
 from .build import build_into, settings_for
 
 # Plugins a release's own page does not need: they index, list or package the whole site, which the
@@ -177,13 +179,19 @@ def on_changes(changed: set[Path], project: Project, builds: WholeBuilds, port: 
     builds.request()
 
 
+def changes_to_build(changes: Iterable[tuple[object, str]], settings: dict) -> set[Path]:
+    """The changed paths a build must see: an editor's lock, swap or backup file changes nothing built."""
+    return {Path(path) for _, path in changes if not is_ignored(Path(path).name, settings)}
+
+
 def watch(project: Project, builds: WholeBuilds, port: int, stop: threading.Event) -> None:
     from watchfiles import watch as watch_files
 
     paths = [path for path in watched_paths(project) if path.exists()]
+    settings = project.settings()
     # Short steps: a save is noticed within a tenth of a second, not livereload's 0.8 s poll.
     for changes in watch_files(*paths, step=20, debounce=400, stop_event=stop, raise_interrupt=False):
-        changed = {Path(path) for _, path in changes if not Path(path).name.startswith(".")}
+        changed = changes_to_build(changes, settings)
         if changed:
             on_changes(changed, project, builds, port)
 

@@ -37,7 +37,7 @@ def content_copy(tmp_path) -> Path:
 
 @pytest.fixture
 def content(tmp_path) -> Path:
-    """A content folder with the sample people and topics and no releases, for one release to be checked."""
+    """The sample site's people and topics, with empty release and page folders: a site to add files to."""
     return empty_content(tmp_path)
 
 

@@ -306,7 +306,9 @@ IMAGE = "image:\n  src: images/photo.jpg\n  alt: A photo\n"
 def test_image_whose_bytes_are_not_an_image_is_an_error(content):
     (content / "images").mkdir()
     (content / "images" / "photo.jpg").write_text("root:x:0:0:root:/root:/bin/bash\n")
-    problem = only(problems_of(content, HEAD + IMAGE + BODY))
+    problems = problems_of(content, HEAD + IMAGE + BODY)
+    assert sorted(problem.field for problem in problems) == ["file", "image.src"]  # the file, and its use
+    problem = next(problem for problem in problems if problem.field == "image.src")
     assert (problem.line, problem.field) == (7, "image.src")
     assert "is not a real JPEG, PNG, WebP or GIF image" in problem.what
 
@@ -547,9 +549,10 @@ def test_what_a_release_needs_passes_check_and_reaches_the_page(content, tmp_pat
 
 
 def test_quote_marker_with_thousands_of_digits_is_a_problem_not_a_crash(content):
-    problem = only(problems_of(content, HEAD + BODY + "\n[[quote " + "9" * 5000 + "]]\n"))
-    assert (problem.line, problem.field) == (9, "body")
-    assert "names a quote that does not exist" in problem.what
+    problems = problems_of(content, HEAD + BODY + "\n[[quote " + "9" * 5000 + "]]\n")
+    assert [(problem.line, problem.field) for problem in problems] == [(9, "body"), (9, "body")]
+    assert "has a word of 5,002 characters" in problems[0].what  # and no release needs such a word
+    assert "names a quote that does not exist" in problems[1].what
 
 
 def test_integer_with_thousands_of_digits_is_text_not_a_crash(content):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import given
@@ -15,9 +17,11 @@ from support.showcase import (
     STATEMENT,
     UPCOMING_EVENT,
 )
-from support.site import read_html
+from support.site import read_html, site_settings
 
+from pressroom.content_model.loading import context_from_settings
 from pressroom.listings.relations import Entry, by_campaign, by_person, neighbours, related
+from pressroom.validation.site_check import check_site, planned_outputs
 
 FAMILY_HUBS = "releases/2022/family-hubs-funding-response/"
 
@@ -256,3 +260,82 @@ def test_people_and_campaigns_group_releases_newest_first():
     entries = [entry("old", 1, people={"p"}, campaign="c"), entry("new", 2, people={"p", "q"})]
     assert by_person(entries) == {"p": ["new", "old"], "q": ["new"]}
     assert by_campaign(entries) == {"c": ["old"]}
+
+
+WINTER_APPEAL = """---
+title: Charity launches its winter appeal for babies
+date: 2031-01-01
+type: press-release
+summary: The appeal opens at one minute past midnight.
+embargo: 2031-01-01T00:01+00:00
+campaign: winter-appeal
+---
+The lead paragraph.
+"""
+
+
+@pytest.fixture
+def winter_appeal(content_copy) -> Path:
+    """The sample content with a new campaign, whose only release is embargoed until 2031."""
+    topics = content_copy / "topics.yaml"
+    topics.write_text(
+        topics.read_text(encoding="utf-8")
+        + "  - id: winter-appeal\n    name: Winter Appeal 2031\n    description: Warm homes for babies.\n",
+        encoding="utf-8",
+    )
+    (content_copy / "releases" / "winter-appeal.md").write_text(WINTER_APPEAL, encoding="utf-8")
+    return content_copy
+
+
+def campaigns_shown(output: Path) -> tuple[list[str], list[str]]:
+    """The campaigns the archive links to, and the campaign pages in the sitemap."""
+    archive = read_html(output, "archive/")
+    sitemap = ElementTree.parse(output / "sitemap.xml").getroot()
+    addresses = [element.text or "" for element in sitemap.iter(f"{{{SITEMAP}}}loc")]
+    return (
+        [link.get_text() for link in archive.select("#archive-campaigns-heading ~ ul a")],
+        [address.split("/campaigns/")[1] for address in addresses if "/campaigns/" in address],
+    )
+
+
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+OLDER_CAMPAIGNS = ["First 1001 Days", "Infant Mental Health Awareness Week"]
+
+
+def test_a_campaign_appears_with_its_first_public_release_as_a_topic_does(winter_appeal, build_site):
+    output = build_site(
+        winter_appeal, PRESSROOM_NOW="2030-12-31T23:59+00:00", FEATURED_CAMPAIGN="winter-appeal"
+    )
+    assert not (output / "campaigns" / "winter-appeal").exists()
+    assert campaigns_shown(output) == (
+        OLDER_CAMPAIGNS,
+        ["first-1001-days/", "infant-mental-health-awareness-week/"],
+    )
+    assert not [path for path in output.rglob("*.html") if "Winter Appeal 2031" in path.read_text("utf-8")]
+
+    shutil.rmtree(output)
+    output = build_site(
+        winter_appeal, PRESSROOM_NOW="2031-01-01T00:01+00:00", FEATURED_CAMPAIGN="winter-appeal"
+    )
+    assert read_html(output, "/").select_one(".featured-campaign h2").get_text() == "Winter Appeal 2031"
+    page = read_html(output, "campaigns/winter-appeal/")
+    assert page.select_one("main h1").get_text() == "Campaign: Winter Appeal 2031"
+    archive_links, sitemap_pages = campaigns_shown(output)
+    assert archive_links == [*OLDER_CAMPAIGNS, "Winter Appeal 2031"]
+    assert "winter-appeal/" in sitemap_pages
+
+
+def test_a_campaign_with_no_release_is_not_planned_as_a_page(winter_appeal, build_site, tmp_path):
+    (winter_appeal / "releases" / "winter-appeal.md").unlink()
+    output = build_site(winter_appeal)
+    settings = site_settings(winter_appeal, output)
+    result = check_site(settings)
+    directory = context_from_settings(settings)[0].directory
+    planned = set(planned_outputs(result.releases, result.pages, settings, directory))
+    built = {
+        path.relative_to(output).as_posix()
+        for path in output.rglob("*")
+        if path.is_file() and (path.suffix == ".html" or path.parent == output)
+    }
+    assert "campaigns/winter-appeal/index.html" not in planned
+    assert planned == built

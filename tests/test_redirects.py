@@ -63,3 +63,51 @@ def test_an_old_address_elsewhere_on_the_web_is_refused(content_copy, tmp_path):
 def test_a_currency_sign_does_not_become_letters_in_an_address(title, slug, tmp_path):
     context, _ = context_from_settings(site_settings(SAMPLE_CONTENT, tmp_path / "unused"))
     assert context.slugify(title) == slug
+
+
+@pytest.mark.parametrize(
+    "previous",
+    [
+        "./releases/2022/care-review-response/",
+        "releases//2022/care-review-response/index.html",
+        "https://press.parentinfantfoundation.org.uk/releases/2022/./care-review-response/",
+    ],
+)
+def test_an_old_address_written_another_way_is_seen_to_collide_and_is_what_is_blamed(
+    content_copy, tmp_path, previous
+):
+    move(content_copy, previous)
+    errors = check_site(site_settings(content_copy, tmp_path / "unused")).errors
+    [problem] = errors
+    assert (problem.path.endswith(EVENT), problem.field) == (True, "previous_urls[1]")
+    assert problem.what == (
+        f"'releases/2022/care-review-response/' would put a redirect at "
+        f"releases/2022/care-review-response/index.html, which {content_copy / CARE_REVIEW} writes"
+    )
+
+
+CARE_REVIEW = "releases/2022/2022-05-23-care-review-response.md"
+
+
+@pytest.mark.parametrize("previous", ["./index.html", "/", "index.html", "https://example.org/./"])
+def test_an_old_address_that_is_the_home_page_is_refused(content_copy, tmp_path, previous):
+    move(content_copy, previous)
+    errors = check_site(site_settings(content_copy, tmp_path / "unused")).errors
+    [problem] = errors
+    assert (problem.path.endswith(EVENT), problem.field) == (True, "previous_urls[1]")
+    assert problem.what == f"'{previous}' is the address of the home page, which is always there"
+
+
+def test_an_old_address_on_a_listing_blames_the_old_address_not_the_settings(content_copy, tmp_path):
+    move(content_copy, "archive/")
+    [problem] = check_site(site_settings(content_copy, tmp_path / "unused")).errors
+    assert (problem.path.endswith(EVENT), problem.field) == (True, "previous_urls[1]")
+    assert "would put a redirect at archive/index.html, which the archive writes" in problem.what
+
+
+def test_an_old_address_is_kept_the_way_the_output_writes_it(content_copy, tmp_path):
+    move(content_copy, "//releases/./2025/mission-champions-online-event/index.html?from=newsletter")
+    result = check_site(site_settings(content_copy, tmp_path / "unused"))
+    assert result.errors == []
+    [event] = [release for release in result.releases if release.previous_urls]
+    assert event.previous_urls == (OLD,)

@@ -165,6 +165,7 @@ EXPECTED = [
         "is not a real JPEG, PNG, WebP or GIF",
         "export",
     ),
+    ("images/not-really.jpg", None, "file", "is not a JPEG, PNG, WebP or GIF image", "move it out"),
     (
         "releases/script-in-body.md",
         9,

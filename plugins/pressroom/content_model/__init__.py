@@ -4,6 +4,7 @@ import sys
 
 from pelican import signals
 
+from .content_files import publish_only_named_files
 from .reader import PressroomReader
 from .site import WITHDRAWAL_NOTICES_SETTING, site_of
 from .storage import cache_folder, disk_error
@@ -58,3 +59,4 @@ def register() -> None:
     signals.initialized.connect(decide_site)
     signals.readers_init.connect(use_pressroom_reader)
     signals.content_object_init.connect(bind_rendered_html)
+    signals.all_generators_finalized.connect(publish_only_named_files)

@@ -13,6 +13,7 @@ from pelican.utils import slugify
 from . import addresses
 from . import sanitise as sanitise_module
 from .front_matter import Document, FrontMatterError, read_document
+from .limits import file_excess
 from .memo import code_version, library_version
 from .problems import Invalid, Problem, shown_path
 from .sanitise import EMBED_HOSTS_SETTING, Removal, removals
@@ -143,6 +144,8 @@ def remembered_document(text: str, settings: dict) -> Document:
 def load_source(source_path, settings: dict, context: Context):
     """Read one Markdown source; returns (Release | Page | None, document | None, problems)."""
     shown = shown_path(source_path)
+    if too_large := file_excess(Path(source_path)):
+        return None, None, [Problem(shown, None, "file", too_large.what, too_large.fix)]
     try:
         document = remembered_document(Path(source_path).read_text(encoding="utf-8"), settings)
     except UnicodeDecodeError:

@@ -7,10 +7,31 @@ import os
 import re
 from dataclasses import dataclass
 
+# Every line break a value can hold: YAML's, Unicode's, and the page breaks pasted from word processors.
+LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
+# A value that spanned lines is shown at most this long: enough to find it in the file.
+SHOWN_VALUE = 60
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: a quoted value that spans lines shows each break as ⏎ and, when long, its start
+    and end only; a break outside quotes is shown as ⏎ too."""
+    breaks = list(LINE_BREAKS.finditer(text))
+    if not breaks:
+        return text
+    start = text.rfind("'", 0, breaks[0].start()) + 1
+    end = text.find("'", breaks[-1].end())
+    if not start or end < 0:
+        return LINE_BREAKS.sub("⏎", text)
+    value = LINE_BREAKS.sub("⏎", text[start:end])
+    if len(value) > SHOWN_VALUE:
+        value = f"{value[: SHOWN_VALUE - 15]}…{value[-14:]}"
+    return text[:start] + value + text[end:]
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One mistake in one file, written so the author can fix it without help."""
+    """One mistake in one file, written so the author can fix it without help, always on one line."""
 
     path: str
     line: int | None
@@ -18,6 +39,10 @@ class Problem:
     what: str
     fix: str
     severity: str = "error"
+
+    def __post_init__(self) -> None:
+        for name in ("field", "what", "fix"):
+            object.__setattr__(self, name, one_line(getattr(self, name)))
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -38,13 +63,13 @@ class Invalid(Exception):
         return error
 
 
-def nearest(word: str, choices) -> str | None:
-    """The closest known name to a misspelt one, for 'did you mean …?' hints."""
+def nearest(word: str, choices, cutoff: float = 0.6) -> str | None:
+    """The closest known name to a misspelt one, for 'did you mean …?' hints; `cutoff` how close (0 to 1)."""
     by_spelling = {re.sub(r"[\s-]+", "_", str(choice).lower()): choice for choice in choices}
     spelt = re.sub(r"[\s-]+", "_", str(word).strip().lower())
     if spelt in by_spelling:
         return by_spelling[spelt]
-    matches = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=cutoff)
     return matches[0] if matches else None
 
 

@@ -7,9 +7,10 @@ described in exactly one place.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,7 +20,17 @@ from PIL import Image as PILImage
 from . import fields
 from .addresses import web_address
 from .directory import Directory
-from .front_matter import FENCE, FORBIDDEN_CHARACTER, PAGE_BREAKS, Document, describe_character, split_lines
+from .front_matter import (
+    FENCE,
+    FORBIDDEN_CHARACTER,
+    PAGE_BREAKS,
+    Document,
+    FrontMatterError,
+    describe_character,
+    load_yaml,
+    split_lines,
+)
+from .limits import WORD_FIX, html_excess, long_word, markdown_excesses, word_what
 from .model import (
     RELEASE_TYPES,
     Address,
@@ -316,18 +327,40 @@ def check_image_file(src: str, content_root: Path) -> None:
     if not target.is_file():
         raise Invalid(f"there is no file content/{src}", "put the image under content/images/ or correct src")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
-            with PILImage.open(target) as image:
-                image_format = image.format
-                image.verify()
-    except Exception:  # Pillow reports a broken file with many kinds of error; each means "not an image"
-        image_format = None
-    if image_format not in IMAGE_FORMATS:
+        found = image_format(target)
+    except TooManyPixels:
+        raise Invalid(f"content/{src} {TooManyPixels.what}", TooManyPixels.fix) from None
+    if found not in IMAGE_FORMATS:
         raise Invalid(
             f"content/{src} is not a real JPEG, PNG, WebP or GIF image (its contents are something else)",
             "export the picture again as JPEG or PNG from an image editor and replace the file",
         )
+
+
+class TooManyPixels(Exception):
+    """An image larger than Pillow opens: a decompression bomb, or a camera's full size no page needs."""
+
+    what = (
+        f"has more than {PILImage.MAX_IMAGE_PIXELS:,} pixels (about 9,500 × 9,500), the most an image may "
+        "have, since every step that reads it would need gigabytes"
+    )
+    fix = "export it smaller: 2,000 pixels across is plenty for a page or a link preview"
+
+
+def image_format(target: Path) -> str | None:
+    """The format Pillow finds in a file's bytes (JPEG, PNG…), or None when they are not an image it reads;
+    TooManyPixels when the image is too large to open safely."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            with PILImage.open(target) as image:
+                found = image.format
+                image.verify()
+    except (PILImage.DecompressionBombWarning, PILImage.DecompressionBombError):
+        raise TooManyPixels from None
+    except Exception:  # Pillow reports a broken file with many kinds of error; each means "not an image"
+        return None
+    return found
 
 
 def parse_image(value, ctx: Context) -> Image:
@@ -420,14 +453,34 @@ SITE_PATH = re.compile(r"[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*(?:/|\.html)")
 
 def site_path(value, ctx: Context) -> str:
     """An address on this site, as its path (`releases/2024/old-name/`): where a redirect page goes.
-    A full address is cut to its path, since the page is written on this site whatever its domain."""
-    path = urlsplit(fields.text(value)).path.lstrip("/")
-    if not SITE_PATH.fullmatch(path) or ".." in path.split("/"):
+
+    A full address is cut to its path, since the page is written on this site whatever its domain. The
+    path is written the one way the output has it: `./` and doubled slashes dropped, and a folder's
+    `index.html` as the folder, so `./index.html` is seen to be the home page and not a new file.
+    """
+    written = fields.text(value)
+    try:
+        parts = urlsplit(written)
+    except ValueError:  # an unclosed '[' reads as a broken IPv6 host
+        parts = None
+    path = parts.path if parts and parts.scheme in ("http", "https") else re.sub(r"[?#].*", "", written)
+    segments = [segment for segment in path.split("/") if segment not in ("", ".")]
+    folder = path.endswith("/")
+    if segments and segments[-1] == "index.html":
+        segments.pop()
+        folder = True
+    if not segments:
+        raise Invalid(
+            f"'{value}' is the address of the home page, which is always there",
+            "write the address this release had before, for example releases/2024/old-name/",
+        )
+    normalised = "/".join(segments) + ("/" if folder else "")
+    if not SITE_PATH.fullmatch(normalised) or ".." in segments:
         raise Invalid(
             f"'{value}' is not an address on this site",
             "write the old address's path ending in '/', for example releases/2024/old-name/",
         )
-    return path
+    return normalised
 
 
 def parse_embargo(value, ctx: Context):
@@ -568,7 +621,7 @@ RELEASE_FIELDS = {
         ),
         Field(
             "status",
-            "published (default), draft, or withdrawn (with the withdrawn block)",
+            "published, draft or withdrawn (with the withdrawn block); published when left out",
             parse_status,
             example="draft",
             starter=lambda new: "draft",
@@ -625,16 +678,24 @@ PAGE_FIELDS = {
     for field in (
         RELEASE_FIELDS["title"],
         Field("summary", f"plain text, at most {SUMMARY_MAX} characters", _text_field(SUMMARY_MAX)),
-        Field("status", "published (default) or draft", status_of(PAGE_STATUSES), example="draft"),
+        Field(
+            "status", "published or draft; published when left out", status_of(PAGE_STATUSES), example="draft"
+        ),
         RELEASE_FIELDS["slug"],
     )
 }
 
 
 def field_label(key_path: tuple) -> str:
-    """How a problem names a value inside a field: quotes[2].by."""
+    """How a problem names a value deep in the front matter: ('quotes', 1, 'by') is quotes[2].by."""
     name, *sub = key_path
     return str(name) + "".join(f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in sub)
+
+
+def blank_field_fix(field: Field) -> str:
+    """What to write after a field left blank: what it holds (the meaning's first clause), and an example."""
+    example = f", for example '{field.name}: {field.example}'" if field.example else ""
+    return f"write a value after '{field.name}:' ({field.meaning.split(';')[0]}){example}, or remove the line"
 
 
 def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tuple[dict, list[Problem]]:
@@ -667,15 +728,8 @@ def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tu
                 problems += _located(error, (meant[name],), document, path)
             continue
         if name in data and data[name] is None:
-            example = f" {field.example}" if field.example else ""
             problems.append(
-                Problem(
-                    path,
-                    document.line_of((name,)),
-                    name,
-                    "is blank",
-                    f"write a value after '{name}:'{example} ({field.meaning}), or remove the line",
-                )
+                Problem(path, document.line_of((name,)), name, "is blank", blank_field_fix(field))
             )
             continue
         if name not in data:
@@ -735,47 +789,111 @@ def quote_marker_problems(document: Document, path: str, quote_count: int | None
     return problems
 
 
-FIELD_IN_BODY = re.compile(r"^[ \t]*([A-Za-z_][A-Za-z_ -]*?)[ \t]*:(?:[ \t]|$)")
+# A field's name is a few words at most; the bound keeps the pattern from backtracking over a long line.
+FIELD_IN_BODY = re.compile(r"^[ \t]*([A-Za-z_][A-Za-z_ -]{0,40}?)[ \t]*:(?:[ \t]|$)(.*)")
 MAX_CHARACTER_PROBLEMS = 5
+# The fields that decide whether and when a release is public. A line of one of them in the body is always
+# a mistake: it would be published as text, and the release would go out without the hold it names.
+VISIBILITY_FIELDS = ("status", "embargo", "date")
+# A label this close to a field's name (and this long, so that 'Data' or 'Time' stay prose) is taken to be
+# the field misspelt: 'Embrago', 'Staus', 'Embargoed'.
+NEAR_MISS_CUTOFF, NEAR_MISS_LENGTH = 0.8, 5
 
 
-def stray_field_problems(document: Document, path: str) -> list[Problem]:
-    """Fields below the '---' that ended the front matter would be published as body text.
+def field_named(label: str, value: str, table: dict) -> str | None:
+    """The field a body line `label: value` names: 'Embargo', 'notes to editors', 'Embrago: 2031-…' or
+    'Staus: draft'; None for 'Location', or for 'Stats: 1 in 10', whose value is no status."""
+    spelt = label.strip().lower()
+    name = nearest(spelt, table, cutoff=NEAR_MISS_CUTOFF)
+    if name is None or name == re.sub(r"[\s-]+", "_", spelt):
+        return name
+    if len(spelt) < NEAR_MISS_LENGTH:
+        return None
+    if name == "status":
+        return name if nearest(value.strip().lower(), STATUSES, cutoff=NEAR_MISS_CUTOFF) else None
+    if name in ("embargo", "date"):
+        return name if any(character.isdigit() for character in value) else None
+    return name
 
-    A '---' inside a field's text ends the front matter early; whatever fields followed it then
-    open the body. They are looked for where they would be: before the body's first blank line,
-    or before a further '---' line.
+
+def in_field_blocks(lines: list[str]) -> dict[int, int]:
+    """{line index: index of the '---' above it} for each part of the body between two '---' lines (the
+    first opened by the front matter's own) that holds only `name: value` lines, with their indented or
+    '- ' continuations: a second front matter, not a section between two rules."""
+    fences = [-1, *(index for index, line in enumerate(lines) if line.rstrip() == FENCE)]
+    found: dict[int, int] = {}
+    for opening, closing in itertools.pairwise(fences):
+        inside = [index for index in range(opening + 1, closing) if lines[index].strip()]
+        if inside and all(FIELD_IN_BODY.match(lines[index]) or lines[index][0] in " \t-" for index in inside):
+            found.update(dict.fromkeys(inside, opening))
+    return found
+
+
+def reads_as_field(name: str, lines: list[str], index: int, table: dict, ctx: Context) -> bool:
+    """Whether the body line at `index` (with the indented or '- ' lines under it) is a valid value of the
+    field `name`: 'topics: [family-hubs]' is, 'Contact: Jane Smith on 020 7946 0000' is not."""
+    block = [lines[index]]
+    for line in lines[index + 1 :]:
+        if not line.strip() or line[0] not in " \t-":
+            break
+        block.append(line)
+    try:
+        data, _ = load_yaml("".join(block))
+        value = next(iter(data.values())) if isinstance(data, dict) and data else None
+        if value is None:
+            return False
+        table[name].parse(value, ctx)
+    except (FrontMatterError, Invalid):
+        return False
+    return True
+
+
+def stray_field_problems(document: Document, path: str, table: dict, ctx: Context) -> list[Problem]:
+    """Fields in the body would be published as body text, and the release built without them.
+
+    A '---' inside a field's text ends the front matter early; whatever fields followed it then open the
+    body, before its first blank line or a further '---' line. Elsewhere in the body a line is taken for
+    a field when it names status, embargo or date (any case, or misspelt), when it is in a block of
+    fields between two '---' lines, or when what follows its label is a valid value of the field it
+    names; a label in bold (**Contact:**) is text.
     """
     fence = document.body_line - 1
     body_lines = split_lines(document.body)
-    region = []
-    for line in body_lines:
-        if line.rstrip() == FENCE:
-            region = body_lines[: body_lines.index(line)]
-            break
-    else:
-        for line in body_lines:
-            if not line.strip():
-                break
-            region.append(line)
+    first_blank = next((i for i, line in enumerate(body_lines) if not line.strip()), len(body_lines))
+    fenced = in_field_blocks(body_lines)
     problems = []
-    for number, line in enumerate(region, start=document.body_line):
+    for index, line in enumerate(body_lines):
         match = FIELD_IN_BODY.match(line)
-        if match is None:
+        name = field_named(match.group(1), match.group(2), table) if match else None
+        if match is None or name is None:
             continue
-        name = nearest(match.group(1), RELEASE_FIELDS)
-        if name and name.replace("_", " ") in match.group(1).lower().replace("_", " "):
-            problems.append(
-                Problem(
-                    path,
-                    number,
-                    name,
-                    f"'{match.group(1)}:' is below the '---' on line {fence} that ended the front matter, "
-                    "so it would be published as body text and not read as a field",
-                    "move it above the closing '---'; a '---' inside a field's text must be indented "
-                    "under a '|' line",
-                )
+        label = match.group(1)
+        if index < first_blank or fenced.get(index) == -1:
+            what = (
+                f"'{label}:' is below the '---' on line {fence} that ended the front matter, so it would be "
+                "published as body text and not read as a field"
             )
+            fix = (
+                "move it above the closing '---'; a '---' inside a field's text must be indented under a "
+                "'|' line"
+            )
+        elif (
+            name in VISIBILITY_FIELDS
+            or index in fenced
+            or reads_as_field(name, body_lines, index, table, ctx)
+        ):
+            what = (
+                f"'{label}:' is in the body, so it would be published as text, not read as the {name} field"
+            )
+            if name in VISIBILITY_FIELDS:
+                what += ": the release would go public without it"
+            fix = (
+                f"move it into the front matter, above the '---' on line {fence}; to keep it as text, write "
+                f"the label in bold: **{label}:**"
+            )
+        else:
+            continue
+        problems.append(Problem(path, document.body_line + index, name, what, fix))
     return problems
 
 
@@ -796,6 +914,54 @@ def body_character_problems(document: Document, path: str) -> list[Problem]:
             )
         if len(problems) == MAX_CHARACTER_PROBLEMS:
             break
+    return problems
+
+
+def text_values(value, key_path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every piece of text in front matter values (or settings), with its key path."""
+    if isinstance(value, str):
+        yield key_path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from text_values(item, (*key_path, key))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from text_values(item, (*key_path, index))
+
+
+def limit_problems(document: Document, path: str, reported: list[Problem]) -> list[Problem]:
+    """Limits no release reaches (limits.py), checked before Markdown reads anything: the body's and the
+    notes to editors' size, words, nesting, tables, brackets and tags, and the length of every word of a
+    field that has no other problem (`reported`: a summary over its length is told so once)."""
+    fields_reported = {problem.field for problem in reported}
+    problems = [
+        Problem(path, document.body_line + excess.line, "body", excess.what, excess.fix)
+        for excess in markdown_excesses(document.body)
+    ]
+    for key_path, text in text_values(document.data):
+        line = document.line_of(key_path)
+        if key_path == ("notes_to_editors",):
+            problems += [
+                Problem(path, line, "notes_to_editors", excess.what, excess.fix)
+                for excess in markdown_excesses(text)
+            ]
+        elif (word := long_word(text)) and field_label(key_path) not in fields_reported:
+            problems.append(Problem(path, line, field_label(key_path), word_what(word), WORD_FIX))
+    return problems
+
+
+def rendered_problems(document: Document, path: str, ctx: Context) -> list[Problem]:
+    """What Markdown's HTML shows: what sanitising would remove, and nesting deeper than the build reads."""
+    problems = sanitising_problems(document, path, ctx)
+    if ctx.render_markdown is None:
+        return problems
+    notes = document.data.get("notes_to_editors")
+    texts: list[tuple[str, str, int | None]] = [("body", document.markdown, document.body_line)]
+    if isinstance(notes, str):
+        texts.append(("notes_to_editors", notes, document.line_of(("notes_to_editors",))))
+    for field, text, line in texts:
+        if excess := html_excess(document.render(text, ctx.render_markdown)):
+            problems.append(Problem(path, line, field, excess.what, excess.fix))
     return problems
 
 
@@ -889,10 +1055,10 @@ def withdrawal_problems(values: dict, document: Document, path: str) -> list[Pro
 
 def validate_release(document: Document, path: str, ctx: Context) -> tuple[Release | None, list[Problem]]:
     values, problems = parse_fields(document, path, RELEASE_FIELDS, ctx)
-    problems += stray_field_problems(document, path)
+    problems += stray_field_problems(document, path, RELEASE_FIELDS, ctx)
     problems += body_character_problems(document, path)
     problems += slug_problems(values, document, path, ctx)
-    problems += sanitising_problems(document, path, ctx)
+    problems += limit_problems(document, path, problems) or rendered_problems(document, path, ctx)
     if "event" in values and values.get("type") and values["type"].id != "event":
         problems.append(
             Problem(
@@ -1008,10 +1174,10 @@ def readable_release(document: Document, path: str, ctx: Context) -> Release | N
 
 def validate_page(document: Document, path: str, ctx: Context) -> tuple[Page | None, list[Problem]]:
     values, problems = parse_fields(document, path, PAGE_FIELDS, ctx)
-    problems += stray_field_problems(document, path)
+    problems += stray_field_problems(document, path, PAGE_FIELDS, ctx)
     problems += body_character_problems(document, path)
     problems += slug_problems(values, document, path, ctx)
-    problems += sanitising_problems(document, path, ctx)
+    problems += limit_problems(document, path, problems) or rendered_problems(document, path, ctx)
     if not document.complete or any(problem.severity == "error" for problem in problems):
         return None, problems
     return Page(source_path=path, **values), problems

@@ -1,5 +1,5 @@
-"""Pages Pelican has no generator for: one per person and campaign, the people index, the press office
-and the 404.
+"""Pages Pelican has no generator for: one per person and per campaign with a public release, the people
+index, the press office and the 404.
 
 Reads only the public articles Pelican put in the shared context, so nothing that is not public yet
 can reach a listing. Also links each public release to its neighbours and related releases.
@@ -106,9 +106,15 @@ class ListingsGenerator(Generator):
         quotes = quotes_by_person(articles)
         for listing in self.people:
             listing.quotes = quotes.get(listing.subject.id, [])
-        self.campaigns = listings_for(
-            directory.campaigns, by_campaign(entries), articles_by_key, "CAMPAIGN", self.settings
-        )
+        # Like a topic, a campaign appears with its first public release: a page for a campaign whose
+        # only releases are embargoed would announce it early.
+        self.campaigns = [
+            listing
+            for listing in listings_for(
+                directory.campaigns, by_campaign(entries), articles_by_key, "CAMPAIGN", self.settings
+            )
+            if listing.articles
+        ]
         featured = self.settings.get("FEATURED_CAMPAIGN")
         type_listings = in_type_order(self.context.get("categories", []))
         siteurl = self.settings.get("SITEURL", "")

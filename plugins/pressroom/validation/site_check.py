@@ -15,6 +15,7 @@ from pelican.contents import Page as PelicanPage
 from pelican.paginator import Paginator
 from pelican.urlwrappers import Category, Tag
 
+from pressroom.content_model.content_files import files_under, is_ignored
 from pressroom.content_model.decision import decide_fields
 from pressroom.content_model.loading import context_from_settings, is_page, load_source
 from pressroom.content_model.model import Page, Release
@@ -23,8 +24,9 @@ from pressroom.content_model.reader import HeldBack, planned_article
 from pressroom.content_model.schema import readable_release, visibility_values
 from pressroom.content_model.site import LIVE_BUILD_SETTING, site_of
 
+from .content_folder import file_link_problems, misplaced_source_problems, static_file_problems
+
 READ_EXTENSIONS = (".md",)
-IGNORED_NAMES = (".DS_Store",)
 
 
 @dataclass
@@ -64,16 +66,20 @@ class SiteCheck:
         return replace(self, problems=problems)
 
 
-def link_problems(root: Path) -> tuple[list[Problem], set[str]]:
+def link_problems(root: Path, settings: dict) -> tuple[list[Problem], set[str]]:
     """Symbolic links in content/ that loop or lead outside it: problems, and the links to avoid.
 
     Pelican follows links while it walks content/, so a loop would never end, and a link to a file
-    outside would publish that file under an innocent name.
+    outside would publish that file under an innocent name. An editor's lock link (Emacs's `.#name.md`,
+    which leads nowhere) is one of the files every walk passes over.
     """
     root = root.resolve()
     problems, refused = [], set()
     for folder, folders, files in os.walk(root):
+        folders[:] = [name for name in folders if not is_ignored(name, settings)]
         for name in [*folders, *files]:
+            if is_ignored(name, settings):
+                continue
             link = Path(folder) / name
             if not link.is_symlink():
                 continue
@@ -125,13 +131,9 @@ def source_files(settings: dict, setting: str, refused: Set[str] = frozenset()) 
             found.append(base)
         if not base.is_dir():
             continue
-        for parent, folders, files in os.walk(base, followlinks=True):
-            folders[:] = [name for name in folders if str(Path(parent) / name) not in refused]
-            found.extend(
-                Path(parent) / name
-                for name in files
-                if str(Path(parent) / name) not in refused and (Path(parent) / name).is_file()
-            )
+        found.extend(
+            path for path in files_under(base, settings, follow_links=True, skip=refused) if path.is_file()
+        )
     return sorted(set(found))
 
 
@@ -147,8 +149,6 @@ def unread_file_problems(paths: list[Path]) -> list[Problem]:
         )
         for path in paths
         if path.suffix not in READ_EXTENSIONS
-        and path.name not in IGNORED_NAMES
-        and not path.name.startswith(".")
     ]
 
 
@@ -171,7 +171,7 @@ PLUGIN_ROOT_FILES = {
 
 
 def plugin_listings(public: list[Release], settings: dict, directory) -> list[tuple[str, str, str, int]]:
-    """The paginated listings the listings plugin writes: per person, per campaign, per year."""
+    """The paginated listings the listings plugin writes: per person, per campaign with releases, per year."""
     listings = []
     for person_id in directory.people if directory else ():
         count = sum(any(person.id == person_id for person in release.people_named) for release in public)
@@ -186,6 +186,8 @@ def plugin_listings(public: list[Release], settings: dict, directory) -> list[tu
         )
     for campaign_id in directory.campaigns if directory else ():
         count = sum(bool(release.campaign and release.campaign.id == campaign_id) for release in public)
+        if not count:
+            continue  # a campaign has its page from its first public release, as a topic does
         url = settings.get("CAMPAIGN_URL", "").format(id=campaign_id)
         listings.append(
             (
@@ -210,20 +212,33 @@ def plugin_listings(public: list[Release], settings: dict, directory) -> list[tu
     return listings
 
 
+@dataclass(frozen=True)
+class OldAddress:
+    """A redirect page that entry `number` of a release's `previous_urls` asks for: that entry, and not
+    the release or page already at the address, is what a collision there must blame."""
+
+    source: str
+    number: int
+    address: str
+
+    def __str__(self) -> str:
+        return f"the redirect from {self.address} in {self.source}"
+
+
 def planned_outputs(
     releases: list[Release], pages: list[Page], settings: dict, directory=None
-) -> dict[str, list[str]]:
+) -> dict[str, list[str | OldAddress]]:
     """Every file the build will write for content, listings and site pages, with what writes it."""
-    outputs: dict[str, list[str]] = defaultdict(list)
+    outputs: dict[str, list[str | OldAddress]] = defaultdict(list)
     public = [release for release in releases if release.status == "published"]
     # A withdrawn release keeps its page and its earlier addresses, but leaves every listing.
     for release in (release for release in releases if release.status != "draft"):
         article = planned_article(release, settings)
         outputs[article.save_as].append(release.source_path)
-        for previous in release.previous_urls:
+        for number, previous in enumerate(release.previous_urls, start=1):
             # plugins/listings writes a redirect page there; it must not hide a page that exists.
             redirect = f"{previous}index.html" if previous.endswith("/") else previous
-            outputs[redirect].append(f"the redirect from {previous} in {release.source_path}")
+            outputs[redirect].append(OldAddress(release.source_path, number, previous))
     for page in pages:
         if page.status == "published":
             pelican_page = PelicanPage(
@@ -268,14 +283,28 @@ def planned_outputs(
     return outputs
 
 
-def collision_problems(outputs: dict[str, list[str]]) -> list[Problem]:
-    """Two things writing one file lose one of them silently; name both, and blame a source when one is."""
+def collision_problems(outputs: dict[str, list[str | OldAddress]]) -> list[Problem]:
+    """Two things writing one file lose one of them silently; name both, and blame a source when one is:
+    an old address first, since a redirect must never take the place of a page."""
     problems = []
     for output, writers in sorted(outputs.items()):
-        sources = [writer for writer in writers if Path(writer).exists()]
+        sources = [writer for writer in writers if isinstance(writer, str) and Path(writer).exists()]
         for other in writers[1:]:
             first = writers[0]
-            if sources:
+            redirects = [writer for writer in (other, first) if isinstance(writer, OldAddress)]
+            if redirects:
+                redirect = redirects[0]
+                partner = first if redirect is other else other
+                problems.append(
+                    Problem(
+                        redirect.source,
+                        None,
+                        f"previous_urls[{redirect.number}]",
+                        f"'{redirect.address}' would put a redirect at {output}, which {partner} writes",
+                        "remove it, or correct it to an address this release really had",
+                    )
+                )
+            elif sources:
                 blamed = other if other in sources else sources[-1]
                 partner = first if blamed != first else other
                 problems.append(
@@ -352,11 +381,13 @@ def check_site(settings: dict) -> SiteCheck:
     """Validate every release and page, the directories, and the output paths they would produce."""
     result = SiteCheck()
     context, result.problems = context_from_settings(settings)
-    links, refused = link_problems(Path(settings["PATH"]))
+    links, refused = link_problems(Path(settings["PATH"]), settings)
     result.problems += links
     article_files = source_files(settings, "ARTICLE_PATHS", refused)
     page_files = source_files(settings, "PAGE_PATHS", refused)
     result.problems += unread_file_problems(article_files + page_files)
+    result.problems += misplaced_source_problems(settings, refused)
+    result.problems += static_file_problems(settings, refused)
     now = site_of(settings).now
     for path in article_files + page_files:
         if path.suffix not in READ_EXTENSIONS:
@@ -374,6 +405,7 @@ def check_site(settings: dict) -> SiteCheck:
         elif isinstance(item, Page):
             result.pages.append(item)
         result.problems += problems
+    result.problems += file_link_problems(result.sources, settings)
     outputs = planned_outputs(result.releases, result.pages, settings, context.directory)
     result.problems += collision_problems(outputs)
     return result
