@@ -21,7 +21,7 @@ def problems_of(root: Path, text: str) -> list:
 def test_a_blank_status_says_what_to_write_in_a_sentence(content):
     [problem] = problems_of(content, HEAD + "status:\n---\nThe body.\n")
     assert str(problem).endswith(
-        "release.md:6: status: is blank — write a value after 'status:' (published or draft), "
+        "release.md:6: status: is blank — write a value after 'status:' (published, draft or withdrawn), "
         "for example 'status: draft', or remove the line"
     )
 

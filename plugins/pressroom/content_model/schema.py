@@ -621,7 +621,7 @@ RELEASE_FIELDS = {
         ),
         Field(
             "status",
-            "published, draft or withdrawn (with the withdrawn block); published when left out",
+            "published, draft or withdrawn; published when left out; withdrawn needs the withdrawn block",
             parse_status,
             example="draft",
             starter=lambda new: "draft",
