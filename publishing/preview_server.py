@@ -8,8 +8,10 @@ livereload's script, socket and reload) is answered only when Host is 127.0.0.1:
 
 from __future__ import annotations
 
+import hashlib
+
 from livereload import Server
-from livereload.handlers import ForceReloadHandler, LiveReloadHandler, LiveReloadJSHandler
+from livereload.handlers import ForceReloadHandler, LiveReloadHandler, LiveReloadJSHandler, StaticFileHandler
 from livereload.server import LiveScriptInjector
 from tornado import web
 from tornado.routing import AnyMatches, Matcher, Rule
@@ -39,6 +41,29 @@ class WrongHost(web.RequestHandler):
         )
 
 
+class WholeFileHandler(StaticFileHandler):
+    """Sends each file as it was when the request came in. Tornado's own handler takes the length from
+    one look at the file and the bytes from another; a rebuild that replaces the file in between (a
+    release built alone, then the whole site swapped in) sent a Content-Length the body did not match,
+    and the browser got half a page. Preview pages are small, so each is read once, whole."""
+
+    def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
+        valid = super().validate_absolute_path(root, absolute_path)
+        if valid is not None:
+            with open(valid, "rb") as file:
+                self.whole_file = file.read()
+        return valid
+
+    def get_content_size(self) -> int:
+        return len(self.whole_file)
+
+    def get_content(self, abspath: str, start: int | None = None, end: int | None = None) -> bytes:
+        return self.whole_file[start:end]
+
+    def compute_etag(self) -> str | None:
+        return '"' + hashlib.sha256(self.whole_file).hexdigest() + '"'
+
+
 class PreviewServer(Server):
     """livereload's server behind the Host rule: livereload builds its Tornado application in
     `application`, and this builds the same routes behind the rule."""
@@ -55,7 +80,7 @@ class PreviewServer(Server):
             (r"/livereload", LiveReloadHandler),
             (r"/forcereload", ForceReloadHandler),
             (r"/livereload.js", LiveReloadJSHandler),
-            (r"/(.*)", self.SFH, {"path": self.root or ".", "default_filename": self.default_filename}),
+            (r"/(.*)", WholeFileHandler, {"path": self.root or ".", "default_filename": "index.html"}),
         ]
         application = web.Application(
             [Rule(AddressedHere(hosts), routes), Rule(AnyMatches(), refused)], transforms=[injector]

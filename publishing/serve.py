@@ -22,12 +22,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressroom.content_model.content_files import is_ignored
+from pressroom.content_model.site import SHOW_PROBLEMS_SETTING, site_of
 
 from .build import build_into, settings_for
 
 # Plugins a release's own page does not need: they index, list or package the whole site, which the
 # whole build that follows does. Leaving them out keeps a one-release build well under a second.
 NOT_FOR_ONE_PAGE = ("pressroom.search", "pressroom.archive", "pressroom.sitemap", "pressroom.copy_ready")
+# Every build here is for the person editing: a release with mistakes is left out and every page lists
+# them, so one broken file never stops the preview of the others.
+FOR_THE_DESK = {SHOW_PROBLEMS_SETTING: True}
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ class Project:
     override: dict = field(default_factory=dict)
 
     def settings(self, **more) -> dict:
-        return settings_for(self.config, PATH=str(self.content), **self.override, **more)
+        return settings_for(self.config, PATH=str(self.content), **FOR_THE_DESK, **self.override, **more)
 
 
 def release_sources(changed: Iterable[Path], project: Project) -> list[Path] | None:
@@ -59,8 +63,8 @@ def release_sources(changed: Iterable[Path], project: Project) -> list[Path] | N
 
 def release_page_alone(source: Path, project: Project) -> Path | None:
     """Build `source` as the only release and put its page into the served folder; returns the page,
-    or None when the release has no public page (a draft, an embargo). Problems end the build as they
-    would end the whole one."""
+    or None when the release has no public page (a draft, an embargo, or mistakes, which the whole
+    build that follows lists on every page)."""
     from pelican import signals
 
     pages: list[str] = []
@@ -87,6 +91,7 @@ def release_page_alone(source: Path, project: Project) -> Path | None:
                 ARTICLE_PATHS=[relative],
                 PLUGINS=plugins,
                 CACHE_PATH=str(cache),
+                **FOR_THE_DESK,
                 **project.override,
             )
             if not pages:
@@ -117,12 +122,19 @@ def whole_build_command(project: Project) -> list[str]:
     ]
 
 
+def run_whole_build(project: Project) -> bool:
+    """The whole build in another process, from the project's folder, as every build there runs."""
+    return subprocess.run(whole_build_command(project), cwd=project.config.parent).returncode == 0
+
+
 def whole_build_main(arguments: list[str]) -> None:
     """The whole build, run in its own process so that each build starts from fresh plugin state."""
     from .build import build_and_replace
 
     config, content, output = (Path(argument) for argument in arguments)
-    build_and_replace(output, config, PATH=str(content))
+    settings = build_and_replace(output, config, live=(), PATH=str(content), **FOR_THE_DESK)
+    # What the rebuild did again, for whoever wonders why one took long.
+    print(site_of(settings).memos.summary(), flush=True)
 
 
 class WholeBuilds:
@@ -140,10 +152,10 @@ class WholeBuilds:
 
     def run_now(self) -> bool:
         started = time.monotonic()
-        result = subprocess.run(whole_build_command(self.project), cwd=Path(__file__).resolve().parents[1])
-        if result.returncode == 0:
+        succeeded = run_whole_build(self.project)
+        if succeeded:
             print(f"Rebuilt the whole site in {time.monotonic() - started:.1f} s", flush=True)
-        return result.returncode == 0
+        return succeeded
 
     def _run(self) -> None:
         while True:
@@ -200,7 +212,7 @@ def serve(project: Project, port: int) -> None:
     """Build the whole site, then serve it and keep it up to date until interrupted."""
     from .preview_server import PreviewServer
 
-    if subprocess.run(whole_build_command(project), cwd=project.config.parent).returncode != 0:
+    if not run_whole_build(project):
         sys.exit("The site could not be built: fix the problems above, then run `invoke serve` again.")
 
     def whole_build_done(succeeded: bool) -> None:

@@ -10,6 +10,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from bs4 import BeautifulSoup
 
 INVOKE = [sys.executable, "-m", "invoke"]
 RELEASE = "content/releases/2022/2022-05-23-care-review-response.md"
@@ -85,16 +86,22 @@ def test_a_saved_release_page_is_updated_then_the_listings_follow(served):
     assert "Wombats were consulted." in page and "reconsidered" in page
 
 
-def test_a_broken_save_keeps_the_page_served_and_says_what_is_wrong(served):
+def test_a_broken_save_is_listed_on_every_page_and_the_other_releases_keep_updating(served):
     project, port = served
-    before = fetch(port, RELEASE_PAGE)
     edit(project, "date: 2022-05-23", "date: 2022-02-30")
-    log = project / "serve.log"
-    wait_for(lambda: "2022-05-23-care-review-response.md" in log.read_text(), 60, "the problem's report")
-    reported = log.read_text()
-    assert "Traceback" not in reported
-    assert "nothing was built" in reported
-    assert fetch(port, RELEASE_PAGE) == before
+    mistake = "2022-05-23-care-review-response.md:3: date: "
+    wait_for(lambda: mistake in fetch(port, ""), 120, "the home page to list the mistake")
+    banner = BeautifulSoup(fetch(port, "archive/"), "html.parser").select_one(".problems-banner")
+    assert banner is not None and mistake in banner.get_text()
+    assert "Traceback" not in (project / "serve.log").read_text()
+
+    other = project / "content/releases/2022/2022-04-02-family-hubs-funding-response.md"
+    text = other.read_text(encoding="utf-8")
+    other.write_text(text.replace("The Parent-Infant Foundation has welcomed", "Wombats have welcomed", 1))
+    page = "releases/2022/family-hubs-funding-response/"
+    wait_for(lambda: "Wombats have welcomed" in fetch(port, page), 60, "the other release to update")
+    # Built alone first, the page lists only its own mistakes; the whole build that follows lists all.
+    wait_for(lambda: mistake in fetch(port, page), 120, "the list of mistakes to stay until they are fixed")
 
 
 def test_serving_a_folder_that_does_not_exist_ends_with_a_sentence(project):
@@ -128,3 +135,28 @@ def test_the_preview_answers_only_this_machine_by_name(served):
         assert status_of(port, path, f"localhost:{port}") == 200, path
         assert status_of(port, path, f"127.0.0.1:{port}") == 200, path
     assert status_of(port, "", "localhost") == 403, "the port is part of the name"
+
+
+def test_invoke_preview_names_a_way_to_look_at_it_that_works(project):
+    built = subprocess.run([*INVOKE, "preview"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    assert "run `invoke preview --serve` and open http://localhost:8000/" in built.stdout
+
+    port = free_port()
+    process = subprocess.Popen(
+        [*INVOKE, "preview", "--serve", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        wait_for(lambda: "</html>" in fetch(port, ""), 240, "the preview to be served")
+        home = BeautifulSoup(fetch(port, ""), "html.parser")
+        stylesheet = home.select_one("link[rel=stylesheet]")["href"]
+        assert "body" in fetch(port, stylesheet.lstrip("/")), "the page's stylesheet is there"
+        assert home.select_one(".preview-banner") is not None
+        assert status_of(port, "", f"evil.example:{port}") == 403, "the same Host rule as every preview"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
