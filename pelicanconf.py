@@ -21,10 +21,14 @@ STATIC_PATHS = ["images"]
 # never read, copied or reported, by Pelican or by Pressroom's own checks and watchers.
 IGNORE_FILES = [".*", "#*#", "*~", "~$*"]
 THEME = "theme"
+# What builds keep for the next (memos, cards, PDFs, the search index): beside this file, wherever a build
+# is started from, so `invoke build`, `invoke serve`'s rebuilds and `invoke publish` all share it.
+CACHE_PATH = "cache"
 
 PLUGIN_PATHS = ["plugins"]
 # Order matters: the content model reads, validation stops bad input, visibility removes what is not yet
-# public, and every later plugin sees only what remains.
+# public, and every later plugin sees only what remains. What runs once every page is written (the late
+# files, the leak scan, the search index) runs in the order content_model/phases.py declares.
 PLUGINS = [
     "pressroom.content_model",
     "pressroom.validation",
@@ -41,7 +45,6 @@ PLUGINS = [
     "pressroom.copy_ready",
     "pressroom.archive",
     "pressroom.cms",
-    # Last: it indexes the finished output, once the leak scan (visibility) has passed.
     "pressroom.search",
 ]
 

@@ -11,6 +11,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from pressroom.content_model.clock import ClockError, build_clock
+from pressroom.content_model.settings import SETTINGS_FILE_SETTING
 from pressroom.content_model.storage import disk_error
 from pressroom.visibility.build_guard import stop_builds_on_errors
 
@@ -32,8 +33,10 @@ class DiskRefused(SystemExit):
 
 
 def settings_for(config: str | Path, **override) -> dict:
-    """Read a settings file (relative to the working folder, as `pelican -s` does) with overrides."""
-    return read_settings(str(Path(config).resolve()), override=override or None)
+    """Read a settings file (relative to the working folder, as `pelican -s` does) with overrides; a
+    setting that cannot be used is named with that file."""
+    override = {SETTINGS_FILE_SETTING: Path(config).name, **override}
+    return read_settings(str(Path(config).resolve()), override=override)
 
 
 def build_into(output: Path, config: str | Path = "pelicanconf.py", **override) -> dict:

@@ -41,8 +41,16 @@ def parse_moment(value, timezone: str) -> dt.datetime:
 
 def build_clock(settings: dict, environ=os.environ) -> dt.datetime:
     """`PRESSROOM_NOW` if set, else SOURCE_DATE_EPOCH (reproducible builds), else the current time."""
-    if settings.get(NOW_SETTING):
-        return parse_moment(settings[NOW_SETTING], settings.get("TIMEZONE", "UTC"))
+    # Here, not at the top: the settings use this module to check the form of PRESSROOM_NOW.
+    from .settings import read_options
+
+    options, problems = read_options(settings)
+    # A clock that cannot be read is never the real time instead: every decision hangs on it.
+    for problem in problems:
+        if problem.field == "PRESSROOM_NOW":
+            raise ClockError(f"PRESSROOM_NOW: {problem.what}")
+    if options.now:
+        return parse_moment(options.now, options.timezone)
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:

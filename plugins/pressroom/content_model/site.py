@@ -17,12 +17,15 @@ from .clock import NOW_SETTING, build_clock
 from .directory import Directory, load_directory
 from .memo import Memos
 from .problems import Problem
+from .settings import Options, normalise, read_options
 
 __all__ = [
     "LIVE_BUILD_SETTING",
     "NOW_SETTING",
     "PREVIEW_SETTING",
+    "PROBLEMS_SETTING",
     "PUBLISHER_LOGO_KEY",
+    "SHOW_PROBLEMS_SETTING",
     "SITE_IMAGE_KEY",
     "SITE_SETTING",
     "SOURCES_SETTING",
@@ -38,12 +41,21 @@ __all__ = [
 
 # True for a preview build: drafts and embargoed releases are built too, each with a banner.
 PREVIEW_SETTING = "PRESSROOM_PREVIEW"
+# True for a build for the person editing (`invoke edit`, `invoke serve`): a release or page with mistakes
+# is left out and every page lists the mistakes, so one broken file never stops the rest being previewed.
+SHOW_PROBLEMS_SETTING = "PRESSROOM_SHOW_PROBLEMS"
+# The mistakes such a build lists on every page (a list of Problem), set by the validation plugin.
+PROBLEMS_SETTING = "PRESSROOM_PROBLEMS"
 # The folder of the build that is live now, which `invoke publish` gives its build: a release with mistakes
 # whose moment has come is held back, and the rest published, unless its page is live already.
 LIVE_BUILD_SETTING = "PRESSROOM_LIVE_BUILD"
 # Sources already read and validated in this build, {absolute path: (Release | Page, Document)}, so the
 # reader does not parse each file a second time. The validation plugin fills it before any reading.
 SOURCES_SETTING = "PRESSROOM_SOURCES"
+# The plugins that write people's and campaigns' pages, and events' calendar files.
+LISTINGS_PLUGIN = "pressroom.listings"
+CALENDAR_PLUGIN = "pressroom.event_calendar"
+COPY_READY_PLUGIN = "pressroom.copy_ready"
 # This build's `Site`; templates may read it as PRESSROOM_SITE too.
 SITE_SETTING = "PRESSROOM_SITE"
 # Keys in the build's shared context (the dict every generator and template reads) under which one
@@ -85,25 +97,94 @@ def site_address(siteurl: str, path: str) -> str:
 
 def organisation_name(settings: dict) -> str:
     """ORGANISATION["name"], or the site's name when the settings give no organisation."""
-    return (settings.get("ORGANISATION") or {}).get("name") or settings.get("SITENAME", "")
+    return site_of(settings).organisation
 
 
 @dataclass(frozen=True)
 class Site:
-    """One build's shared, read-only facts: its clock, whether it is a preview, and the directory."""
+    """One build's shared, read-only facts: its clock, whether it is a preview, its settings and the
+    directory; and the one rule for the site's addresses."""
 
     now: dt.datetime
     preview: bool
-    url: str
-    name: str
-    organisation: str
+    options: Options
     directory: Directory
     directory_problems: tuple[Problem, ...] = ()
+    option_problems: tuple[Problem, ...] = ()
+    # The plugins this build runs (PLUGINS), for the pages that exist only when theirs does.
+    plugins: tuple[str, ...] = ()
     # Answers of pure steps kept between builds (content_model/memo.py); the only part that changes.
     memos: Memos = field(default_factory=lambda: Memos(None), compare=False)
 
+    @property
+    def url(self) -> str:
+        """SITEURL: where the site is served, or '' in a development build."""
+        return self.options.siteurl
+
+    @property
+    def name(self) -> str:
+        return self.options.sitename
+
+    @property
+    def organisation(self) -> str:
+        """ORGANISATION["name"], or the site's name when the settings give no organisation."""
+        return self.options.organisation.get("name") or self.options.sitename
+
+    @property
+    def base(self) -> str:
+        """Where absolute addresses start: SITEURL, or in a development build the address `invoke serve`
+        uses, since feeds, documents and link previews are read away from the site."""
+        return self.url or self.options.feed_dev_siteurl
+
+    @property
+    def kind(self) -> str:
+        """What sets this build's pages apart from another build's of the same content: the address they
+        are built for and a preview's banners. Memos of steps that read built pages keep one file per
+        kind, so a development build and a publish taking turns do not replace each other's answers."""
+        return f"{self.base} {'preview' if self.preview else 'public'}"
+
+    def link(self, path: str) -> str:
+        """How a page links to `path` under the output: under SITEURL (from the root while developing)."""
+        return site_address(self.url, path)
+
     def absolute(self, path: str) -> str:
-        return absolute_url(self.url, path)
+        """The absolute address of `path` under the output, as read away from the site."""
+        return absolute_url(self.base, path)
+
+    def person_path(self, person_id: str) -> str:
+        return self.options.person_url.format(id=person_id)
+
+    def person_save_as(self, person_id: str) -> str:
+        return self.options.person_save_as.format(id=person_id)
+
+    def campaign_path(self, campaign_id: str) -> str:
+        return self.options.campaign_url.format(id=campaign_id)
+
+    def campaign_save_as(self, campaign_id: str) -> str:
+        return self.options.campaign_save_as.format(id=campaign_id)
+
+    def topic_path(self, topic_id: str) -> str:
+        return self.options.tag_url.format(slug=topic_id)
+
+    def person_page(self, person_id: str) -> str:
+        """The path of a directory person's page, or '' when no plugin writes people's pages."""
+        return self.person_path(person_id) if LISTINGS_PLUGIN in self.plugins else ""
+
+    def campaign_page(self, campaign_id: str) -> str:
+        """The path of a campaign's page, or '' when no plugin writes campaigns' pages."""
+        return self.campaign_path(campaign_id) if LISTINGS_PLUGIN in self.plugins else ""
+
+    def calendar_file(self, url: str, save_as: str, slug: str) -> tuple[str, str]:
+        """(url, save_as) of an event's .ics beside its page, or ('', '') when no plugin writes one."""
+        return self.beside(url, save_as, f"{slug}.ics") if CALENDAR_PLUGIN in self.plugins else ("", "")
+
+    @staticmethod
+    def beside(url: str, save_as: str, filename: str) -> tuple[str, str]:
+        """(url, save_as) of a file that sits beside a page (its .txt, .pdf, .ics), in the page's folder:
+        named after the release, so a download keeps a name that says what it is."""
+        folder_url = url if url.endswith("/") else url.rpartition("/")[0] + "/" if "/" in url else ""
+        folder = save_as.rpartition("/")[0]
+        return folder_url + filename, f"{folder}/{filename}" if folder else filename
 
 
 def with_photo_urls(directory: Directory, siteurl: str) -> Directory:
@@ -115,16 +196,18 @@ def with_photo_urls(directory: Directory, siteurl: str) -> Directory:
 
 
 def make_site(settings: dict) -> Site:
+    options, option_problems = read_options(settings)
+    normalise(settings, options)
     directory, problems = load_directory(Path(settings["PATH"]))
-    directory = with_photo_urls(directory, settings.get("SITEURL", ""))
+    directory = with_photo_urls(directory, options.siteurl)
     return Site(
         now=build_clock(settings),
         preview=bool(settings.get(PREVIEW_SETTING)),
-        url=settings.get("SITEURL", ""),
-        name=settings.get("SITENAME", ""),
-        organisation=organisation_name(settings),
+        options=options,
         directory=directory,
         directory_problems=tuple(problems),
+        option_problems=tuple(option_problems),
+        plugins=tuple(settings.get("PLUGINS") or ()),
         memos=Memos(Path(settings["CACHE_PATH"]) / "memo" if settings.get("CACHE_PATH") else None),
     )
 

@@ -11,27 +11,31 @@ from pathlib import Path
 
 from pelican import signals
 
+from pressroom.content_model.outputs import FAVICON
+from pressroom.content_model.phases import WRITE_LATE_FILES
+from pressroom.content_model.site import site_of
+
 from .icon import icon_file
 
 FAVICON_SETTING = "PRESSROOM_FAVICON"
-FAVICON_PATH = "favicon.ico"
 DEFAULT_BACKGROUND = "#4b2673"
 
 
 def announce_favicon(pelican) -> None:
     """base.html links the icon only when this plugin is there to draw it."""
-    pelican.settings[FAVICON_SETTING] = FAVICON_PATH
+    pelican.settings[FAVICON_SETTING] = FAVICON
 
 
 def write_favicon(pelican) -> None:
     settings = pelican.settings
-    name = (settings.get("ORGANISATION") or {}).get("short_name") or settings.get("SITENAME") or "?"
-    background = (settings.get("BRAND_COLOURS") or {}).get("primary") or DEFAULT_BACKGROUND
+    options = site_of(settings).options
+    name = options.organisation.get("short_name") or options.sitename or "?"
+    background = options.brand_colours.get("primary") or DEFAULT_BACKGROUND
     font_path = os.path.join(settings["THEME"], "fonts", "Inter-Bold.otf")
-    target = Path(pelican.output_path) / FAVICON_PATH
+    target = Path(pelican.output_path) / FAVICON
     target.write_bytes(icon_file(name.strip()[:1].upper(), background, font_path))
 
 
 def register() -> None:
     signals.initialized.connect(announce_favicon)
-    signals.finalized.connect(write_favicon)
+    WRITE_LATE_FILES.connect(write_favicon)

@@ -18,6 +18,9 @@ from pelican import signals
 from pressroom.content_model import addresses
 from pressroom.content_model.addresses import embed_origins
 from pressroom.content_model.memo import code_version
+from pressroom.content_model.outputs import HEADERS as HEADERS_FILE
+from pressroom.content_model.outputs import declared_outputs
+from pressroom.content_model.phases import WRITE_LATE_FILES
 from pressroom.content_model.site import site_of
 
 from . import content_loads, satisfied
@@ -36,17 +39,6 @@ from .policy import (
 from .satisfied import Blocked, blocked_in_output, blocked_in_text
 
 CONTEXT_KEY = "SECURITY_HEADERS"
-# Host names (or https:// origins) the site may embed in an iframe; the sanitiser allows the same list.
-EMBED_HOSTS_SETTING = "PRESSROOM_EMBED_HOSTS"
-# Directive -> extra sources, for a feature that needs more than the site itself (search's WebAssembly).
-EXTRA_SOURCES_SETTING = "PRESSROOM_CSP_SOURCES"
-# A <meta> copy of the policy in every page, for hosts that cannot send headers (GitHub Pages).
-META_SETTING = "PRESSROOM_CSP_META"
-# Folders served without the policy: the browser editor (Decap CMS, plugins/pressroom/cms) draws itself
-# with inline styles and runs code the policy forbids. It is noindex and behind the editor's sign-in.
-EXEMPT_SETTING = "PRESSROOM_CSP_EXEMPT_FOLDERS"
-DEFAULT_EXEMPT_FOLDERS = ("admin",)
-HEADERS_FILE = "_headers"
 # Images an author placed in a body or in notes to editors (the sanitiser keeps their https addresses).
 BODY_IMAGE = re.compile(r'<img\b[^>]*?\ssrc="([^"]+)"')
 
@@ -95,12 +87,15 @@ def image_addresses(generators, settings) -> list[str]:
 
 
 def site_policy(settings, image_sources) -> tuple[Policy, str]:
-    style = brand_style(settings.get("BRAND_COLOURS") or {})
+    options = site_of(settings).options
+    style = brand_style(options.brand_colours)
     policy = content_security_policy(
         style_hashes=[source_hash(style)] if style else [],
         image_origins=https_origins(image_sources),
-        embed_origins=embed_origins(settings.get(EMBED_HOSTS_SETTING)),
-        extra_sources=settings.get(EXTRA_SOURCES_SETTING) or {},
+        # The hosts a release may embed (the sanitiser allows the same list).
+        embed_origins=embed_origins(options.embed_hosts),
+        # For a feature that needs more than the site itself (search's WebAssembly).
+        extra_sources=options.csp_sources,
     )
     return policy, style
 
@@ -118,25 +113,38 @@ def compute_policy(generators) -> None:
     settings[CONTEXT_KEY] = policy
     generators[0].context[CONTEXT_KEY] = PageSecurity(
         inline_style=style,
-        meta_policy=policy.meta() if settings.get(META_SETTING) else "",
+        # For hosts that cannot send headers (GitHub Pages).
+        meta_policy=policy.meta() if site_of(settings).options.csp_meta else "",
     )
+
+
+def declared_top_level(settings: dict) -> set[tuple[str, bool]]:
+    """(name, is a folder) of what the registry of outputs declares at the site's root: the search index
+    is written after this file, and must be covered by its rules all the same."""
+    return {
+        (output.path.rstrip("/"), output.is_folder)
+        for output in declared_outputs(settings)
+        if "/" not in output.path.rstrip("/")
+    }
 
 
 def check_and_write_headers(pelican) -> None:
     policy = pelican.settings.get(CONTEXT_KEY)
     if policy is None:
         return
-    site = urlsplit(pelican.settings.get("SITEURL") or "")
+    site = urlsplit(site_of(pelican.settings).url)
     site_origin = f"{site.scheme}://{site.netloc}".lower() if site.netloc else ""
     output = Path(pelican.output_path)
+    # Served without the policy: the browser editor draws itself with inline styles and runs code the
+    # policy forbids. It is noindex and behind the editor's sign-in.
     exempt = [
         folder
-        for folder in pelican.settings.get(EXEMPT_SETTING, DEFAULT_EXEMPT_FOLDERS)
+        for folder in site_of(pelican.settings).options.csp_exempt_folders
         if (output / folder).is_dir()
     ]
-    memo = site_of(pelican.settings).memos.named(
-        "policy_check", code_version(satisfied.__name__, addresses.__name__) + policy.header() + site_origin
-    )
+    # Kept apart per kind of build too: a development build's pages and a preview's differ throughout.
+    version = code_version(satisfied.__name__, addresses.__name__) + policy.header() + site_origin
+    memo = site_of(pelican.settings).memos.named("policy_check", version + site_of(pelican.settings).kind)
 
     def blocked_in(text: str) -> Blocked:
         return memo.answer((text,), lambda: blocked_in_text(text, policy, site_origin))
@@ -145,9 +153,8 @@ def check_and_write_headers(pelican) -> None:
     if problems:
         raise PolicyNotSatisfied(problems)
     headers = security_headers(policy, preview=site_of(pelican.settings).preview)
-    top_level = sorted(
-        (entry.name, entry.is_dir()) for entry in output.iterdir() if entry.name != HEADERS_FILE
-    )
+    written = {(entry.name, entry.is_dir()) for entry in output.iterdir()}
+    top_level = sorted((written | declared_top_level(pelican.settings)) - {(HEADERS_FILE, False)})
     (output / HEADERS_FILE).write_text(
         headers_file(header_rules(headers, top_level, exempt)), encoding="utf-8"
     )
@@ -155,7 +162,7 @@ def check_and_write_headers(pelican) -> None:
 
 def register() -> None:
     signals.all_generators_finalized.connect(compute_policy)
-    signals.finalized.connect(check_and_write_headers)
+    WRITE_LATE_FILES.connect(check_and_write_headers)
 
 
 __all__ = ["PolicyNotSatisfied", "register"]

@@ -13,15 +13,14 @@ from pathlib import Path
 
 from pelican import signals
 
-from pressroom.content_model.site import absolute_url, site_of
+from pressroom.content_model.outputs import NEWS_SITEMAP, ROBOTS, SITEMAP, declared_folders, folder_holding
+from pressroom.content_model.phases import WRITE_LATE_FILES
+from pressroom.content_model.site import site_of
 
 from .documents import Entry, NewsItem, news_language, news_sitemap, recent, robots, sitemap
 
 logger = logging.getLogger(__name__)
 
-SITEMAP_PATH = "sitemap.xml"
-NEWS_SITEMAP_PATH = "news-sitemap.xml"
-ROBOTS_PATH = "robots.txt"
 # This build's BuildRecord, made at `initialized`; every page Pelican writes is noted in it.
 RECORD_SETTING = "PRESSROOM_SITEMAP_RECORD"
 
@@ -80,25 +79,30 @@ def write_discovery_files(pelican) -> None:
     settings = pelican.settings
     site = site_of(settings)
     record: BuildRecord = settings[RECORD_SETTING]
-    siteurl = site.url
     output = Path(pelican.output_path)
-    entries = [Entry(absolute_url(siteurl, path), lastmod) for path, lastmod in record.pages.items()]
-    (output / SITEMAP_PATH).write_bytes(sitemap(entries))
+    # A plugin's folder (the editor's, the search index's) holds no page a crawler should visit.
+    folders = declared_folders(settings)
+    entries = [
+        Entry(site.link(path), lastmod)
+        for path, lastmod in record.pages.items()
+        if folder_holding(path, folders) is None
+    ]
+    (output / SITEMAP).write_bytes(sitemap(entries))
 
     items = [
-        NewsItem(absolute_url(siteurl, article.url), article.title, publication_moment(article))
+        NewsItem(site.link(article.url), article.title, publication_moment(article))
         for article in record.public_releases
     ]
-    language = news_language(settings.get("DEFAULT_LANG", "en"))
+    language = news_language(site.options.language)
     fresh = recent(items, site.now)
-    (output / NEWS_SITEMAP_PATH).write_bytes(news_sitemap(fresh, site.organisation, language))
+    (output / NEWS_SITEMAP).write_bytes(news_sitemap(fresh, site.organisation, language))
 
-    sitemaps = [absolute_url(siteurl, SITEMAP_PATH), absolute_url(siteurl, NEWS_SITEMAP_PATH)]
+    sitemaps = [site.link(SITEMAP), site.link(NEWS_SITEMAP)]
     if site.preview:
         # A preview shows what is not yet public: no crawler is invited in, wherever it is hosted.
-        (output / ROBOTS_PATH).write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
+        (output / ROBOTS).write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
     else:
-        (output / ROBOTS_PATH).write_text(robots(sitemaps), encoding="utf-8")
+        (output / ROBOTS).write_text(robots(sitemaps), encoding="utf-8")
     logger.info("Sitemaps: %d pages, %d in the news sitemap", len(entries), len(fresh))
 
 
@@ -106,4 +110,4 @@ def register() -> None:
     signals.initialized.connect(start_record)
     signals.article_generator_finalized.connect(note_public_releases)
     signals.content_written.connect(note_written_page)
-    signals.finalized.connect(write_discovery_files)
+    WRITE_LATE_FILES.connect(write_discovery_files)

@@ -9,9 +9,7 @@ from collections.abc import Set
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from pelican.contents import Page as PelicanPage
 from pelican.paginator import Paginator
 from pelican.urlwrappers import Category, Tag
 
@@ -19,12 +17,29 @@ from pressroom.content_model.content_files import files_under, is_ignored
 from pressroom.content_model.decision import decide_fields
 from pressroom.content_model.loading import context_from_settings, is_page, load_source
 from pressroom.content_model.model import Page, Release
+from pressroom.content_model.outputs import (
+    PLUGINS,
+    BesidePage,
+    Output,
+    beside_pages,
+    declared_folders,
+    declared_outputs,
+    folder_holding,
+    plugins_on,
+    written_by,
+)
 from pressroom.content_model.problems import Problem, shown_path
-from pressroom.content_model.reader import HeldBack, planned_article
+from pressroom.content_model.reader import HeldBack, planned_article, planned_page
 from pressroom.content_model.schema import readable_release, visibility_values
 from pressroom.content_model.site import LIVE_BUILD_SETTING, site_of
+from pressroom.content_model.times import in_full
 
-from .content_folder import file_link_problems, misplaced_source_problems, static_file_problems
+from .content_folder import (
+    file_link_problems,
+    misplaced_source_problems,
+    missing_link_target_problems,
+    static_file_problems,
+)
 
 READ_EXTENSIONS = (".md",)
 
@@ -152,35 +167,25 @@ def unread_file_problems(paths: list[Path]) -> list[Problem]:
     ]
 
 
-# Pages written once per site by the plugins, by the setting that names each (and its default).
-SITE_PAGES = (
-    ("ARCHIVES_SAVE_AS", "archive/index.html", "the archive"),
-    ("PRESS_OFFICE_SAVE_AS", "press-office/index.html", "the press office page"),
-    ("PEOPLE_SAVE_AS", "people/index.html", "the people index"),
-    ("NOT_FOUND_SAVE_AS", "404.html", "the page-not-found page"),
-    ("PRESSROOM_SUBSCRIBE_SAVE_AS", "subscribe/index.html", "the subscribe page"),
-    ("SEARCH_SAVE_AS", "search/index.html", "the search page"),
-)
-DISCOVERY_FILES = ("sitemap.xml", "news-sitemap.xml", "robots.txt")
-# Files a plugin writes at the site's root, when that plugin is on.
-PLUGIN_ROOT_FILES = {
-    "pressroom.favicon": ("favicon.ico",),
-    "pressroom.security_headers": ("_headers",),
-    "pressroom.archive": ("releases.json", "releases.schema.json"),
-}
+# A paginated listing: what it lists, the setting that places it, its first page's save_as and url, and
+# how many releases it lists.
+Listing = tuple[str, str, str, str, int]
 
 
-def plugin_listings(public: list[Release], settings: dict, directory) -> list[tuple[str, str, str, int]]:
-    """The paginated listings the listings plugin writes: per person, per campaign with releases, per year."""
+def plugin_listings(public: list[Release], settings: dict, directory) -> list[Listing]:
+    """The paginated listings the listings plugin writes: per person, and per campaign with releases."""
+    if "pressroom.listings" not in plugins_on(settings):
+        return []
     listings = []
+    site = site_of(settings)
     for person_id in directory.people if directory else ():
         count = sum(any(person.id == person_id for person in release.people_named) for release in public)
-        url = settings.get("SPOKESPERSON_URL", "").format(id=person_id)
         listings.append(
             (
                 f"page of {person_id}",
-                settings.get("SPOKESPERSON_SAVE_AS", "").format(id=person_id),
-                url,
+                "SPOKESPERSON_SAVE_AS",
+                site.person_save_as(person_id),
+                site.person_path(person_id),
                 count,
             )
         )
@@ -188,15 +193,41 @@ def plugin_listings(public: list[Release], settings: dict, directory) -> list[tu
         count = sum(bool(release.campaign and release.campaign.id == campaign_id) for release in public)
         if not count:
             continue  # a campaign has its page from its first public release, as a topic does
-        url = settings.get("CAMPAIGN_URL", "").format(id=campaign_id)
         listings.append(
             (
                 f"page of campaign {campaign_id}",
-                settings.get("CAMPAIGN_SAVE_AS", "").format(id=campaign_id),
-                url,
+                "CAMPAIGN_SAVE_AS",
+                site.campaign_save_as(campaign_id),
+                site.campaign_path(campaign_id),
                 count,
             )
         )
+    return listings
+
+
+def pelican_listings(public: list[Release], settings: dict) -> list[Listing]:
+    """The paginated listings Pelican writes: the paginated direct templates (the home page), one per
+    type and topic with a public release, and one per year."""
+    site = site_of(settings)
+    paginated = settings.get("PAGINATED_TEMPLATES") or {}
+    listings: list[Listing] = []
+    for template in settings.get("DIRECT_TEMPLATES", []):
+        if template in paginated:
+            setting = f"{template.upper()}_SAVE_AS"
+            listings.append((template, setting, settings.get(setting, f"{template}.html"), "", len(public)))
+    by_type: dict[str, int] = defaultdict(int)
+    by_topic: dict[tuple, int] = defaultdict(int)
+    for release in public:
+        by_type[release.type.plural] += 1
+        for topic in release.topics:
+            by_topic[(topic.name, topic.id)] += 1
+    for name, count in by_type.items():
+        category = Category(name, settings)
+        listings.append((f"listing of {name}", "CATEGORY_SAVE_AS", category.save_as, category.url, count))
+    for (name, topic_id), count in by_topic.items():
+        tag = Tag(name, settings)
+        tag.slug = topic_id
+        listings.append((f"listing of topic {topic_id}", "TAG_SAVE_AS", tag.save_as, tag.url, count))
     years = sorted({release.published for release in public}, key=lambda date: date.year)
     for year, dates in groupby(years, key=lambda date: date.year):
         first = next(dates)
@@ -204,8 +235,9 @@ def plugin_listings(public: list[Release], settings: dict, directory) -> list[tu
         listings.append(
             (
                 f"archive of {year}",
-                settings.get("YEAR_ARCHIVE_SAVE_AS", "").format(date=first),
-                settings.get("YEAR_ARCHIVE_URL", "").format(date=first),
+                "YEAR_ARCHIVE_SAVE_AS",
+                site.options.year_archive_save_as.format(date=first),
+                site.options.year_archive_url.format(date=first),
                 count,
             )
         )
@@ -214,8 +246,8 @@ def plugin_listings(public: list[Release], settings: dict, directory) -> list[tu
 
 @dataclass(frozen=True)
 class OldAddress:
-    """A redirect page that entry `number` of a release's `previous_urls` asks for: that entry, and not
-    the release or page already at the address, is what a collision there must blame."""
+    """A redirect page that entry `number` of a release's or page's `previous_urls` asks for: that entry,
+    and not the release or page already at the address, is what a collision there must blame."""
 
     source: str
     number: int
@@ -225,70 +257,100 @@ class OldAddress:
         return f"the redirect from {self.address} in {self.source}"
 
 
+@dataclass(frozen=True)
+class BesideFile:
+    """A file a plugin writes beside a release's page, named after it: the release's slug is to blame
+    for where it lands."""
+
+    source: str
+    beside: BesidePage
+
+    def __str__(self) -> str:
+        return (
+            f"the {self.beside.what} of {self.source} ({written_by(self.beside.writer, self.beside.setting)})"
+        )
+
+
+# What writes a planned file: a release or page (its source path), a redirect, a file beside a release's
+# page, or a file the settings put there (a plugin's, Pelican's, a listing's).
+Writer = str | OldAddress | BesideFile | Output
+
+
+def plan_redirects(outputs: dict[str, list[Writer]], source: str, previous_urls: tuple[str, ...]) -> None:
+    for number, previous in enumerate(previous_urls, start=1):
+        # plugins/listings writes a redirect page there; it must not hide a page that exists.
+        redirect = f"{previous}index.html" if previous.endswith("/") else previous
+        outputs[redirect].append(OldAddress(source, number, previous))
+
+
 def planned_outputs(
     releases: list[Release], pages: list[Page], settings: dict, directory=None
-) -> dict[str, list[str | OldAddress]]:
-    """Every file the build will write for content, listings and site pages, with what writes it."""
-    outputs: dict[str, list[str | OldAddress]] = defaultdict(list)
+) -> dict[str, list[Writer]]:
+    """Every file the build will write outside the plugins' folders, with what writes it: content, the
+    files beside releases' pages, listings, and every file the registry of outputs declares."""
+    outputs: dict[str, list[Writer]] = defaultdict(list)
     public = [release for release in releases if release.status == "published"]
+    beside = beside_pages(settings)
     # A withdrawn release keeps its page and its earlier addresses, but leaves every listing.
     for release in (release for release in releases if release.status != "draft"):
         article = planned_article(release, settings)
         outputs[article.save_as].append(release.source_path)
-        for number, previous in enumerate(release.previous_urls, start=1):
-            # plugins/listings writes a redirect page there; it must not hide a page that exists.
-            redirect = f"{previous}index.html" if previous.endswith("/") else previous
-            outputs[redirect].append(OldAddress(release.source_path, number, previous))
+        plan_redirects(outputs, release.source_path, release.previous_urls)
+        if release.status == "published":
+            for kind in beside:
+                path = kind.path(release, article.save_as)
+                if path:
+                    outputs[path].append(BesideFile(release.source_path, kind))
     for page in pages:
         if page.status == "published":
-            pelican_page = PelicanPage(
-                "", {"title": page.title, "slug": page.slug}, settings, page.source_path
-            )
-            outputs[pelican_page.save_as].append(page.source_path)
+            outputs[planned_page(page, settings).save_as].append(page.source_path)
+            plan_redirects(outputs, page.source_path, page.previous_urls)
+    declared = declared_outputs(settings)
+    folders = [output for output in declared if output.is_folder]
+    for output in declared:
+        # Inside its own folder a plugin's file is its own business; anything else there is a mistake.
+        folder = folder_holding(output.path, folders)
+        if not output.is_folder and (folder is None or folder.writer != output.writer):
+            outputs[output.path].append(output)
 
-    listings: list[tuple[str, str, str, int]] = [("index", "index.html", "", len(public))]
-    by_type: dict[str, int] = defaultdict(int)
-    by_topic: dict[tuple, int] = defaultdict(int)
-    for release in public:
-        by_type[release.type.plural] += 1
-        for topic in release.topics:
-            by_topic[(topic.name, topic.id)] += 1
-    for name, count in by_type.items():
-        category = Category(name, settings)
-        listings.append((f"listing of {name}", category.save_as, category.url, count))
-    for (name, topic_id), count in by_topic.items():
-        tag = Tag(name, settings)
-        tag.slug = topic_id
-        listings.append((f"listing of topic {topic_id}", tag.save_as, tag.url, count))
-    listings += plugin_listings(public, settings, directory)
-    for setting, default, what in SITE_PAGES:
-        if settings.get(setting, default):
-            outputs[settings.get(setting, default)].append(what)
-    for name in DISCOVERY_FILES:
-        outputs[name].append(f"the {name} file")
-    for plugin, names in PLUGIN_ROOT_FILES.items():
-        if plugin in settings.get("PLUGINS", []):
-            for name in names:
-                outputs[name].append(f"the {name} file")
-
-    for what, save_as, url, count in listings:
+    listings = [*pelican_listings(public, settings), *plugin_listings(public, settings, directory)]
+    for what, setting, save_as, url, count in listings:
         if not save_as:
             continue
         per_page = settings.get("DEFAULT_PAGINATION") or None
         paginator = Paginator(save_as, url, list(range(count)), settings, per_page)
         for number in paginator.page_range:
             page_save_as = paginator.page(number).save_as
-            label = what if number == 1 else f"{what}, page {number}"
-            outputs[page_save_as].append(label)
+            if number == 1:
+                outputs[page_save_as].append(Output(page_save_as, what, setting=setting))
+            else:
+                label = f"{what}, page {number}"
+                outputs[page_save_as].append(Output(page_save_as, label, setting="PAGINATION_PATTERNS"))
     return outputs
 
 
-def collision_problems(outputs: dict[str, list[str | OldAddress]]) -> list[Problem]:
+def source_of(writer: Writer) -> str | None:
+    """The release or page to blame for a planned file, when content put it there."""
+    if isinstance(writer, str):
+        return writer
+    if isinstance(writer, OldAddress | BesideFile):
+        return writer.source
+    return None
+
+
+def movable(*writers: Writer) -> Output | None:
+    """Of two settings' outputs on one file, the one a setting can move: an address setting, not PLUGINS
+    (nor the pagination patterns, which have their own fix)."""
+    fixed = (PLUGINS, 'CMS["enabled"]', "PAGINATION_PATTERNS")
+    return next((w for w in writers if isinstance(w, Output) and w.setting not in fixed), None)
+
+
+def collision_problems(outputs: dict[str, list[Writer]]) -> list[Problem]:
     """Two things writing one file lose one of them silently; name both, and blame a source when one is:
     an old address first, since a redirect must never take the place of a page."""
     problems = []
     for output, writers in sorted(outputs.items()):
-        sources = [writer for writer in writers if isinstance(writer, str) and Path(writer).exists()]
+        sources = [writer for writer in writers if isinstance(writer, str | BesideFile)]
         for other in writers[1:]:
             first = writers[0]
             redirects = [writer for writer in (other, first) if isinstance(writer, OldAddress)]
@@ -301,19 +363,32 @@ def collision_problems(outputs: dict[str, list[str | OldAddress]]) -> list[Probl
                         None,
                         f"previous_urls[{redirect.number}]",
                         f"'{redirect.address}' would put a redirect at {output}, which {partner} writes",
-                        "remove it, or correct it to an address this release really had",
+                        "remove it, or correct it to an address it really had",
                     )
                 )
             elif sources:
                 blamed = other if other in sources else sources[-1]
                 partner = first if blamed != first else other
+                what = f" (its {blamed.beside.what})" if isinstance(blamed, BesideFile) else ""
+                which = "one of them" if source_of(partner) else "it"
                 problems.append(
                     Problem(
-                        blamed,
+                        str(source_of(blamed)),
                         None,
                         "slug",
-                        f"writes {output}, which {partner} also writes",
-                        "give one of them a different title or 'slug:', or change the URL settings",
+                        f"writes {output}{what}, which {partner} also writes",
+                        f"give {which} a different title or 'slug:', or change the URL settings",
+                    )
+                )
+            elif (misplaced := movable(other, first)) is not None:
+                partner = first if misplaced is other else other
+                problems.append(
+                    Problem(
+                        "pelicanconf.py",
+                        None,
+                        misplaced.setting,
+                        f"puts {misplaced.what} at {output}, which {partner} also writes",
+                        f"give {misplaced.what} an address of its own",
                     )
                 )
             else:
@@ -326,7 +401,51 @@ def collision_problems(outputs: dict[str, list[str | OldAddress]]) -> list[Probl
                         "put '{number}' in the URL and SAVE_AS of every pattern from page 2 on",
                     )
                 )
-    return problems
+    # Three writers of one file can blame the same source twice.
+    return list(dict.fromkeys(problems))
+
+
+def folder_problem(writer: Writer, path: str, folder: Output) -> Problem:
+    """Something other than a folder's plugin would write inside the folder, which is the plugin's alone."""
+    inside = f"{path}, inside {folder.path}, the folder of {folder}"
+    if isinstance(writer, OldAddress):
+        return Problem(
+            writer.source,
+            None,
+            f"previous_urls[{writer.number}]",
+            f"'{writer.address}' would put a redirect at {inside}",
+            "remove it, or correct it to an address it really had",
+        )
+    if isinstance(writer, Output):
+        return Problem(
+            "pelicanconf.py",
+            None,
+            writer.setting,
+            f"puts {writer.what} at {inside}",
+            f"give it an address outside {folder.path}",
+        )
+    what = f"its {writer.beside.what}" if isinstance(writer, BesideFile) else "its page"
+    return Problem(
+        str(source_of(writer)),
+        None,
+        "slug",
+        f"puts {what} at {inside}",
+        f"give it another 'slug:' ({folder.path} is for {folder.what} alone)",
+    )
+
+
+def folder_problems(outputs: dict[str, list[Writer]], folders: list[Output]) -> list[Problem]:
+    """Every planned file inside a plugin's folder (which holds none of the plugin's own), once per source
+    and folder: a release's page and the files beside it are one mistake."""
+    problems: dict[tuple, Problem] = {}
+    for path, writers in sorted(outputs.items()):
+        folder = folder_holding(path, folders)
+        if folder is None:
+            continue
+        for writer in writers:
+            problem = folder_problem(writer, path, folder)
+            problems.setdefault((problem.path, problem.field, folder.path), problem)
+    return list(problems.values())
 
 
 def held_back(path: Path, document, problems, settings: dict, context, now) -> HeldBack | None:
@@ -363,7 +482,7 @@ def due_soon_problems(held: HeldBack, now: dt.datetime, timezone: str) -> list[P
     if held.until is None or held.until - now > DUE_SOON:
         return []
     name = "embargo" if held.reason == "embargoed" else "date"
-    moment = held.until.astimezone(ZoneInfo(timezone)).strftime("%H:%M on %A %-d %B %Y (%Z)")
+    moment = in_full(held.until, timezone)
     return [
         Problem(
             held.release.source_path,
@@ -377,14 +496,39 @@ def due_soon_problems(held: HeldBack, now: dt.datetime, timezone: str) -> list[P
     ]
 
 
-def check_site(settings: dict) -> SiteCheck:
-    """Validate every release and page, the directories, and the output paths they would produce."""
+def future_withdrawal_problems(release: Release, document, now: dt.datetime) -> list[Problem]:
+    """A withdrawal takes a release down at the next publish, so a date after today would print a
+    notice saying it was withdrawn on a day still to come."""
+    withdrawal = release.withdrawn
+    if withdrawal is None:
+        return []
+    today = now.astimezone(withdrawal.date.tzinfo).date()
+    if withdrawal.date.date() <= today:
+        return []
+    return [
+        Problem(
+            release.source_path,
+            document.line_of(("withdrawn", "date")),
+            "withdrawn.date",
+            f"is {withdrawal.date:%-d %B %Y}, after today ({today:%-d %B %Y}): the release is taken down at "
+            "the next publish, and its notice would say it was withdrawn on a day still to come",
+            f"give the day it was withdrawn, today ({today.isoformat()}) or earlier",
+        )
+    ]
+
+
+def check_site(settings: dict, unsaved: dict[Path, str] | None = None) -> SiteCheck:
+    """Validate every release and page, the directories, and the output paths they would produce;
+    `unsaved` gives sources as an editor holds them (absolute path: text), read instead of the file."""
+    unsaved = unsaved or {}
     result = SiteCheck()
     context, result.problems = context_from_settings(settings)
     links, refused = link_problems(Path(settings["PATH"]), settings)
     result.problems += links
     article_files = source_files(settings, "ARTICLE_PATHS", refused)
     page_files = source_files(settings, "PAGE_PATHS", refused)
+    for path in set(unsaved) - {*article_files, *page_files}:
+        (page_files if is_page(path, settings) else article_files).append(path)
     result.problems += unread_file_problems(article_files + page_files)
     result.problems += misplaced_source_problems(settings, refused)
     result.problems += static_file_problems(settings, refused)
@@ -392,22 +536,25 @@ def check_site(settings: dict) -> SiteCheck:
     for path in article_files + page_files:
         if path.suffix not in READ_EXTENSIONS:
             continue
-        item, document, problems = load_source(path, settings, context)
+        item, document, problems = load_source(path, settings, context, unsaved.get(path))
         if item is None:
             held = held_back(path, document, problems, settings, context, now) if document else None
             if held:
                 result.held_back[shown_path(path)] = held
-                problems = [*due_soon_problems(held, now, settings.get("TIMEZONE", "UTC")), *problems]
+                problems = [*due_soon_problems(held, now, site_of(settings).options.timezone), *problems]
         else:
             result.sources[str(path.resolve())] = (item, document)
         if isinstance(item, Release):
+            problems = [*problems, *future_withdrawal_problems(item, document, now)]
             result.releases.append(item)
         elif isinstance(item, Page):
             result.pages.append(item)
         result.problems += problems
     result.problems += file_link_problems(result.sources, settings)
+    result.problems += missing_link_target_problems(result.sources, settings)
     outputs = planned_outputs(result.releases, result.pages, settings, context.directory)
     result.problems += collision_problems(outputs)
+    result.problems += folder_problems(outputs, declared_folders(settings))
     return result
 
 

@@ -22,6 +22,8 @@ from pressroom.content_model.decision import Visibility, decide
 from pressroom.content_model.loading import markdown_renderer
 from pressroom.content_model.memo import code_version
 from pressroom.content_model.model import RELEASE_TYPES
+from pressroom.content_model.outputs import declared_outputs
+from pressroom.content_model.phases import SCAN
 from pressroom.content_model.reader import HELD_BACK_SETTING, planned_article
 from pressroom.content_model.site import WITHDRAWAL_NOTICES_SETTING, site_of, withdrawn_articles
 
@@ -74,7 +76,7 @@ def apply_visibility(generator, metadata) -> None:
 
 def public_address(article, settings) -> str:
     """Where the release will live once public (as a draft, Pelican only knows its draft address)."""
-    return settings["ARTICLE_URL"].format(**article.url_format)
+    return site_of(settings).options.article_url.format(**article.url_format)
 
 
 def source_text(path: str | Path) -> str:
@@ -111,18 +113,21 @@ def only_used_by(source: str, static_paths: list[str], public_sources_text: str)
 def public_addresses(public, generators, settings) -> list[str]:
     """The addresses public readers reach that the build knows before writing: the public releases and
     pages (and their earlier addresses), the type and topic listings, the directory's people, topics and
-    campaigns, the theme's and the published static files, and the fixed part of every address setting;
-    and the release types' ids, which releases.json and its schema give as values."""
+    campaigns, the theme's and the published static files, the fixed part of every address setting and
+    every file and folder the registry of outputs declares (robots.txt, feeds/topic/, pagefind/…); and
+    the release types' ids, which releases.json and its schema give as values."""
     addresses = [
         value
         for key, value in settings.items()
         if key.endswith(("_URL", "_SAVE_AS")) and isinstance(value, str)
     ]
+    addresses += [output.path for output in declared_outputs(settings)]
     directory = site_of(settings).directory
     addresses += [*directory.people, *directory.press_contacts, *directory.topics, *directory.campaigns]
     addresses += list(RELEASE_TYPES)
     for item in public:
-        addresses += [item.url, *getattr(getattr(item, "release", None), "previous_urls", ())]
+        moved = getattr(item, "release", None) or getattr(item, "page", None)
+        addresses += [item.url, *getattr(moved, "previous_urls", ())]
     for generator in generators:
         addresses += [category.url for category, _ in getattr(generator, "categories", [])]
         addresses += [tag.url for tag in getattr(generator, "tags", {})]
@@ -225,12 +230,12 @@ def hidden_releases(settings: dict) -> list[Hidden]:
 
 
 def scan_for_leaks(pelican) -> None:
-    if site_of(pelican.settings).preview:
+    site = site_of(pelican.settings)
+    if site.preview:
         return
     hidden = hidden_releases(pelican.settings)
-    memo = site_of(pelican.settings).memos.named(
-        "leak_scan", code_version(leaks_module.__name__) + needles_digest(hidden)
-    )
+    version = code_version(leaks_module.__name__) + needles_digest(hidden) + site.kind
+    memo = site.memos.named("leak_scan", version)
 
     def remembered(text: str, search: Callable[[], Found]) -> Found:
         return memo.answer((text,), search)
@@ -244,7 +249,7 @@ def register() -> None:
     signals.initialized.connect(start_build_lists)
     signals.article_generator_context.connect(apply_visibility)
     signals.all_generators_finalized.connect(hide_unpublished)
-    signals.finalized.connect(scan_for_leaks)
+    SCAN.connect(scan_for_leaks)
 
 
 __all__ = ["PUBLIC_KEY", "EmbargoLeak", "Hidden", "Visibility", "decide", "hidden_releases", "register"]
