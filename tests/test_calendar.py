@@ -17,8 +17,9 @@ from support.showcase import PAST_EVENT, UPCOMING_EVENT, build_showcase
 from support.site import SAMPLE_CONTENT, build, read_html
 
 from pressroom.content_model.model import Event
+from pressroom.content_model.presentation import EventFacts
+from pressroom.content_model.site import Site
 from pressroom.content_model.times import time_span
-from pressroom.event_calendar.ics import calendar_address, has_ended
 from pressroom.structured_data.json_ld import attendance
 
 SITEURL = "https://press.example.org"
@@ -121,16 +122,16 @@ def test_draft_event_gets_no_page_and_no_calendar(content_copy, build_site):
     ],
 )
 def test_calendar_file_sits_beside_the_event_page_whatever_the_url_scheme(url, save_as, expected):
-    assert calendar_address(url, save_as, "talk") == expected
+    assert Site.beside(url, save_as, "talk.ics") == expected
 
 
 def test_an_event_has_ended_at_its_end_or_without_one_at_its_start():
     start = dt.datetime(2025, 1, 1, 12, tzinfo=dt.UTC)
     end = start + dt.timedelta(hours=1)
-    assert not has_ended(start, end, start + dt.timedelta(minutes=59))
-    assert has_ended(start, end, end)
-    assert has_ended(start, None, start)
-    assert not has_ended(start, None, start - dt.timedelta(seconds=1))
+    assert not Event(start, end, "Online").has_ended(start + dt.timedelta(minutes=59))
+    assert Event(start, end, "Online").has_ended(end)
+    assert Event(start, None, "Online").has_ended(start)
+    assert not Event(start, None, "Online").has_ended(start - dt.timedelta(seconds=1))
 
 
 def test_a_two_day_event_across_the_october_clock_change_reads_the_same_everywhere(content_copy, tmp_path):
@@ -279,7 +280,11 @@ def test_a_hybrid_event_calendar_has_the_venue_the_registration_link_and_the_pag
 
 def test_an_in_person_event_without_a_structured_address_gives_its_location_as_the_address():
     start = dt.datetime(2025, 6, 1, 10, tzinfo=dt.UTC)
-    mode, place = attendance(Event(start, location="Town Hall, 1 High Street, Leeds LS1 1AA"))
+    details = Event(start, location="Town Hall, 1 High Street, Leeds LS1 1AA")
+    facts = EventFacts(
+        start, None, details.when, details.attendance, details.location, None, "", "", (), False, True
+    )
+    mode, place = attendance(facts)
     assert mode == "https://schema.org/OfflineEventAttendanceMode"
     assert place == {
         "@type": "Place",

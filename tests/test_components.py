@@ -11,7 +11,8 @@ from pelican.paginator import Paginator
 from support.components import COMPONENTS, article, documented_components, example_values
 from support.site import ROOT, SAMPLE_CONTENT, site_settings
 
-from pressroom.content_model.model import Person, PressContact, Quote, RespondsTo
+from pressroom.content_model.model import Person, PressContact, Quote
+from pressroom.content_model.presentation import Moment, RespondsToFacts
 from pressroom.share_links.networks import quote_share_links
 
 KEITH = Person(
@@ -197,9 +198,8 @@ def test_pagination_is_absent_when_everything_fits_on_one_page(environment, tmp_
 
 
 def test_responds_to_box_links_the_source_and_dates_it(environment):
-    source = RespondsTo(
-        "The Care Review", "Independent Review", "https://www.gov.uk/review", dt.date(2022, 5, 23)
-    )
+    date = Moment(dt.datetime(2022, 5, 23), "23 May 2022")
+    source = RespondsToFacts("The Care Review", "Independent Review", "https://www.gov.uk/review", date)
     box = render(environment, "responds_to", "responds_to_box(source)", source=source)
     assert box.select_one("h2").get_text() == "Responding to"
     assert box.select_one(".responds-to-title a")["href"] == "https://www.gov.uk/review"
@@ -208,7 +208,7 @@ def test_responds_to_box_links_the_source_and_dates_it(environment):
 
 
 def test_responds_to_box_without_url_or_date_is_plain_text(environment):
-    box = render(environment, "responds_to", "responds_to_box(source)", source=RespondsTo("A speech"))
+    box = render(environment, "responds_to", "responds_to_box(source)", source=RespondsToFacts("A speech"))
     assert box.select_one(".responds-to-title").get_text() == "A speech"
     assert box.select_one("a") is None and box.select_one(".responds-to-source") is None
 

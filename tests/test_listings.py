@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support.outputs import planned_files, written_files
 from support.showcase import (
     HIDDEN_TITLES,
     PAST_EVENT,
@@ -19,9 +20,7 @@ from support.showcase import (
 )
 from support.site import read_html, site_settings
 
-from pressroom.content_model.loading import context_from_settings
 from pressroom.listings.relations import Entry, by_campaign, by_person, neighbours, related
-from pressroom.validation.site_check import check_site, planned_outputs
 
 FAMILY_HUBS = "releases/2022/family-hubs-funding-response/"
 
@@ -128,6 +127,40 @@ def test_the_header_marks_the_page_shown_and_its_section(showcase, address, expe
     assert all(link["href"].startswith("/") for link in links)
 
 
+WEBINAR_WHEN = ("Tuesday 10 March 2026, 12:30", "13:30 GMT")
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/",
+        "events/",
+        "topics/parent-infant-relationship-teams/",
+        "campaigns/first-1001-days/",
+        "people/keith-reed/",
+        "archive/2026/",
+    ],
+)
+def test_an_event_in_a_listing_says_when_it_takes_place_beside_when_it_was_announced(showcase, address):
+    item = next(
+        link.find_parent("li")
+        for link in read_html(showcase, address).select("main .release-list .release-list-title a")
+        if link["href"] == "/" + UPCOMING_EVENT
+    )
+    when = item.select_one(".release-list-when")
+    assert " ".join(when.get_text().split()) == f"When: {WEBINAR_WHEN[0]} to {WEBINAR_WHEN[1]}"
+    assert [time["datetime"] for time in when.select("time")] == [
+        "2026-03-10T12:30:00+00:00",
+        "2026-03-10T13:30:00+00:00",
+    ]
+    assert item.select_one(".release-list-date").get_text() == "5 January 2026"
+
+
+def test_a_listing_says_when_only_of_events(showcase):
+    items = read_html(showcase, "archive/2024/").select("main .release-list li")
+    assert items and not [item for item in items if item.select_one(".release-list-when")]
+
+
 def test_topic_listing_describes_the_topic(showcase):
     page = read_html(showcase, "topics/family-hubs/")
     assert page.select_one("main h1").get_text() == "Topic: Family hubs"
@@ -224,7 +257,8 @@ def test_neighbours_follow_publication_order_whatever_the_input_order():
 def test_related_prefers_more_topics_in_common_then_the_newest():
     entries = [
         entry("self", 10, topics={"x", "y"}),
-        entry("one-shared-new", 9, topics={"x"}),
+        entry("just-before", 9, topics={"w"}),
+        entry("one-shared-new", 8, topics={"x"}),
         entry("two-shared-old", 1, topics={"x", "y"}),
         entry("one-shared-old", 2, topics={"y"}),
         entry("unrelated", 11, topics={"z"}),
@@ -233,15 +267,42 @@ def test_related_prefers_more_topics_in_common_then_the_newest():
     assert related(entries, 5)["unrelated"] == []
 
 
+def test_related_leaves_out_the_older_and_newer_release_the_page_links_already():
+    entries = [
+        entry("older", 1, topics={"x", "y"}),
+        entry("self", 2, topics={"x", "y"}),
+        entry("newer", 3, topics={"x", "y"}),
+        entry("one-shared", 4, topics={"x"}),
+        entry("also-shared", 5, topics={"y"}),
+    ]
+    assert neighbours(entries)["self"] == ("older", "newer")
+    assert related(entries, 2)["self"] == ["also-shared", "one-shared"]
+
+
+def test_no_release_page_lists_the_same_release_as_related_and_as_older_or_newer(showcase):
+    pages = sorted(path.parent for path in (showcase / "releases").rglob("index.html"))
+    assert len(pages) >= 7
+    twice = {}
+    for folder in pages:
+        page = read_html(showcase, folder.relative_to(showcase).as_posix() + "/")
+        related_links = {link["href"] for link in page.select(".related .release-list-title a")}
+        neighbour_links = {link["href"] for link in page.select(".release-neighbours a")}
+        if related_links & neighbour_links:
+            twice[folder.name] = related_links & neighbour_links
+    assert twice == {}
+
+
 def related_one_by_one(entries, limit):
-    """The rule as it reads: every pair compared (too slow for thousands of releases)."""
+    """The rule as it reads: every pair compared (too slow for thousands of releases), leaving out the
+    release itself and the releases just before and after it."""
     ordered = sorted(entries, key=lambda e: (e.date, e.key), reverse=True)
     found = {}
-    for this in ordered:
+    for index, this in enumerate(ordered):
+        beside = {other.key for other in ordered[max(index - 1, 0) : index + 2]}
         sharing = sorted(
             ((-len(this.topics & other.topics), position, other.key))
             for position, other in enumerate(ordered)
-            if other.key != this.key and this.topics & other.topics
+            if other.key not in beside and this.topics & other.topics
         )
         found[this.key] = [key for _, _, key in sharing[:limit]]
     return found
@@ -329,13 +390,6 @@ def test_a_campaign_with_no_release_is_not_planned_as_a_page(winter_appeal, buil
     (winter_appeal / "releases" / "winter-appeal.md").unlink()
     output = build_site(winter_appeal)
     settings = site_settings(winter_appeal, output)
-    result = check_site(settings)
-    directory = context_from_settings(settings)[0].directory
-    planned = set(planned_outputs(result.releases, result.pages, settings, directory))
-    built = {
-        path.relative_to(output).as_posix()
-        for path in output.rglob("*")
-        if path.is_file() and (path.suffix == ".html" or path.parent == output)
-    }
+    planned = planned_files(settings)
     assert "campaigns/winter-appeal/index.html" not in planned
-    assert planned == built
+    assert planned == written_files(output, settings)

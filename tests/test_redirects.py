@@ -102,7 +102,7 @@ def test_an_old_address_on_a_listing_blames_the_old_address_not_the_settings(con
     move(content_copy, "archive/")
     [problem] = check_site(site_settings(content_copy, tmp_path / "unused")).errors
     assert (problem.path.endswith(EVENT), problem.field) == (True, "previous_urls[1]")
-    assert "would put a redirect at archive/index.html, which the archive writes" in problem.what
+    assert problem.what.endswith("archive/index.html, which the archive (Pelican, ARCHIVES_SAVE_AS) writes")
 
 
 def test_an_old_address_is_kept_the_way_the_output_writes_it(content_copy, tmp_path):
@@ -111,3 +111,19 @@ def test_an_old_address_is_kept_the_way_the_output_writes_it(content_copy, tmp_p
     assert result.errors == []
     [event] = [release for release in result.releases if release.previous_urls]
     assert event.previous_urls == (OLD,)
+
+
+def test_a_page_s_old_address_on_a_release_s_page_is_an_error_blaming_the_page(content_copy, tmp_path):
+    vision = content_copy / "pages" / "our-vision.md"
+    vision.write_text(
+        vision.read_text(encoding="utf-8").replace(
+            "---\n", "---\nprevious_urls: [releases/2022/care-review-response/]\n", 1
+        ),
+        encoding="utf-8",
+    )
+    [problem] = check_site(site_settings(content_copy, tmp_path / "unused")).errors
+    assert (problem.path.endswith("pages/our-vision.md"), problem.field) == (True, "previous_urls[1]")
+    assert problem.what == (
+        f"'releases/2022/care-review-response/' would put a redirect at "
+        f"releases/2022/care-review-response/index.html, which {content_copy / CARE_REVIEW} writes"
+    )

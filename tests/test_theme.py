@@ -7,8 +7,8 @@ from support.browser import serve_directory
 from support.showcase import PRESS_RELEASE
 from support.site import ROOT, read_html, site_settings
 
-from pressroom.listings import ThemeSettingsInvalid
-from pressroom.listings.branding import brand_problems, contrast_ratio
+from pressroom.content_model import SettingsInvalid
+from pressroom.content_model.colours import brand_problems, contrast_ratio
 from publishing.links import check_links
 
 
@@ -119,7 +119,7 @@ def test_brand_colours_that_would_be_hard_to_read_stop_the_build(tmp_path):
     settings = site_settings(
         ROOT / "content", tmp_path / "output", BRAND_COLOURS={"primary": "#ffcc00", "links": "#000000"}
     )
-    with pytest.raises(ThemeSettingsInvalid) as stopped:
+    with pytest.raises(SettingsInvalid) as stopped:
         Pelican(settings).run()
     assert len(stopped.value.problems) == 2
     assert not (tmp_path / "output").exists()

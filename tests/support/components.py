@@ -16,9 +16,12 @@ from markdown import Markdown
 from pelican.contents import Article
 from pelican.paginator import Paginator
 
+from pressroom.content_model.body import Segment
 from pressroom.content_model.loading import context_from_settings, load_source
-from pressroom.content_model.model import Person, Quote, RespondsTo
+from pressroom.content_model.model import Person, Quote
+from pressroom.content_model.presentation import Moment, Presentation, RespondsToFacts, present
 from pressroom.content_model.reader import release_metadata
+from pressroom.content_model.site import site_of
 from pressroom.copy_ready import copy_ready_addresses
 from pressroom.search.entries import release_entry
 from pressroom.share_links.networks import quote_share_links, release_share_links
@@ -62,6 +65,19 @@ def article(source: str) -> Article:
     return Article(markdown.reset().convert(document.body), metadata, settings, str(path))
 
 
+def presentation_of(release_article: Article) -> Presentation:
+    """The presentation a build gives the release of `release_article` (its body unsegmented)."""
+    segments = (Segment(html=release_article._content),)
+    return present(
+        release_article.release, release_article.url, site_of(sample_settings()), segments=segments
+    )
+
+
+def moment_in_words(value) -> Moment:
+    at = dt.datetime.combine(dt.date.fromisoformat(str(value)), dt.time())
+    return Moment(at, at.strftime(sample_settings()["DEFAULT_DATE_FORMAT"]))
+
+
 def paginator_page(value: dict):
     pages = Paginator(
         "news/index.html", "news/", list(range(value["items"])), sample_settings(), value["per_page"]
@@ -73,16 +89,14 @@ BUILDERS = {
     "Quote": lambda value: Quote(value["number"], value["text"], person(value["by"])),
     "Person": person,
     "PressContact": lambda value: context_from_settings(sample_settings())[0].directory.press_contacts[value],
-    "RespondsTo": lambda value: RespondsTo(
-        **{**value, "date": dt.date.fromisoformat(str(value["date"])) if "date" in value else None}
+    "RespondsToFacts": lambda value: RespondsToFacts(
+        **{**value, "date": moment_in_words(value["date"]) if "date" in value else None}
     ),
     "list of ShareLink": share_links,
     "list of Article": lambda sources: [article(source) for source in sources],
     "Page (Pelican's paginator)": paginator_page,
     "CopyReady": lambda value: copy_ready_addresses(**value),
-    "SearchEntry": lambda source: release_entry(
-        article(source).release, sample_settings()["DEFAULT_DATE_FORMAT"]
-    ),
+    "SearchEntry": lambda source: release_entry(presentation_of(article(source))),
 }
 
 

@@ -153,6 +153,8 @@ PAGE_TYPES = {
     "year archive": "archive/2024/",
     "archive": "archive/",
     "press office": "press-office/",
+    "subscribe": "subscribe/",
+    "search": "search/",
     "vision page": "our-vision-the-1001-critical-days/",
     "404": "404.html",
 }

@@ -12,34 +12,26 @@ from pathlib import Path
 
 from pelican import signals
 
-from pressroom.content_model.site import absolute_url, note_withdrawal_notice, site_of, withdrawn_articles
+from pressroom.content_model.outputs import ARCHIVE as ARCHIVE_SAVE_AS
+from pressroom.content_model.outputs import ARCHIVE_SCHEMA as SCHEMA_SAVE_AS
+from pressroom.content_model.site import note_withdrawal_notice, site_of, withdrawn_articles
 
 from .json_schema import SCHEMA_VERSION, archive_schema
-from .records import archive_document, published_moment, release_id, release_record
-
-ARCHIVE_SAVE_AS = "releases.json"
-SCHEMA_SAVE_AS = "releases.schema.json"
-
-
-def site_base(settings) -> str:
-    """SITEURL, or in a development build (SITEURL empty) the address `invoke serve` uses."""
-    return settings.get("SITEURL") or settings.get("PRESSROOM_FEED_DEV_SITEURL", "http://localhost:8000")
+from .records import archive_document, release_record
 
 
 def public_releases(generator) -> list:
     articles = [article for article in generator.articles if getattr(article, "release", None)]
     articles += withdrawn_articles(generator.context)
-    return sorted(articles, key=lambda article: published_moment(article.release), reverse=True)
+    return sorted(articles, key=lambda article: article.presentation.published.at, reverse=True)
 
 
 def archive_files(generator) -> dict[str, dict]:
     """{output path: document} for releases.json and its schema."""
-    settings = generator.settings
-    base = site_base(settings)
-    schema_url = absolute_url(base, SCHEMA_SAVE_AS)
+    site = site_of(generator.settings)
+    schema_url = site.absolute(SCHEMA_SAVE_AS)
     records = [
-        release_record(article.release, release_id(article.release), absolute_url(base, article.url))
-        for article in public_releases(generator)
+        release_record(article.release, article.presentation) for article in public_releases(generator)
     ]
     return {
         ARCHIVE_SAVE_AS: archive_document(records, schema_url, SCHEMA_VERSION),

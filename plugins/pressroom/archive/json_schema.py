@@ -10,7 +10,7 @@ from pressroom.content_model.model import RELEASE_TYPES
 from pressroom.content_model.schema import RELEASE_FIELDS
 
 # Bump the major number when a field is removed or changes meaning, the minor when one is added.
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # Fields of the release table that releases.json leaves out, and why.
@@ -65,6 +65,7 @@ ARCHIVED_FIELDS: dict[str, dict] = {
     "date": DATE,
     "updated": {"type": "array", "items": strict_object({"date": MOMENT, "note": TEXT})},
     "summary": TEXT,
+    "place": optional(TEXT),
     "spokespeople": {"type": "array", "items": {"$ref": "#/$defs/person"}},
     "people": {"type": "array", "items": {"$ref": "#/$defs/person"}},
     "quotes": {
@@ -126,6 +127,7 @@ FIELD_ORDER = (
     "updated",
     "url",
     "summary",
+    "place",
     "spokespeople",
     "people",
     "quotes",

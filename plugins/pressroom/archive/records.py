@@ -1,32 +1,20 @@
-"""One public release as a plain record for releases.json: only JSON types, every address absolute."""
+"""One public release as a plain record for releases.json: only JSON types, every address absolute.
+
+The facts a reader sees (when it was published, its address, what each quote says and who said it, its
+withdrawal) come from the release's presentation, as every other form of the release has them; the
+fields as they were written (its date, the people and the event's details) from the release itself."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import PurePosixPath
 
-from pressroom.content_model.model import (
-    Address,
-    Event,
-    Person,
-    Quote,
-    Release,
-    RespondsTo,
-    Topic,
-    Withdrawal,
-)
+from pressroom.content_model.model import Address, Event, Person, Release, RespondsTo, Topic
+from pressroom.content_model.presentation import Presentation, QuoteFact, Withdrawal
 
 
 def release_id(release: Release) -> str:
     """The source file's name without .md, as the feeds' entry ids use: it survives a retitle or new slug."""
     return PurePosixPath(release.source_path).stem
-
-
-def published_moment(release: Release) -> dt.datetime:
-    """When the release became public: its date, or its embargo when that came later."""
-    if release.embargo and release.embargo > release.date:
-        return release.embargo
-    return release.date
 
 
 def person_record(person: Person) -> dict:
@@ -39,7 +27,7 @@ def topic_record(topic: Topic) -> dict:
     return {"id": topic.id, "name": topic.name}
 
 
-def quote_record(quote: Quote) -> dict:
+def quote_record(quote: QuoteFact) -> dict:
     return {"text": quote.text, "by": person_record(quote.person)}
 
 
@@ -75,28 +63,29 @@ def event_record(event: Event) -> dict:
 
 
 def withdrawal_record(withdrawal: Withdrawal) -> dict:
-    return {"date": withdrawal.date.isoformat(), "reason": withdrawal.reason}
+    return {"date": withdrawal.moment.iso, "reason": withdrawal.reason}
 
 
-def release_record(release: Release, record_id: str, url: str) -> dict:
+def release_record(release: Release, shown: Presentation) -> dict:
     """Every archived field of `release`; absent optional values are null, so each record has every key."""
     return {
-        "id": record_id,
+        "id": release_id(release),
         "type": release.type.id,
-        "title": release.title,
+        "title": shown.headline,
         "date": release.date.date().isoformat(),
-        "published": published_moment(release).isoformat(),
+        "published": shown.published.iso,
         "updated": [{"date": update.date.isoformat(), "note": update.note} for update in release.updated],
-        "url": url,
-        "summary": release.summary,
+        "url": shown.address,
+        "summary": shown.standfirst,
+        "place": shown.place or None,
         "spokespeople": [person_record(person) for person in release.spokespeople],
         "people": [person_record(person) for person in release.people],
-        "quotes": [quote_record(quote) for quote in release.quotes],
+        "quotes": [quote_record(quote) for quote in shown.quotes],
         "topics": [topic_record(topic) for topic in release.topics],
         "campaign": topic_record(release.campaign) if release.campaign else None,
         "responds_to": responds_to_record(release.responds_to) if release.responds_to else None,
         "event": event_record(release.event) if release.event else None,
-        "withdrawn": withdrawal_record(release.withdrawn) if release.withdrawn else None,
+        "withdrawn": withdrawal_record(shown.withdrawn) if shown.withdrawn else None,
     }
 
 

@@ -7,31 +7,21 @@ module of that name instead, and Pelican only logs the failure.
 from __future__ import annotations
 
 from pathlib import Path, PurePath
-from urllib.parse import urlsplit
 
 from pelican import signals
 
-from pressroom.content_model.site import absolute_url, organisation_name, site_of
+from pressroom.content_model.site import site_of
 
-from .ics import CalendarEvent, calendar_address, event_uid, has_ended, to_ical
-
-PLACEHOLDER_HOST = "pressroom.invalid"
-# The domain that names the site's feed entries for good (pelicanconf.py): calendar UIDs use it too, so
-# they survive a move of the site to another address.
-STABLE_DOMAIN_SETTING = "PRESSROOM_FEED_ID_DOMAIN"
+from .ics import CalendarEvent, event_uid, to_ical
 
 
 def calendar_event(article, settings) -> CalendarEvent:
     release, event = article.release, article.release.event
-    site_url = settings.get("SITEURL", "")
-    organisation = settings.get("ORGANISATION", {})
-    domain = (
-        settings.get(STABLE_DOMAIN_SETTING)
-        or urlsplit(site_url or organisation.get("url", "")).hostname
-        or PLACEHOLDER_HOST
-    )
+    site = site_of(settings)
     return CalendarEvent(
-        uid=event_uid(PurePath(article.source_path).stem, domain),
+        # The domain that names the site's feed entries for good: calendar UIDs use it too, so they
+        # survive a move of the site to another address.
+        uid=event_uid(PurePath(article.source_path).stem, site.options.feed_id_domain),
         title=release.title,
         summary=release.summary,
         when=event.when.text,
@@ -41,10 +31,10 @@ def calendar_event(article, settings) -> CalendarEvent:
         online_url=event.online_url,
         registration_url=event.registration_url,
         # A calendar application cannot follow a link relative to a site it never saw.
-        url=absolute_url(site_url, article.url) if site_url.startswith(("http://", "https://")) else "",
+        url=site.absolute(article.url) if site.url else "",
         stamp=release.last_updated or release.date,
         sequence=len(release.updated),
-        organiser=organisation_name(settings),
+        organiser=site.organisation,
     )
 
 
@@ -56,24 +46,18 @@ def public_events(generator):
     ]
 
 
-def describe_events(generator) -> None:
-    # Judged by the build's clock, the same moment every embargo is judged by.
-    now = site_of(generator.settings).now
-    for article in public_events(generator):
-        event = article.release.event
-        article.event_has_ended = has_ended(event.start, event.end, now)
-        article.calendar_url, article.calendar_save_as = calendar_address(
-            article.url, article.save_as, article.slug
-        )
-
-
 def write_calendars(generator, writer) -> None:
+    site = site_of(generator.settings)
     for article in public_events(generator):
-        target = Path(writer.output_path) / article.calendar_save_as
+        _, save_as = site.calendar_file(article.url, article.save_as, article.slug)
+        if not save_as:
+            # Pelican's signals outlive a build: a process that built with this plugin before (a test
+            # run, a server) still calls this handler in a build without it, where no calendar is planned.
+            return
+        target = Path(writer.output_path) / save_as
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(to_ical(calendar_event(article, generator.settings)))
 
 
 def register() -> None:
-    signals.article_generator_finalized.connect(describe_events)
     signals.article_writer_finalized.connect(write_calendars)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from dataclasses import dataclass
 
 from icalendar import Calendar, Event
@@ -26,19 +25,6 @@ class CalendarEvent:
     stamp: dt.datetime
     sequence: int
     organiser: str
-
-
-def calendar_address(article_url: str, article_save_as: str, slug: str) -> tuple[str, str]:
-    """(url, save_as) of the .ics file that sits beside a release's page, named after the release."""
-    filename = f"{slug}.ics"
-    folder_url = article_url if article_url.endswith("/") else posixpath.dirname(article_url) + "/"
-    folder_url = "" if folder_url == "/" else folder_url
-    return folder_url + filename, posixpath.join(posixpath.dirname(article_save_as), filename)
-
-
-def has_ended(start: dt.datetime, end: dt.datetime | None, now: dt.datetime) -> bool:
-    """An event without an end time has taken place once it has started."""
-    return now >= (end or start)
 
 
 def description(event: CalendarEvent) -> str:

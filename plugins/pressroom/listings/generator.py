@@ -69,14 +69,15 @@ def in_type_order(categories: list) -> list:
     return sorted(categories, key=lambda pair: order.get(pair[0].name, len(order)))
 
 
-def listings_for(subjects: dict, keys_by_subject: dict, articles_by_key: dict, url_setting: str, settings):
-    """A Listing for every directory entry, in directory order, even one with no public release yet."""
+def listings_for(subjects: dict, keys_by_subject: dict, articles_by_key: dict, path, save_as):
+    """A Listing for every directory entry, in directory order, even one with no public release yet;
+    `path(id)` and `save_as(id)` say where each one's page is."""
     return [
         Listing(
             subject=subject,
             articles=[articles_by_key[key] for key in keys_by_subject.get(subject_id, [])],
-            url=settings[url_setting + "_URL"].format(id=subject_id),
-            save_as=settings[url_setting + "_SAVE_AS"].format(id=subject_id),
+            url=path(subject_id),
+            save_as=save_as(subject_id),
         )
         for subject_id, subject in subjects.items()
     ]
@@ -96,12 +97,13 @@ class ListingsGenerator(Generator):
         for key, (older, newer) in neighbours(entries).items():
             articles_by_key[key].older_release = articles_by_key.get(older)
             articles_by_key[key].newer_release = articles_by_key.get(newer)
-        for key, keys in related(entries, self.settings.get("RELATED_RELEASES", 3)).items():
+        for key, keys in related(entries, site_of(self.settings).options.related_releases).items():
             articles_by_key[key].related_releases = [articles_by_key[other] for other in keys]
 
-        directory = site_of(self.settings).directory
+        site = site_of(self.settings)
+        directory = site.directory
         self.people = listings_for(
-            directory.people, by_person(entries), articles_by_key, "SPOKESPERSON", self.settings
+            directory.people, by_person(entries), articles_by_key, site.person_path, site.person_save_as
         )
         quotes = quotes_by_person(articles)
         for listing in self.people:
@@ -111,41 +113,45 @@ class ListingsGenerator(Generator):
         self.campaigns = [
             listing
             for listing in listings_for(
-                directory.campaigns, by_campaign(entries), articles_by_key, "CAMPAIGN", self.settings
+                directory.campaigns,
+                by_campaign(entries),
+                articles_by_key,
+                site.campaign_path,
+                site.campaign_save_as,
             )
             if listing.articles
         ]
-        featured = self.settings.get("FEATURED_CAMPAIGN")
+        featured = site.options.featured_campaign
         type_listings = in_type_order(self.context.get("categories", []))
-        siteurl = self.settings.get("SITEURL", "")
+        siteurl = site.url
         self.context.update(
             site_directory=directory,
             type_listings=type_listings,
-            site_navigation=navigation(type_listings, self.settings.get("NAVIGATION", []), siteurl),
+            site_navigation=navigation(type_listings, site.options.navigation, siteurl),
             # Each directory entry's page, as pages link to it.
             person_pages={listing.subject.id: site_address(siteurl, listing.url) for listing in self.people},
             campaign_pages={
                 listing.subject.id: site_address(siteurl, listing.url) for listing in self.campaigns
             },
-            people_url=self.settings.get("PEOPLE_URL", PEOPLE_URL),
+            people_url=site.options.people_url,
             featured_campaign=next(
                 (listing for listing in self.campaigns if listing.subject.id == featured), None
             ),
         )
 
     def write_redirects(self, writer) -> None:
-        """A page at each earlier address of a public or withdrawn release that sends readers and search
-        engines on (a withdrawn release's page stays, with its notice)."""
+        """A page at each earlier address of a public or withdrawn release, and of a published page, that
+        sends readers and search engines on (a withdrawn release's page stays, with its notice)."""
         site = site_of(self.settings)
         template = self.get_template("redirect")
         withdrawn = withdrawn_articles(self.context)
-        for article in [*self.context.get("articles", []), *withdrawn]:
-            release = getattr(article, "release", None)
-            if release is None:
+        for article in [*self.context.get("articles", []), *withdrawn, *self.context.get("pages", [])]:
+            moved = getattr(article, "release", None) or getattr(article, "page", None)
+            if moved is None:
                 continue
-            for path in release.previous_urls:
+            for path in moved.previous_urls:
                 if article in withdrawn:
-                    note_withdrawal_notice(self.settings, release.source_path, redirect_save_as(path))
+                    note_withdrawal_notice(self.settings, moved.source_path, redirect_save_as(path))
                 writer.write_file(
                     redirect_save_as(path),
                     template,
@@ -157,6 +163,7 @@ class ListingsGenerator(Generator):
                 )
 
     def generate_output(self, writer):
+        options = site_of(self.settings).options
         relative_urls = self.settings["RELATIVE_URLS"]
         for template_name, listings, subject_name in (
             ("spokesperson", self.people, "person"),
@@ -177,21 +184,21 @@ class ListingsGenerator(Generator):
                     **{subject_name: listing.subject},
                 )
         writer.write_file(
-            self.settings.get("PEOPLE_SAVE_AS", PEOPLE_URL + "index.html"),
+            options.people_save_as,
             self.get_template("people"),
             self.context,
             relative_urls,
-            url=self.settings.get("PEOPLE_URL", PEOPLE_URL),
+            url=options.people_url,
             spokespeople=[listing for listing in self.people if listing.subject.spokesperson],
             people_mentioned=[listing for listing in self.people if not listing.subject.spokesperson],
         )
         writer.write_file(
-            self.settings["PRESS_OFFICE_SAVE_AS"],
+            options.press_office_save_as,
             self.get_template("press_office"),
             self.context,
             relative_urls,
-            url=self.settings["PRESS_OFFICE_URL"],
+            url=options.press_office_url,
         )
         self.write_redirects(writer)
         # Served at any address that does not exist, so its links must not be relative to where it is.
-        writer.write_file(self.settings["NOT_FOUND_SAVE_AS"], self.get_template("404"), self.context, False)
+        writer.write_file(options.not_found_save_as, self.get_template("404"), self.context, False)

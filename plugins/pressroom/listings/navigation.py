@@ -3,6 +3,7 @@ when it is the page being shown (or a page within its section)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pressroom.content_model.site import site_address
@@ -25,7 +26,7 @@ class NavItem:
         return "true" if self.section and output_file.startswith(self.section) else ""
 
 
-def navigation(type_listings: list, links: list[dict], siteurl: str) -> tuple[NavItem, ...]:
+def navigation(type_listings: list, links: Sequence[dict], siteurl: str) -> tuple[NavItem, ...]:
     """`type_listings`: Pelican's (category, articles) pairs in the schema's order; `links`: NAVIGATION."""
     types = [
         NavItem(category.name, site_address(siteurl, category.url), category.save_as, category.url)

@@ -44,6 +44,9 @@ def neighbours(entries: Iterable[Entry]) -> dict[str, tuple[str | None, str | No
 def related(entries: Iterable[Entry], limit: int) -> dict[str, list[str]]:
     """For each release, up to `limit` others on its topics: most topics in common first, then newest.
 
+    Its older and newer neighbours are left out, as the page links them already: a release never lists
+    the same one twice.
+
     Releases are grouped by their exact set of topics, and there are far fewer sets than releases, so
     the work grows with the number of sets squared, not the number of releases squared (25 million
     comparisons at 5,000 releases).
@@ -54,12 +57,13 @@ def related(entries: Iterable[Entry], limit: int) -> dict[str, list[str]]:
     for position, entry in enumerate(ordered):
         if entry.topics:
             groups[entry.topics].append((position, entry.key))
-    # One more than asked for, as a release is among the best matches of its own topic set.
-    nearest = {topics: best_matches(topics, groups, limit + 1) for topics in groups}
-    return {
-        entry.key: [key for key in nearest[entry.topics] if key != entry.key][:limit] if entry.topics else []
-        for entry in ordered
-    }
+    # Three more than asked for: a release and both its neighbours may be among the best matches of its set.
+    nearest = {topics: best_matches(topics, groups, limit + 3) for topics in groups}
+    found = {}
+    for position, entry in enumerate(ordered):
+        shown = {other.key for other in ordered[max(position - 1, 0) : position + 2]}
+        found[entry.key] = [key for key in nearest.get(entry.topics, []) if key not in shown][:limit]
+    return found
 
 
 def best_matches(

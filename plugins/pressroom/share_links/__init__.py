@@ -6,18 +6,18 @@ build) never gets share links.
 
 from pelican import signals
 
-from pressroom.content_model.site import absolute_url
+from pressroom.content_model.site import site_of
 
 from .networks import release_share_links
 
 
 def attach_share_links(generator) -> None:
-    siteurl = generator.settings.get("SITEURL", "")
+    site = site_of(generator.settings)
     for article in generator.articles:
         release = getattr(article, "release", None)
         if release is None:
             continue
-        url = absolute_url(siteurl, article.url)
+        url = site.link(article.url)
         article.share_links = release_share_links(release.title, url)
 
 

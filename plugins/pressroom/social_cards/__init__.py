@@ -15,7 +15,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from pressroom.content_model.parallel import collect, draw_all
-from pressroom.content_model.site import PUBLISHER_LOGO_KEY, SITE_IMAGE_KEY
+from pressroom.content_model.site import PUBLISHER_LOGO_KEY, SITE_IMAGE_KEY, site_of
 from pressroom.content_model.storage import cache_folder
 
 from .cards import SocialImage, card_style, own_image, publisher_logo, release_card, site_image
@@ -66,7 +66,7 @@ def start_drawing(generator) -> None:
         (image.kind, image.card, style, Path(generator.output_path) / image.output_path, cache_dir)
         for image in images_to_draw(generator)
     ]
-    workers = settings.get("SOCIAL_CARD_WORKERS") or os.cpu_count() or 1
+    workers = site_of(settings).options.card_workers or os.cpu_count() or 1
     generator.context[CARDS_BATCH_KEY] = draw_all(
         generator.context, "social cards", write_image, jobs, workers, reuse=cached_image
     )
@@ -77,6 +77,7 @@ def finish_drawing(generator, writer) -> None:
     if batch is None:
         return
     drawn, seconds = collect(generator.context, batch)
+    site_of(generator.settings).memos.note_files("social cards", batch.jobs - drawn, batch.jobs)
     logger.info(
         "Social cards: %d written, %d drawn, %d from the cache, in %.2f s beside the pages",
         batch.jobs,

@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 from PIL import Image
 
 from pressroom.content_model.model import RELEASE_TYPES
-from pressroom.content_model.site import absolute_url, organisation_name
+from pressroom.content_model.outputs import CARDS_FOLDER, PUBLISHER_LOGO_CARD, SITE_CARD
+from pressroom.content_model.site import site_of
 
 from .render import CARD_SIZE, LOGO_SIZE, CardStyle, CardText
 
@@ -24,8 +25,6 @@ DEFAULT_COLOURS = {
     "muted": "#4a4a4a",
     "on_accent": "#ffffff",
 }
-SITE_CARD_PATH = "cards/site.png"
-PUBLISHER_LOGO_PATH = "cards/publisher-logo.png"
 
 
 @dataclass(frozen=True)
@@ -43,22 +42,23 @@ class SocialImage:
 
 
 def card_style(settings: dict) -> CardStyle:
-    brand = settings.get("BRAND_COLOURS", {})
+    options = site_of(settings).options
+    brand = options.brand_colours
     from_brand = {
         role: brand[name] for role, name in (("accent", "primary"), ("text", "text")) if name in brand
     }
-    colours = {**DEFAULT_COLOURS, **from_brand, **settings.get("SOCIAL_CARD_COLOURS", {})}
+    colours = {**DEFAULT_COLOURS, **from_brand, **options.card_colours}
     # Outside theme/static, so the fonts are drawn with but never published.
     fonts = os.path.join(settings["THEME"], "fonts")
     return CardStyle(
         **colours,
-        bold_font=settings.get("SOCIAL_CARD_BOLD_FONT") or os.path.join(fonts, "Inter-Bold.otf"),
-        regular_font=settings.get("SOCIAL_CARD_REGULAR_FONT") or os.path.join(fonts, "Inter-Regular.otf"),
+        bold_font=options.card_bold_font or os.path.join(fonts, "Inter-Bold.otf"),
+        regular_font=options.card_regular_font or os.path.join(fonts, "Inter-Regular.otf"),
     )
 
 
 def site_host(settings: dict) -> str:
-    return urlsplit(settings.get("SITEURL", "")).netloc
+    return urlsplit(site_of(settings).url).netloc
 
 
 def event_time(event) -> str:
@@ -76,7 +76,7 @@ def release_card_text(release, lead_quote, settings: dict) -> CardText:
             part for part in (lead_quote.person.name, lead_quote.person.role_line) if part
         )
     return CardText(
-        brand=organisation_name(settings),
+        brand=site_of(settings).organisation,
         label=release.type.label,
         headline=release.title,
         detail=detail,
@@ -86,12 +86,12 @@ def release_card_text(release, lead_quote, settings: dict) -> CardText:
 
 
 def release_card(release, lead_quote, year: int, slug: str, settings: dict) -> SocialImage:
-    path = f"cards/{year}/{slug}.png"
-    alt = f"{release.type.label} from {organisation_name(settings)}: {release.title}"
+    path = f"{CARDS_FOLDER}/{year}/{slug}.png"
+    alt = f"{release.type.label} from {site_of(settings).organisation}: {release.title}"
     if lead_quote and not release.event:
         alt += f", with a quote from {lead_quote.person.name}"
     return SocialImage(
-        url=absolute_url(settings.get("SITEURL", ""), path),
+        url=site_of(settings).link(path),
         alt=alt,
         width=CARD_SIZE[0],
         height=CARD_SIZE[1],
@@ -111,7 +111,7 @@ def own_image(image, settings: dict) -> SocialImage:
             width, height = picture.size
             mime_type = Image.MIME.get(picture.format or "", "")
     return SocialImage(
-        url=absolute_url(settings.get("SITEURL", ""), image.src),
+        url=site_of(settings).link(image.src),
         alt=image.alt,
         width=width,
         height=height,
@@ -128,18 +128,19 @@ def what_the_site_publishes() -> str:
 
 def site_image(settings: dict) -> SocialImage:
     """The card for pages that are not releases: the home page, listings and the site's own pages."""
-    name = organisation_name(settings)
+    site = site_of(settings)
+    name = site.organisation
     return SocialImage(
-        url=absolute_url(settings.get("SITEURL", ""), SITE_CARD_PATH),
-        alt=f"{settings.get('SITENAME', name)}",
+        url=site.link(SITE_CARD),
+        alt=site.name or name,
         width=CARD_SIZE[0],
         height=CARD_SIZE[1],
         mime_type="image/png",
-        output_path=SITE_CARD_PATH,
+        output_path=SITE_CARD,
         card=CardText(
             brand=name,
             label="Press office",
-            headline=settings.get("SITENAME", name),
+            headline=site.name or name,
             detail=what_the_site_publishes(),
             footer=site_host(settings),
         ),
@@ -148,18 +149,18 @@ def site_image(settings: dict) -> SocialImage:
 
 def publisher_logo(settings: dict) -> SocialImage:
     """ORGANISATION['logo'] if the settings give one; else a square wordmark drawn from the name."""
-    given = settings.get("ORGANISATION", {}).get("logo")
-    siteurl = settings.get("SITEURL", "")
-    name = organisation_name(settings)
+    site = site_of(settings)
+    given = site.options.organisation.get("logo")
+    name = site.organisation
     if given:
-        return SocialImage(url=absolute_url(siteurl, given), alt=f"{name} logo", kind="own")
+        return SocialImage(url=site.link(given), alt=f"{name} logo", kind="own")
     return SocialImage(
-        url=absolute_url(siteurl, PUBLISHER_LOGO_PATH),
+        url=site.link(PUBLISHER_LOGO_CARD),
         alt=f"{name} logo",
         width=LOGO_SIZE[0],
         height=LOGO_SIZE[1],
         mime_type="image/png",
-        output_path=PUBLISHER_LOGO_PATH,
+        output_path=PUBLISHER_LOGO_CARD,
         kind="logo",
         card=CardText(brand=name, label="", headline=""),
     )

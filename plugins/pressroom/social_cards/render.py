@@ -6,7 +6,6 @@ import functools
 import hashlib
 import io
 import json
-import os
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from fontTools.ttLib import TTFont
 from PIL import Image, ImageColor, ImageDraw, ImageFont, features
 
 from pressroom.content_model.parallel import copy_from_cache, keep_drawn
+from pressroom.content_model.storage import file_digest
 
 CARD_SIZE = (1200, 630)
 LOGO_SIZE = (600, 600)
@@ -74,16 +74,6 @@ def drawable(text: str, font_path: str) -> str:
     return SPACE_BEFORE_CLOSING.sub("", " ".join(kept.split()))
 
 
-@functools.lru_cache(maxsize=8)
-def file_digest(path: str, size: int, modified: float) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def digest(path: str) -> str:
-    status = os.stat(path)
-    return file_digest(path, status.st_size, status.st_mtime)
-
-
 def inputs_key(kind: str, text: CardText, style: CardStyle) -> str:
     """A digest of everything that decides the pixels: words, colours, font files and this drawing code
     (so a change to the layout redraws every card without anyone remembering to clear the cache).
@@ -95,7 +85,7 @@ def inputs_key(kind: str, text: CardText, style: CardStyle) -> str:
         "kind": kind,
         "text": asdict(text),
         "colours": {name: value for name, value in asdict(style).items() if not name.endswith("_font")},
-        "files": [digest(path) for path in (style.bold_font, style.regular_font, __file__)],
+        "files": [file_digest(path) for path in (style.bold_font, style.regular_font, __file__)],
         # Pillow and the libraries it draws text with (the text shaper may be absent: None).
         "libraries": [PIL.__version__, features.version("freetype2"), features.version("raqm")],
     }

@@ -31,13 +31,11 @@ def offer_listing_previews(generator) -> None:
 
 def attach_release_preview(generator: ArticlesGenerator, content) -> None:
     # Pelican sends this for the articles it writes, never for drafts (embargoed releases included).
-    release = getattr(content, "release", None)
-    if release is None:
+    if getattr(content, "presentation", None) is None:
         return
-    modified = getattr(content, "modified", None) or content.date
     image = getattr(content, "social_image", None)
     site = site_from_settings(generator.settings, generator.context)
-    content.link_preview = release_preview(release, content.url, content.date, modified, image, site)
+    content.link_preview = release_preview(content.presentation, image, site)
 
 
 def attach_page_preview(generator: PagesGenerator, content) -> None:

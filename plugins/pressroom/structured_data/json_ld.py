@@ -49,12 +49,13 @@ def profile(someone, page_url: str) -> dict:
     return without_empty({**person(someone, page_url), "description": someone.bio})
 
 
-def quotation(quote, person_page) -> dict:
-    return {
-        "@type": "Quotation",
-        "text": quote.text,
-        "creator": person(quote.person, person_page(quote.person)),
-    }
+def someone_named(someone) -> dict:
+    """A person a release names (a presentation's `Someone`), by their page when they have one."""
+    return person(someone.person, someone.page.link if someone.page else "")
+
+
+def quotation(quote) -> dict:
+    return {"@type": "Quotation", "text": quote.text, "creator": someone_named(quote.by)}
 
 
 def responded_work(responds_to) -> dict:
@@ -63,42 +64,43 @@ def responded_work(responds_to) -> dict:
         {
             "@type": "CreativeWork",
             "name": responds_to.title,
-            "url": responds_to.url,
+            "url": responds_to.address,
             "publisher": publisher,
-            "datePublished": responds_to.date.isoformat() if responds_to.date else None,
+            "datePublished": responds_to.date.at.date().isoformat() if responds_to.date else None,
         }
     )
 
 
-def correction(update) -> dict:
-    return {"@type": "CorrectionComment", "text": update.note, "datePublished": update.date.isoformat()}
+def correction(change) -> dict:
+    return {"@type": "CorrectionComment", "text": change.note, "datePublished": change.moment.iso}
 
 
-def news_article(
-    release, url: str, published, modified, image, publisher: dict, language: str, person_page
-) -> dict:
+def news_article(shown, image, publisher: dict, language: str) -> dict:
     """The release as a NewsArticle by its spokespeople (else the organisation): its quotes are
-    Quotations, its history corrections. `person_page(person)` is the address of someone's page."""
-    authors = [person(someone, person_page(someone)) for someone in release.spokespeople]
+    Quotations, its history corrections. `shown` is the release's presentation; its addresses are the
+    page's (absolute once SITEURL is set)."""
+    url = shown.link
+    modified = shown.updated or shown.published
     return without_empty(
         {
             "@type": "NewsArticle",
             "@id": f"{url}#article",
             "url": url,
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-            "headline": release.title,
-            "description": release.summary,
-            "articleSection": release.type.label,
-            "keywords": [topic.name for topic in release.topics],
+            "headline": shown.headline,
+            "description": shown.standfirst,
+            "articleSection": shown.kind.label,
+            "keywords": [topic.text for topic in shown.topics],
             "inLanguage": language,
-            "datePublished": published.isoformat(),
-            "dateModified": modified.isoformat(),
-            "author": authors or [publisher],
+            "datePublished": shown.published.iso,
+            "dateModified": modified.iso,
+            "author": [someone_named(someone) for someone in shown.spokespeople] or [publisher],
             "publisher": publisher,
             "image": [image_object(image)] if image else None,
-            "about": responded_work(release.responds_to) if release.responds_to else None,
-            "hasPart": [quotation(quote, person_page) for quote in release.quotes],
-            "correction": [correction(update) for update in release.change_history],
+            "about": responded_work(shown.responds_to) if shown.responds_to else None,
+            "hasPart": [quotation(quote) for quote in shown.quotes],
+            # The history ends with the first publication, which corrects nothing.
+            "correction": [correction(change) for change in shown.history[:-1]],
         }
     )
 
@@ -117,55 +119,50 @@ def postal_address(address) -> dict:
 
 
 def venue(event) -> dict:
-    """The Place people come to. Without a structured address, the location's words are the address
-    (schema.org allows text there), so an in-person Place always has one."""
-    address = postal_address(event.address) if event.address else event.location
-    return without_empty({"@type": "Place", "name": event.location, "address": address})
+    """The Place people come to. Without a structured address, the venue's words are the address
+    (schema.org allows text there: comms staff write 'Riverside Hall, 12 Quay Street, Bristol BS1 4XY')."""
+    address = postal_address(event.address) if event.address else event.venue
+    return without_empty({"@type": "Place", "name": event.venue, "address": address})
+
+
+ATTENDANCE_MODES = {
+    "hybrid": f"{SCHEMA}/MixedEventAttendanceMode",
+    "online": f"{SCHEMA}/OnlineEventAttendanceMode",
+    "in person": f"{SCHEMA}/OfflineEventAttendanceMode",
+}
 
 
 def attendance(event) -> tuple[str, dict | list | None]:
-    """Online, in person or both (mixed): an online address and a venue's address make it hybrid."""
+    """Online, in person or both (mixed), as the presentation decided, with where each happens."""
     online = (
-        without_empty(
-            {
-                "@type": "VirtualLocation",
-                "url": event.online_url,
-                # Online only, the location names the platform; hybrid, it names the venue.
-                "name": "" if event.in_person else event.location,
-            }
-        )
-        if event.online
+        without_empty({"@type": "VirtualLocation", "url": event.online_address})
+        if event.online_address
         else None
     )
-    if event.online and event.in_person:
-        return f"{SCHEMA}/MixedEventAttendanceMode", [venue(event), online]
-    if event.online:
-        return f"{SCHEMA}/OnlineEventAttendanceMode", online
-    if event.in_person:
-        return f"{SCHEMA}/OfflineEventAttendanceMode", venue(event)
-    return "", None
+    place = venue(event) if event.venue else None
+    locations = [found for found in (place, online) if found]
+    return ATTENDANCE_MODES[event.attendance], locations[0] if len(locations) == 1 else locations or None
 
 
-def event(release, url: str, image, organizer: dict, person_page) -> dict:
-    details = release.event
+def event(shown, image, organizer: dict) -> dict:
+    details = shown.event
+    url = shown.link
     mode, location = attendance(details)
-    offer = {"@type": "Offer", "url": details.registration_url} if details.registration_url else None
+    offer = {"@type": "Offer", "url": details.registration_address} if details.registration_address else None
     return without_empty(
         {
             "@type": "Event",
             "@id": f"{url}#event",
             "url": url,
-            "name": release.title,
-            "description": release.summary,
+            "name": shown.headline,
+            "description": shown.standfirst,
             "startDate": details.start.isoformat(),
             "endDate": details.end.isoformat() if details.end else None,
             "eventStatus": f"{SCHEMA}/EventScheduled",
             "eventAttendanceMode": mode,
             "location": location,
             "organizer": organizer,
-            "performer": [
-                person(speaker.person, person_page(speaker.person)) for speaker in details.speakers
-            ],
+            "performer": [someone_named(someone) for someone in details.speakers],
             "offers": offer,
             "image": [image_object(image)] if image else None,
             "subjectOf": {"@id": f"{url}#article"},
@@ -173,12 +170,11 @@ def event(release, url: str, image, organizer: dict, person_page) -> dict:
     )
 
 
-def release_document(
-    release, url: str, published, modified, image, publisher: dict, language: str, person_page
-) -> dict:
-    graph = [news_article(release, url, published, modified, image, publisher, language, person_page)]
-    if release.event:
-        graph.append(event(release, url, image, publisher, person_page))
+def release_document(shown, image, publisher: dict, language: str) -> dict:
+    """The release's JSON-LD graph. A withdrawn release describes no event: nobody is invited to it."""
+    graph = [news_article(shown, image, publisher, language)]
+    if shown.event and not shown.withdrawn:
+        graph.append(event(shown, image, publisher))
     return {"@context": SCHEMA, "@graph": graph}
 
 

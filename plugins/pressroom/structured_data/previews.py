@@ -5,13 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pressroom.content_model.model import Person
-from pressroom.content_model.site import (
-    PUBLISHER_LOGO_KEY,
-    SITE_IMAGE_KEY,
-    absolute_url,
-    organisation_name,
-    site_of,
-)
+from pressroom.content_model.site import PUBLISHER_LOGO_KEY, SITE_IMAGE_KEY, absolute_url, site_of
 
 from . import json_ld
 from .descriptions import SitePages, listing_description, site_page_descriptions
@@ -57,54 +51,47 @@ class PreviewSite:
 
 def site_from_settings(settings: dict, context: dict) -> PreviewSite:
     """The build's settings, and the site image and logo the social_cards plugin offers when it runs."""
-    organisation = settings.get("ORGANISATION", {})
+    site = site_of(settings)
+    options = site.options
     publisher = json_ld.organization(
-        organisation_name(settings),
-        organisation.get("url") or absolute_url(settings.get("SITEURL", ""), ""),
+        site.organisation,
+        options.organisation.get("url") or site.link(""),
         context.get(PUBLISHER_LOGO_KEY),
     )
     pages = SitePages(
-        **{
-            name: settings[setting]
-            for name, setting in (
-                ("archive", "ARCHIVES_SAVE_AS"),
-                ("press_office", "PRESS_OFFICE_SAVE_AS"),
-                ("people", "PEOPLE_SAVE_AS"),
-                ("subscribe", "PRESSROOM_SUBSCRIBE_SAVE_AS"),
-                ("search", "SEARCH_SAVE_AS"),
-            )
-            if settings.get(setting)
-        }
+        archive=options.archives_save_as,
+        press_office=options.press_office_save_as,
+        people=options.people_save_as,
+        subscribe=options.subscribe_save_as,
+        search=options.search_save_as,
     )
-    organisation_called = organisation_name(settings)
     return PreviewSite(
-        name=settings.get("SITENAME", ""),
-        url=settings.get("SITEURL", ""),
-        language=language_tag(settings.get("DEFAULT_LANG", "en")),
+        name=site.name,
+        url=site.url,
+        language=language_tag(options.language),
         publisher=publisher,
         image=context.get(SITE_IMAGE_KEY),
-        organisation=organisation_called,
-        person_url=settings.get("SPOKESPERSON_URL", "people/{id}/"),
-        topics=site_of(settings).directory.topics,
-        page_descriptions=site_page_descriptions(
-            pages, organisation_called, settings.get("SITE_DESCRIPTION", "")
-        ),
+        organisation=site.organisation,
+        person_url=options.person_url,
+        topics=site.directory.topics,
+        page_descriptions=site_page_descriptions(pages, site.organisation, options.site_description),
     )
 
 
-def release_preview(release, path: str, published, modified, image, site: PreviewSite) -> LinkPreview:
-    url = absolute_url(site.url, path)
+def release_preview(shown, image, site: PreviewSite) -> LinkPreview:
+    """A release's link preview, from its presentation."""
+    url = shown.link
+    modified = shown.updated or shown.published
+    topics = [topic.text for topic in shown.topics]
     properties = common_properties(
-        "article", release.title, release.summary, url, site.name, site.language, image
-    ) + article_properties(published, modified, release.type.plural, [topic.name for topic in release.topics])
+        "article", shown.headline, shown.standfirst, url, site.name, site.language, image
+    ) + article_properties(shown.published.at, modified.at, shown.kind.plural, topics)
     return LinkPreview(
         canonical=url,
-        description=release.summary,
+        description=shown.standfirst,
         properties=tuple(properties),
-        names=tuple(twitter_names(release.title, release.summary, image)),
-        json_ld=json_ld.release_document(
-            release, url, published, modified, image, site.publisher, site.language, site.person_page
-        ),
+        names=tuple(twitter_names(shown.headline, shown.standfirst, image)),
+        json_ld=json_ld.release_document(shown, image, site.publisher, site.language),
     )
 
 

@@ -1,4 +1,4 @@
-"""Brand colours from the settings, checked so that a rebrand can never make the site hard to read."""
+"""Brand colours, checked so that a rebrand can never make the site hard to read (WCAG 2.2 AA)."""
 
 from __future__ import annotations
 
@@ -32,24 +32,31 @@ def contrast_ratio(first: str, second: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
-def brand_problems(colours: dict) -> list[str]:
-    """Every reason the BRAND_COLOURS setting cannot be used, each with how to fix it."""
-    problems = []
+def brand_findings(colours: dict) -> list[tuple[tuple, str, str]]:
+    """Every reason the BRAND_COLOURS setting cannot be used: (key, what is wrong, how to fix it)."""
+    findings: list[tuple[tuple, str, str]] = []
     for name, value in colours.items():
         if name not in COLOUR_RULES:
-            problems.append(
-                f"BRAND_COLOURS: '{name}' is not a colour the theme uses — use {', '.join(COLOUR_RULES)}"
-            )
+            fix = f"use {', '.join(COLOUR_RULES)}"
+            findings.append(((name,), f"'{name}' is not a colour the theme uses", fix))
             continue
         if not isinstance(value, str) or not HEX_COLOUR.fullmatch(value):
-            problems.append(f"BRAND_COLOURS: {name} '{value}' is not a colour — write it as #rrggbb")
+            findings.append(((name,), f"{name} '{value}' is not a colour", "write it as #rrggbb"))
             continue
         background, minimum, why = COLOUR_RULES[name]
         ratio = contrast_ratio(value, background)
         if ratio < minimum:
-            problems.append(
-                f"BRAND_COLOURS: {name} {value} has contrast {ratio:.2f}:1 against {background}, "
-                f"below the {minimum}:1 WCAG AA needs because {why} — choose a "
-                f"{'darker' if background == WHITE else 'lighter'} colour"
+            findings.append(
+                (
+                    (name,),
+                    f"{name} {value} has contrast {ratio:.2f}:1 against {background}, below the {minimum}:1 "
+                    f"WCAG AA needs because {why}",
+                    f"choose a {'darker' if background == WHITE else 'lighter'} colour",
+                )
             )
-    return problems
+    return findings
+
+
+def brand_problems(colours: dict) -> list[str]:
+    """The findings as sentences, as `invoke check` says them."""
+    return [f"BRAND_COLOURS: {what} — {fix}" for _, what, fix in brand_findings(colours)]
