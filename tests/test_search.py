@@ -15,32 +15,71 @@ import pytest
 from support.hidden_releases import HIDDEN_WORDS, content_with_hidden_releases
 from support.site import ROOT, build, read_html
 
-from pressroom.search import SearchIndexError
+from pressroom.search import SearchIndexError, in_order
 from pressroom.search import index as search_index
 from pressroom.search.index import index_site, indexed_page_count
 from publishing.publish import BuildStore, publish
 from publishing.targets import FolderTarget
 
 CARE_REVIEW = "Care Review must put support for parent-infant relationships at the heart of Family Help"
-SEARCHABLE = {
+SAMPLE_SEARCHABLE = {
     "/releases/2022/care-review-response/",
     "/releases/2022/family-hubs-funding-response/",
     "/releases/2023/helen-hayes-mp-visits-leap/",
     "/releases/2025/mission-champions-online-event/",
     "/our-vision-the-1001-critical-days/",
 }
+# Two releases of 2024 in the First 1001 Days campaign: only the first says "press office" in its own text,
+# and it quotes someone from outside the directory.
+PRESS_OFFICE_TITLE = "Parents' stories reach MPs through the charity"
+PRESS_OFFICE = f"""---
+title: "{PRESS_OFFICE_TITLE}"
+date: 2024-03-12
+slug: parents-stories-reach-mps
+type: press-release
+summary: Families who want MPs to hear about their first years with a baby now have a way to be heard.
+spokespeople: [sally-hogg]
+quotes:
+  - by: {{name: Dr Ada Example, role: Consultant, organisation: Example NHS Trust}}
+    text: Hearing from families changes what MPs ask for.
+topics: [family-hubs]
+campaign: first-1001-days
+---
+Parents can write to our press office, which passes their stories to MPs with their permission.
+
+[[quote 1]]
+"""
+SPENDING_TITLE = "Statement on the autumn Spending Review"
+SPENDING = f"""---
+title: {SPENDING_TITLE}
+date: 2024-09-01
+slug: autumn-spending-review
+type: statement
+summary: The settlement leaves parent-infant relationship teams without the funding they need.
+spokespeople: [keith-reed]
+topics: [early-years-policy]
+campaign: first-1001-days
+---
+The Spending Review gives local areas no new money for parent-infant relationship teams.
+"""
+SEARCHABLE = SAMPLE_SEARCHABLE | {
+    "/releases/2024/parents-stories-reach-mps/",
+    "/releases/2024/autumn-spending-review/",
+}
+EVENT_TITLE = "Online event: what Labour's missions mean for babies and the next generation"
+FAMILY_HUBS_TITLE = (
+    "Family hubs funding for 75 councils is a welcome first step, says Parent-Infant Foundation"
+)
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("search")
+    content = content_with_hidden_releases(folder)
+    for name, text in (("press-office.md", PRESS_OFFICE), ("spending.md", SPENDING)):
+        (content / "releases" / name).write_text(text, encoding="utf-8")
     # As a publish build: every page repeats the Content-Security-Policy, which search must live under.
-    return build(
-        content_with_hidden_releases(folder),
-        folder / "output",
-        CACHE_PATH=str(folder / "cache"),
-        PRESSROOM_CSP_META=True,
-    )
+    return build(content, folder / "output", CACHE_PATH=str(folder / "cache"), PRESSROOM_CSP_META=True)
 
 
 def indexed_pages(site: Path) -> dict[str, dict]:
@@ -76,6 +115,54 @@ def test_each_release_carries_its_type_date_standfirst_and_filters(site):
     assert event["filters"]["campaign"] == ["First 1001 Days"]
 
 
+# What every release page shows that is not the release's own text: its type and dates, the share bar,
+# the spokespeople's cards, the media contact, the copy-ready box, the topics and the change history.
+PAGE_FURNITURE = (
+    "Share on", "Share this", "Spokespeople", "Media contact", "Use this", "Plain text", "Topics"
+)  # fmt: skip
+
+
+def test_only_the_release_s_own_text_is_indexed(site):
+    pages = indexed_pages(site)
+    furniture = {
+        url: [words for words in PAGE_FURNITURE if words in record["content"]]
+        for url, record in pages.items()
+        if url.startswith("/releases/")
+    }
+    assert furniture == {url: [] for url in furniture}
+    press_office = pages["/releases/2024/parents-stories-reach-mps/"]["content"]
+    for own_words in (PRESS_OFFICE_TITLE, "Families who want MPs", "to our press office", "changes what"):
+        assert own_words in press_office
+    assert "About the Parent-Infant Foundation" in pages["/releases/2022/care-review-response/"]["content"]
+    saying_it = {url for url, record in pages.items() if "press office" in record["content"].lower()}
+    assert saying_it == {"/releases/2024/parents-stories-reach-mps/"}
+
+
+def test_the_spokesperson_filter_offers_everyone_quoted(site):
+    record = indexed_pages(site)["/releases/2024/parents-stories-reach-mps/"]
+    assert record["filters"]["spokesperson"] == ["Sally Hogg", "Dr Ada Example"]
+
+
+def sorted_by(site: Path, url: str) -> dict[str, str]:
+    """What Pagefind sorts a page by (kept in its index, not in the page's record)."""
+    return {
+        element["data-pagefind-sort"]: element.get_text()
+        for element in read_html(site, url).select("[data-pagefind-sort]")
+    }
+
+
+def test_releases_sort_by_publication_and_events_carry_when_they_take_place(site):
+    assert sorted_by(site, "releases/2024/parents-stories-reach-mps/") == {
+        "published": "2024-03-12T00:00:00+00:00"
+    }
+    # A page has no date: Pagefind would leave it out of a sorted list if it had no value at all.
+    assert sorted_by(site, "our-vision-the-1001-critical-days/") == {"published": "0"}
+    pages = indexed_pages(site)
+    event = pages["/releases/2025/mission-champions-online-event/"]
+    assert event["meta"]["when"] == "Thursday 27 February 2025, 12:30 to 13:30 GMT"
+    assert "when" not in pages["/releases/2022/care-review-response/"]["meta"]
+
+
 def test_the_search_page_without_script_points_to_the_archive(site):
     page = read_html(site, "search/")
     fallback = page.select_one("[data-search-fallback]")
@@ -90,6 +177,8 @@ def test_the_search_page_without_script_points_to_the_archive(site):
     ]
     assert (site / "pagefind" / "pagefind.js").is_file()
     assert not (site / "pagefind" / "pagefind-ui.js").exists()
+    # Fetched with the page, not after the script asks for it.
+    assert page.select_one("link[rel=modulepreload]")["href"] == "/pagefind/pagefind.js"
 
 
 def bundle_files(site: Path) -> dict[str, bytes]:
@@ -109,9 +198,51 @@ def test_an_unchanged_site_gets_the_same_index_and_a_changed_one_a_new_index(tmp
     assert "gazetteer" in indexed_pages(changed)["/releases/2022/care-review-response/"]["content"]
 
 
+def shuffled(bundle: Path) -> None:
+    """Write each filter's values, and the metadata file's list of filters, in reverse order, each file
+    named after its new bytes as Pagefind names it: an index as Pagefind may write it on another run."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_bytes())
+    for language in entry["languages"].values():
+        meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
+        meta = in_order.unpacked(meta_path)
+        filters = []
+        for name, file in reversed(meta[in_order.FILTERS_IN_META]):
+            path = bundle / "filter" / f"{file}.pf_filter"
+            filter_name, values = in_order.unpacked(path)
+            data = in_order.packed([filter_name, list(reversed(values))])
+            new_name = f"{file}-shuffled"
+            in_order.replace(path, path.with_name(f"{new_name}.pf_filter"), data)
+            filters.append([name, new_name])
+        meta[in_order.FILTERS_IN_META] = filters
+        language["hash"] = f"{language['hash']}-shuffled"
+        in_order.replace(meta_path, bundle / f"pagefind.{language['hash']}.pf_meta", in_order.packed(meta))
+    entry_path.write_text(json.dumps(entry), encoding="utf-8")
+
+
+def test_an_index_pagefind_wrote_in_another_order_is_put_in_the_same_order(site, tmp_path):
+    """Pagefind writes filters in the order of a hash map: put in order, the same pages give the same
+    bytes, so an unchanged site is not uploaded again and two builds can be compared."""
+    bundle = shutil.copytree(site / "pagefind", tmp_path / "pagefind")
+    shuffled(bundle)
+    assert bundle_files(tmp_path) != bundle_files(site), "the shuffle changed the files"
+    in_order.put_in_order(bundle)
+    assert bundle_files(tmp_path) == bundle_files(site)
+
+
+def test_an_index_laid_out_otherwise_stops_the_build_naming_the_pagefind_release(small_site, tmp_path):
+    bundle = tmp_path / "bundle"
+    search_index.write_bundle(small_site, bundle)
+    meta = next(bundle.glob("*.pf_meta"))
+    meta.write_bytes(in_order.packed(["1.5.2", []]))
+    with pytest.raises(search_index.IndexFailed, match=r"not laid out as Pagefind 1\.5\.2 lays it out"):
+        search_index.in_order(bundle)
+
+
 def test_a_preview_build_writes_no_search_index(tmp_path):
     output = build(content_with_hidden_releases(tmp_path), tmp_path / "preview", PRESSROOM_PREVIEW=True)
     assert not (output / "pagefind").exists()
+    assert read_html(output, "search/").select("link[rel=modulepreload]") == []
 
 
 @pytest.fixture(scope="module")
@@ -177,6 +308,93 @@ def test_a_type_filter_keeps_only_that_type(search_page):
 
 
 @pytest.mark.browser
+def test_a_search_for_press_office_finds_only_the_release_whose_own_text_says_it(search_page):
+    """The phrase in quotes, as Pagefind reads it: unquoted, it also finds words that start the same (the
+    news release's "Pressures" and "Public Health Officer"), which are its own words too."""
+    search_page.get_by_label("Search releases and pages").fill('"press office"')
+    search_page.locator("[data-search-status]").filter(has_text="result").wait_for()
+    assert result_titles(search_page) == [PRESS_OFFICE_TITLE]
+    excerpt = search_page.locator(".search-result-excerpt").first
+    assert [mark.strip(",") for mark in excerpt.locator("mark").all_inner_texts()] == ["press", "office"]
+    assert "Parents can write to our press office" in excerpt.inner_text()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("address", "newest_first"),
+    [
+        ("search/?year=2024", [SPENDING_TITLE, PRESS_OFFICE_TITLE]),
+        (
+            "search/?campaign=First+1001+Days",
+            [EVENT_TITLE, SPENDING_TITLE, PRESS_OFFICE_TITLE, FAMILY_HUBS_TITLE],
+        ),
+        # A page has no date to sort by, and is listed all the same.
+        ("search/?type=Page", ["Our vision: the 1001 critical days"]),
+    ],
+)
+def test_browsing_by_a_filter_alone_lists_newest_first(chromium, site_url, address, newest_first):
+    page = chromium.new_page()
+    page.goto(site_url + address)
+    page.locator("[data-search-status]").filter(has_text=f"{len(newest_first)} result").wait_for()
+    assert result_titles(page) == newest_first
+    # Without words an excerpt would only repeat the headline and standfirst.
+    assert page.locator(".search-result-excerpt").count() == 0
+    page.close()
+
+
+@pytest.mark.browser
+def test_a_filter_for_someone_quoted_from_outside_the_directory_finds_their_release(chromium, site_url):
+    page = chromium.new_page()
+    page.goto(site_url + "search/?spokesperson=Dr+Ada+Example")
+    page.locator("[data-search-status]").filter(has_text="1 result").wait_for()
+    assert result_titles(page) == [PRESS_OFFICE_TITLE]
+    assert page.get_by_label("Spokesperson").input_value() == "Dr Ada Example"
+    page.close()
+
+
+@pytest.mark.browser
+def test_an_event_result_says_when_the_event_takes_place(search_page):
+    search_page.get_by_label("Search releases and pages").fill("mission champions")
+    search_page.locator(".search-result").first.wait_for()
+    event = search_page.locator(".search-result").filter(has_text=EVENT_TITLE)
+    assert event.locator(".search-result-when").inner_text() == (
+        "When: Thursday 27 February 2025, 12:30 to 13:30 GMT"
+    )
+    assert event.locator(".search-result-meta").inner_text() == "Event · 20 February 2025"
+
+
+# Summed as Lighthouse sums them: every shift not caused by the reader's own input.
+RECORD_LAYOUT_SHIFTS = """
+window.layoutShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) {
+      window.layoutShift += entry.value;
+    }
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [{"width": 1350, "height": 940}, {"width": 412, "height": 823}])
+@pytest.mark.parametrize("address", ["search/?q=babies", "search/?year=2024", "search/"])
+def test_the_search_page_does_not_move_as_it_loads(chromium, site_url, viewport, address):
+    context = chromium.new_context(viewport=viewport)
+    context.add_init_script(RECORD_LAYOUT_SHIFTS)
+    page = context.new_page()
+    page.goto(site_url + address)
+    page.get_by_label("Search releases and pages").wait_for()
+    if "?" in address:
+        page.locator(".search-result").first.wait_for()
+    # Two frames after the last change, so a shift it caused has been reported.
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    shift = page.evaluate("() => window.layoutShift")
+    context.close()
+    assert shift < 0.1
+
+
+@pytest.mark.browser
 def test_a_hidden_release_is_never_found(search_page):
     search_page.get_by_label("Search releases and pages").fill(HIDDEN_WORDS[0])
     search_page.locator("[data-search-status]").filter(has_text="No results").wait_for()
@@ -234,12 +452,14 @@ def test_an_index_another_build_kept_first_is_not_an_error(built_copy, tmp_path,
 
     def another_build_finishes_first(site, bundle):
         write(site, bundle)
-        shutil.copytree(bundle, cache / search_index.pages_digest(site))
+        shutil.copytree(bundle, cache / search_index.pages_digest(search_index.indexed_pages(site)))
 
     monkeypatch.setattr(search_index, "write_bundle", another_build_finishes_first)
     pages, reused = index_site(built_copy, cache, quiet)
-    assert (pages, reused) == (len(SEARCHABLE), False)
-    assert [entry.name for entry in cache.iterdir()] == [search_index.pages_digest(built_copy)]
+    assert (pages, reused) == (len(SAMPLE_SEARCHABLE), False)
+    assert search_index.pages_digest(search_index.indexed_pages(built_copy)) in [
+        entry.name for entry in cache.iterdir()
+    ]
 
 
 def whole_bundle_problems(bundle: Path) -> list[str]:
@@ -393,3 +613,40 @@ def test_a_publish_whose_index_had_to_be_written_again_says_so_in_its_log(
     log = capfd.readouterr()
     assert "so the site is indexed again (attempt 2 of 3)" in log.out + log.err
     assert whole_bundle_problems(live.path / "pagefind") == []
+
+
+def pages_pagefind_reads(site: Path, tmp_path: Path, monkeypatch) -> list[str]:
+    """Index `site`, noting every page in the folder Pagefind is given."""
+    read: list[str] = []
+    write = search_index.write_bundle
+
+    def noting(folder: Path, bundle: Path) -> None:
+        read.extend(sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.html")))
+        write(folder, bundle)
+
+    monkeypatch.setattr(search_index, "write_bundle", noting)
+    index_site(site, tmp_path / "cache", report=print)
+    return read
+
+
+def test_pagefind_reads_only_the_pages_it_indexes(small_site, tmp_path, monkeypatch):
+    """A listing holds no data-pagefind-body, so Pagefind would read it only to leave it out: most of a
+    large site's pages are listings, and reading them cost time and memory."""
+    listing = small_site / "topics" / "family-hubs" / "index.html"
+    listing.parent.mkdir(parents=True)
+    listing.write_text(
+        "<!doctype html><html><body><ol><li>Release 1</li></ol></body></html>", encoding="utf-8"
+    )
+    assert pages_pagefind_reads(small_site, tmp_path, monkeypatch) == [
+        f"release-{number}/index.html" for number in range(3)
+    ]
+    assert indexed_page_count(small_site / "pagefind") == 3
+
+
+def test_a_site_that_marks_no_page_has_every_page_indexed_as_pagefind_would(
+    small_site, tmp_path, monkeypatch
+):
+    for page in small_site.rglob("*.html"):
+        page.write_text(page.read_text(encoding="utf-8").replace(" data-pagefind-body", ""), encoding="utf-8")
+    assert len(pages_pagefind_reads(small_site, tmp_path, monkeypatch)) == 3
+    assert indexed_page_count(small_site / "pagefind") == 3

@@ -25,7 +25,8 @@ def plan_site_feeds(generators) -> None:
     is written, so each page's head can advertise its feeds."""
     generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     template = generator.env.get_template("feeds/entry.html")
-    memo = site_of(generator.settings).memos.named("feed_entry_links", code_version(entries.__name__))
+    site = site_of(generator.settings)
+    memo = site.memos.named("feed_entry_links", code_version(entries.__name__) + site.kind)
 
     def render_content(**values) -> str:
         html, url = template.render(**values), values["url"]

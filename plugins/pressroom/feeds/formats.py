@@ -6,7 +6,6 @@ import json
 from dataclasses import dataclass
 
 from feedgenerator import Atom1Feed, Rss201rev2Feed
-from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 
 from .slices import Entry
 
@@ -40,23 +39,14 @@ class FeedDocument:
     id: str
     publisher: Publisher
     entries: tuple[Entry, ...]
-    stylesheet_url: str = ""
 
 
 class AtomWithExtras(Atom1Feed):
-    """Atom with the browser stylesheet, the site icon, plain-text summaries and labelled categories."""
+    """Atom with the site icon, plain-text summaries and labelled categories.
 
-    def write(self, outfile, encoding):
-        # Atom1Feed.write has no stylesheet hook (only RssFeed has one), and the processing
-        # instruction must come before the root element.
-        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
-        handler.startDocument()
-        for stylesheet in self.feed["stylesheets"] or []:
-            handler.processingInstruction("xml-stylesheet", str(stylesheet))
-        handler.startElement("feed", self.root_attributes())
-        self.add_root_elements(handler)
-        self.write_items(handler)
-        handler.endElement("feed")
+    No feed carries an XSL stylesheet to show it as a page in a browser: browsers are removing XSLT
+    (Chromium 156 puts a deprecation banner over such a page), so people are sent to /subscribe/ instead.
+    """
 
     def add_root_elements(self, handler):
         super().add_root_elements(handler)
@@ -67,7 +57,7 @@ class AtomWithExtras(Atom1Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
-        # type="text": a standfirst is plain text, and a browser stylesheet can then show it as is.
+        # type="text": a standfirst is plain text.
         handler.addQuickElement("summary", item["plain_summary"], {"type": "text"})
         for name, url in item["authors"]:
             handler.startElement("author", {})
@@ -125,7 +115,6 @@ def _syndication_feed(feed_class, document: FeedDocument):
         author_link=publisher.url,
         feed_url=document.self_url,
         feed_guid=document.id,
-        stylesheets=[document.stylesheet_url] if document.stylesheet_url else None,
         icon_url=publisher.icon_url,
         logo_url=publisher.logo_url,
         managing_editor=publisher.managing_editor,

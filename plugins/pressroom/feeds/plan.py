@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 from pressroom.content_model.model import RELEASE_TYPES, Release
-from pressroom.content_model.site import organisation_name, site_of
+from pressroom.content_model.presentation import Moment, Presentation
+from pressroom.content_model.site import site_of
 
-from .discovery import FORMATS, FeedDirectory, build_directory, feed_path
+from .discovery import FORMATS, Addresses, FeedDirectory, build_directory, feed_path
 from .entries import entry_id, feed_id
 from .formats import FeedDocument, Publisher, atom_xml, json_feed, rss_xml
 from .slices import Entry, Slice, SliceKey, Tagged, group_into_slices
-
-# What each setting means is documented in the `# --- Feeds ---` section of pelicanconf.py.
-DEFAULTS = {
-    "PRESSROOM_FEED_MAX_ITEMS": 50,
-    "PRESSROOM_FEED_DEV_SITEURL": "http://localhost:8000",
-    "PRESSROOM_FEED_ID_DOMAIN": "localhost",
-    "PRESSROOM_FEED_ID_SINCE": "2022",
-    "PRESSROOM_FEED_ICON": "",
-    "PRESSROOM_FEED_LOGO": "",
-    # plugins/listings writes these pages; its settings name them.
-    "CAMPAIGN_SAVE_AS": "campaigns/{id}/index.html",
-    "SPOKESPERSON_SAVE_AS": "people/{id}/index.html",
-    "PRESSROOM_SUBSCRIBE_URL": "subscribe/",
-    "PRESSROOM_SUBSCRIBE_SAVE_AS": "subscribe/index.html",
-}
 
 WRITERS = {"atom": atom_xml, "rss": rss_xml, "json": json_feed}
 
@@ -49,7 +33,6 @@ class FeedSettings:
     logo_path: str
     slice_pages: dict
     tag_url: str
-    stylesheet_folder: str
     subscribe_url: str
     subscribe_save_as: str
     relative_urls: bool
@@ -61,44 +44,32 @@ class FeedSettings:
     def page_link(self, path: str) -> str:
         return f"{self.page_base}/{path}"
 
-    def stylesheet(self, name: str) -> str:
-        """Root-relative on purpose: browsers apply an XSL stylesheet only from the feed's own origin."""
-        return f"{urlsplit(self.absolute_base).path}/{self.stylesheet_folder}/{name}"
 
-
-def _press_office_editor(settings: dict) -> str:
-    contact = site_of(settings).directory.press_contacts.get(settings.get("PRESS_OFFICE_CONTACT", ""))
+def _press_office_editor(site) -> str:
+    contact = site.directory.press_contacts.get(site.options.press_office_contact)
     return f"{contact.email} ({contact.name})" if contact else ""
 
 
 def settings_view(settings: dict) -> FeedSettings:
-    def get(name):
-        return settings.get(name, DEFAULTS[name])
-
-    organisation = settings.get("ORGANISATION") or {}
-    page_base = settings.get("SITEURL", "").rstrip("/")
-    absolute_base = page_base or get("PRESSROOM_FEED_DEV_SITEURL").rstrip("/")
+    site = site_of(settings)
+    options = site.options
     return FeedSettings(
-        organisation=organisation_name(settings),
-        organisation_url=organisation.get("url") or f"{absolute_base}/",
-        language=settings.get("DEFAULT_LANG", "en"),
-        page_base=page_base,
-        absolute_base=absolute_base,
-        id_domain=get("PRESSROOM_FEED_ID_DOMAIN"),
-        id_since=get("PRESSROOM_FEED_ID_SINCE"),
-        max_items=get("PRESSROOM_FEED_MAX_ITEMS"),
-        icon_path=get("PRESSROOM_FEED_ICON"),
-        logo_path=get("PRESSROOM_FEED_LOGO"),
-        slice_pages={
-            "campaign": get("CAMPAIGN_SAVE_AS"),
-            "spokesperson": get("SPOKESPERSON_SAVE_AS"),
-        },
-        tag_url=settings.get("TAG_URL", "tag/{slug}.html"),
-        stylesheet_folder=f"{settings.get('THEME_STATIC_DIR', 'theme')}/feeds",
-        subscribe_url=get("PRESSROOM_SUBSCRIBE_URL"),
-        subscribe_save_as=get("PRESSROOM_SUBSCRIBE_SAVE_AS"),
+        organisation=site.organisation,
+        organisation_url=options.organisation.get("url") or site.absolute(""),
+        language=options.language,
+        page_base=site.url,
+        absolute_base=site.base,
+        id_domain=options.feed_id_domain,
+        id_since=options.feed_id_since,
+        max_items=options.feed_max_items,
+        icon_path=options.feed_icon,
+        logo_path=options.feed_logo,
+        slice_pages={"campaign": options.campaign_save_as, "spokesperson": options.person_save_as},
+        tag_url=options.tag_url,
+        subscribe_url=options.subscribe_url,
+        subscribe_save_as=options.subscribe_save_as,
         relative_urls=settings.get("RELATIVE_URLS", False),
-        managing_editor=_press_office_editor(settings),
+        managing_editor=_press_office_editor(site),
     )
 
 
@@ -173,48 +144,42 @@ def slices_of(article, settings: FeedSettings) -> tuple[SliceKey, ...]:
 
 
 def entry_of(article, settings: FeedSettings, render_content: Callable[..., str]) -> Entry:
-    """The feed entry of a release; `render_content` gives its HTML with every address absolute.
+    """The feed entry of a release, from its presentation; `render_content` gives its HTML with every
+    address absolute.
 
     A withdrawn release's entry keeps its id, so readers update the entry they have: its title and
     summary say it was withdrawn, its content is the notice, and it is updated on the day it was."""
     release: Release = article.release
-    url = settings.absolute(article.url)
-    withdrawal = release.withdrawn
-    image_url = urljoin(f"{settings.absolute_base}/", release.image.src) if release.image else ""
-    updated: dt.datetime | None
-    if withdrawal:
-        notice = withdrawal.notice(release.type.label.lower())
-        html = render_content(release=release, notice=notice, url=url)
-        title, summary, updated, image_url = f"Withdrawn: {release.title}", notice, withdrawal.date, ""
-    else:
-        html = render_content(
-            release=release,
-            segments=release.body_segments,
-            notes_to_editors_html=release.notes_to_editors_html,
-            url=url,
-            image_url=image_url,
+    shown: Presentation = article.presentation
+    html = render_content(shown=shown, url=shown.address)
+    updated: Moment | None
+    if shown.withdrawn:
+        title, summary, updated = (
+            f"Withdrawn: {shown.headline}",
+            shown.withdrawn.notice,
+            shown.withdrawn.moment,
         )
-        title, summary, updated = release.title, release.summary, release.last_updated
+        image_url = ""
+    else:
+        title, summary, updated = shown.headline, shown.standfirst, shown.updated
+        image_url = shown.image.address if shown.image else ""
     return Entry(
+        # Made from the date the author wrote, not the publication moment: it never changes.
         id=entry_id(settings.id_domain, release.date.date(), Path(article.source_path).stem),
         title=title,
-        url=url,
-        published=release.published,
-        updated=updated,
+        url=shown.address,
+        published=shown.published.at,
+        updated=updated.at if updated else None,
         summary=summary,
         content_html=html,
-        type_label=release.type.label,
+        type_label=shown.kind.label,
         topics=tuple((topic.id, topic.name) for topic in release.topics),
         image_url=image_url,
+        # The organisation when no spokesperson speaks: readers show an entry's own author, not the feed's.
         authors=tuple(
-            (
-                person.name,
-                settings.absolute(_folder(settings.slice_pages["spokesperson"].format(id=person.id)))
-                if person.id
-                else "",
-            )
-            for person in release.spokespeople
-        ),
+            (someone.name, someone.page.address if someone.page else "") for someone in shown.spokespeople
+        )
+        or ((settings.organisation, settings.organisation_url),),
     )
 
 
@@ -247,7 +212,6 @@ def _feed_file(feed_slice: Slice, settings: FeedSettings, publisher: Publisher, 
         id=feed_id(settings.id_domain, settings.id_since, feed_slice.path_stem),
         publisher=publisher,
         entries=tuple(feed_slice.entries),
-        stylesheet_url=settings.stylesheet(f"{feed_format.id}.xsl") if feed_format.xml else "",
     )
     return FeedFile(path, feed_format.id, document)
 
@@ -296,7 +260,9 @@ def plan_feeds(
         for feed_slice in slices
         for feed_format in FORMATS
     )
-    directory = build_directory(slices, article_slices, settings.page_link)
+    directory = build_directory(
+        slices, article_slices, Addresses(settings.page_link, settings.absolute), settings.subscribe_url
+    )
     withdrawal_notices = {
         source: tuple(feed_file.path for feed_file in files if entry in feed_file.document.entries)
         for entry, (source, _) in notices.items()

@@ -30,7 +30,8 @@ class Entry:
     type_label: str
     topics: tuple[tuple[str, str], ...] = ()
     image_url: str = ""
-    # The spokespeople credited with the release, as (name, absolute address of their page or "").
+    # Who is credited with the release, as (name, absolute address of their page or ""): its spokespeople,
+    # or the organisation.
     authors: tuple[tuple[str, str], ...] = ()
 
     @property

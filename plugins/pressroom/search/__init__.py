@@ -1,9 +1,9 @@
 """Search: a Pagefind index of every public release and page, written once the site is built and checked.
 
 Releases and pages carry `search_entry` (type, date, standfirst and filter values) for the templates to
-mark up with Pagefind's data attributes. The index is built from the public output after the leak scan
-(this plugin comes after `visibility` in PLUGINS), so drafts and embargoed releases, which have no page
-there, are never indexed. A preview build writes no index.
+mark up with Pagefind's data attributes. The index is built from the public output in the INDEX phase,
+after the leak scan has read every file (content_model/phases.py), so drafts and embargoed releases,
+which have no page there, are never indexed. A preview build writes no index.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from pressroom.content_model.phases import INDEX
 from pressroom.content_model.site import site_of
 from pressroom.content_model.storage import cache_folder, disk_error
 
@@ -28,12 +29,11 @@ class SearchIndexError(SystemExit):
     """Pagefind could not index the site: the build fails with a sentence, not a traceback."""
 
 
-def attach_release_entries(generator) -> None:
-    date_format = generator.settings.get("DEFAULT_DATE_FORMAT", "%-d %B %Y")
-    for article in generator.articles:
-        release = getattr(article, "release", None)
-        if release is not None:
-            article.search_entry = release_entry(release, date_format)
+def attach_release_entries(generators) -> None:
+    for generator in generators:
+        for article in getattr(generator, "articles", []):
+            if getattr(article, "presentation", None) is not None:
+                article.search_entry = release_entry(article.presentation)
 
 
 def attach_page_entries(generator) -> None:
@@ -69,6 +69,7 @@ def write_index(pelican) -> None:
             f"Search: the index could not be written into {pelican.output_path} ({disk_error(error)}). The "
             "build has stopped: make room on the disk, or make the folder writable, then build again."
         ) from None
+    site_of(pelican.settings).memos.note_files("search index", int(reused), 1)
     logger.info(
         "Search: %d pages indexed into %s/ in %.2f s%s",
         pages,
@@ -79,6 +80,7 @@ def write_index(pelican) -> None:
 
 
 def register() -> None:
-    signals.article_generator_finalized.connect(attach_release_entries)
+    # Once every release is told (content_model, at the same signal, before any plugin after it).
+    signals.all_generators_finalized.connect(attach_release_entries)
     signals.page_generator_finalized.connect(attach_page_entries)
-    signals.finalized.connect(write_index)
+    INDEX.connect(write_index)

@@ -1,6 +1,7 @@
 /* Search over the Pagefind index that plugins/pressroom/search writes at build time. Reveals the form,
-   fills each filter with the values the index holds, and lists results with their type, date and
-   standfirst. The query and filters live in the address (?q=…&type=…), so a search can be shared. */
+   fills each filter with the values the index holds, and lists results with their type, date, an event's
+   time and standfirst: by relevance to the words searched for, or, with filters alone, newest first. The
+   query and filters live in the address (?q=…&type=…), so a search can be shared. */
 const form = document.querySelector("[data-search-form]");
 const status = document.querySelector("[data-search-status]");
 const list = document.querySelector("[data-search-results]");
@@ -38,7 +39,7 @@ function paragraph(className, text) {
   return element;
 }
 
-function resultItem(result) {
+function resultItem(result, terms) {
   const item = document.createElement("li");
   item.className = "search-result";
   const meta = result.meta;
@@ -52,13 +53,19 @@ function resultItem(result) {
   link.textContent = meta.title;
   heading.append(link);
   item.append(heading);
+  if (meta.when) {
+    item.append(paragraph("search-result-when", `When: ${meta.when}`));
+  }
   if (meta.standfirst) {
     item.append(paragraph("search-result-standfirst", meta.standfirst));
   }
-  const excerpt = paragraph("search-result-excerpt", "");
-  // Pagefind escapes the page text and adds only <mark> around the words found.
-  excerpt.innerHTML = result.excerpt;
-  item.append(excerpt);
+  // Without search words the excerpt would only repeat the headline and standfirst.
+  if (terms) {
+    const excerpt = paragraph("search-result-excerpt", "");
+    // Pagefind escapes the page text and adds only <mark> around the words found.
+    excerpt.innerHTML = result.excerpt;
+    item.append(excerpt);
+  }
   return item;
 }
 
@@ -83,12 +90,14 @@ async function run(pagefind) {
     status.textContent = "";
     return;
   }
-  const search = await pagefind.debouncedSearch(terms || null, { filters }, 200);
+  // Without words there is no relevance to rank by: the newest release comes first, as in every listing.
+  const order = terms ? {} : { sort: { published: "desc" } };
+  const search = await pagefind.debouncedSearch(terms || null, { filters, ...order }, 200);
   if (search === null) {
     return;
   }
   const results = await Promise.all(search.results.slice(0, SHOWN).map((result) => result.data()));
-  list.replaceChildren(...results.map(resultItem));
+  list.replaceChildren(...results.map((result) => resultItem(result, terms)));
   status.textContent = describe(search.results.length, terms);
 }
 
