@@ -69,7 +69,7 @@ def test_every_type_can_be_withdrawn_in_the_editor_with_a_date_and_a_reason(conf
     assert option_values(fields["status"]) == ["published", "draft", "withdrawn"]
     withdrawn = fields["withdrawn"]
     # Optional in the form (the editor cannot tie it to the status); `invoke check` requires it then.
-    assert withdrawn["required"] is False and "when given, it needs date and reason" in withdrawn["hint"]
+    assert withdrawn["required"] is False and "Once used, it needs its date and reason." in withdrawn["hint"]
     assert [part["name"] for part in withdrawn["fields"]] == ["date", "reason"]
 
 
@@ -91,7 +91,7 @@ def test_choices_are_the_directory_ids(config):
     assert option_values(fields["contact"]) == list(directory.press_contacts)
     assert option_values(fields["type"]) == list(RELEASE_TYPES)
     speakers = by_name(by_name(collection(config, "event")["fields"])["event"]["fields"])["speakers"]
-    assert option_values(by_name(speakers["fields"])["id"]) == people
+    assert option_values(by_name(speakers["speaker_fields"])["id"]) == people
 
 
 def test_rules_the_editor_can_express_are_expressed(config):
@@ -103,6 +103,7 @@ def test_rules_the_editor_can_express_are_expressed(config):
     assert fields["quotes"]["widget"] == "list"
     assert [part["required"] for part in fields["quotes"]["fields"]] == [True, True]
     assert collection(config, "press-release")["path"] == "{{year}}/{{year}}-{{month}}-{{day}}-{{slug}}"
+    assert collection(config, "press-release")["slug"] == "{{fields.slug}}", "the slug field names the file"
     assert "embargo" in collection(config, "press-release")["summary"]
     assert config["publish_mode"] == "editorial_workflow"
 
@@ -124,7 +125,7 @@ def test_every_time_is_typed_in_uk_time_and_written_without_an_offset(config):
         assert set(times) == expected
         for name, field in times.items():
             assert field["format"] == "YYYY-MM-DDTHH:mm", name
-            assert field["label"].endswith(", UK time"), name
+            assert field["label"].endswith(" (UK time)"), name
             assert field.get("picker_utc") is not True, name
 
 
@@ -201,3 +202,39 @@ def test_the_admin_page_is_valid_html_without_its_head_end_tag(editor_site):
 
     assert "</head>" not in (editor_site / "admin" / "index.html").read_text(encoding="utf-8")
     assert run_vnu([editor_site / "admin" / "index.html"], css=False) == []
+
+
+def test_the_check_on_each_proposed_change_is_the_status_the_editorial_workflow_shows(config):
+    from pressroom.cms.config import CHECK_STATUS_CONTEXT
+
+    assert config["backend"]["preview_context"] == CHECK_STATUS_CONTEXT
+    workflow = (ROOT / "docs" / "ci" / "check-on-pull-request.yml").read_text(encoding="utf-8")
+    assert workflow.count(f"context={CHECK_STATUS_CONTEXT}") == 2 and "invoke check --github" in workflow
+
+
+def test_every_field_has_a_label_and_help_for_comms_staff(config):
+    fields = by_name(collection(config, "event")["fields"])
+    assert fields["summary"]["label"] == "Standfirst" and fields["title"]["label"] == "Headline"
+    assert fields["notes_to_editors"]["label"] == "Notes to editors"
+    assert fields["embargo"]["label"] == "Embargo (UK time)"
+    for name, field in fields.items():
+        if name != "body":
+            assert field["hint"] != RELEASE_FIELDS[name].meaning, name
+            assert "{" not in field["hint"] and "ISO" not in field["hint"], name
+
+
+def test_a_problem_is_a_github_annotation_on_its_line():
+    from pressroom.content_model.problems import Problem
+    from pressroom.validation.annotations import github_annotations
+    from pressroom.validation.site_check import SiteCheck
+
+    result = SiteCheck(
+        problems=[
+            Problem("content/releases/a,b.md", 12, "quotes[1].by", "100% wrong: yes", "fix\nit"),
+            Problem("people.yaml", None, "people", "odd", "look", severity="warning"),
+        ]
+    )
+    assert github_annotations(result).splitlines() == [
+        "::error file=content/releases/a%2Cb.md,line=12,title=quotes[1].by::100%25 wrong: yes — fix⏎it",
+        "::warning file=people.yaml,title=people::odd — look",
+    ]

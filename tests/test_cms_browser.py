@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import shutil
 import subprocess
@@ -19,13 +20,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 from support.browser import AXE_SCRIPT, DEFAULT_AXE_TAGS, serve_directory
-from support.site import ROOT, SAMPLE_CONTENT, build, copy_project, read_html, site_settings
+from support.site import FIXTURES, ROOT, SAMPLE_CONTENT, build, copy_project, read_html, site_settings
 
 import pelicanconf
 from pressroom.cms import local_backend
+from pressroom.cms.editing import Editing
 from pressroom.content_model.front_matter import read_document
 from pressroom.content_model.loading import context_from_settings, load_source
 from pressroom.content_model.scaffold import release_front_matter
+from pressroom.validation.site_check import check_site
 
 pytestmark = pytest.mark.browser
 
@@ -36,12 +39,26 @@ EMBARGO = "2030-01-06T00:01"
 BEFORE_EMBARGO = "2030-01-06T00:00+00:00"
 AFTER_EMBARGO = "2030-01-06T00:02+00:00"
 SAMPLE_RELEASES = sorted((SAMPLE_CONTENT / "releases").rglob("*.md"))
+GOOD_FIXTURE = FIXTURES / "invalid_site" / "content" / "releases" / "good-policy-response.md"
+EVENT = "2025/2025-02-27-mission-champions-online-event.md"
+# Every sample release, the valid fixture release, and the sample event with a speaker as a bare id.
+EDITED_RELEASES = [
+    *(path.relative_to(SAMPLE_CONTENT / "releases").as_posix() for path in SAMPLE_RELEASES),
+    f"2022/{GOOD_FIXTURE.name}",
+]
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    """A copy of the project (settings, tasks, theme, plugins, content) that the editor may write into."""
-    return copy_project(tmp_path_factory.mktemp("editing"))
+    """A copy of the project (settings, tasks, theme, plugins, content) that the editor may write into,
+    with the valid fixture release beside the samples, and the sample event's speaker as a bare id."""
+    project = copy_project(tmp_path_factory.mktemp("editing"))
+    releases = project / "content" / "releases"
+    shutil.copy(GOOD_FIXTURE, releases / "2022" / GOOD_FIXTURE.name)
+    event = releases / EVENT
+    bare = event.read_text(encoding="utf-8").replace("    - id: keith-reed\n", "    - keith-reed\n")
+    event.write_text(bare, encoding="utf-8")
+    return project
 
 
 @pytest.fixture(scope="module")
@@ -66,12 +83,22 @@ def serving_the_editor(repository: Path, content: Path, output: Path, mode: str 
     guard for that page, as `invoke edit` runs them; yields the site's address."""
     output.mkdir(parents=True, exist_ok=True)
     port, secret = local_backend.free_port(), local_backend.new_secret()
-    cms = {**pelicanconf.CMS, "enabled": True, "local_backend": local_backend.api_url(port, secret)}
+    cms = {
+        **pelicanconf.CMS,
+        "enabled": True,
+        "local_backend": local_backend.api_url(port, secret),
+        "local_backend_mode": mode,
+    }
     with serve_directory(output) as url:
         build(content, output, CMS=cms)
         editor_port = urlsplit(url).port or 80
+        editing = Editing(
+            lambda: site_settings(content, output, PRESSROOM_PREVIEW=True),
+            check_site,
+            repository,
+        )
         backend = local_backend.start(
-            ROOT / "cms", repository, port, editor_port=editor_port, secret=secret, mode=mode
+            ROOT / "cms", repository, port, editor_port=editor_port, secret=secret, mode=mode, editing=editing
         )
         try:
             yield url
@@ -80,8 +107,9 @@ def serving_the_editor(repository: Path, content: Path, output: Path, mode: str 
 
 
 def publish(page) -> None:
-    page.get_by_role("button", name="Publish", exact=True).click()
-    page.get_by_text("Publish now", exact=True).click()
+    """Save, as the local editor names it ("Publish" online)."""
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_text("Save now", exact=True).click()
     page.get_by_text("Changes saved", exact=True).wait_for()
 
 
@@ -123,8 +151,8 @@ def every_text(output: Path) -> str:
 def test_a_policy_response_written_in_the_editor_checks_clean_and_waits_for_its_embargo(admin, project):
     page = admin.page
     page.goto(admin.url + "admin/#/collections/policy-response/new")
-    page.get_by_label("Title", exact=True).fill(TITLE)
-    page.get_by_label("Summary").fill("The charity welcomes new money for family hubs and asks for more.")
+    page.get_by_label("Headline", exact=True).fill(TITLE)
+    page.get_by_label("Standfirst").fill("The charity welcomes new money for family hubs and asks for more.")
     choose(page, "Spokespeople (optional)", "Keith")
     for index, (who, words) in enumerate(
         [("Keith", "A welcome first step."), ("Sally", "Babies cannot wait.")]
@@ -136,8 +164,8 @@ def test_a_policy_response_written_in_the_editor_checks_clean_and_waits_for_its_
     page.get_by_label("Published by (optional)").fill("HM Treasury")
     page.get_by_label("Web address (optional)").fill("https://www.gov.uk/government/topical-events/budget")
     choose(page, "Topics (optional)", "Family hubs")
-    page.get_by_label("Embargo, UK time (optional)").fill(EMBARGO)
-    choose(page, "Status (optional)", "published")
+    page.get_by_label("Embargo (UK time) (optional)").fill(EMBARGO)
+    choose(page, "Status (optional)", "Published")
     body = page.locator("[data-slate-editor='true']").last
     body.click()
     page.keyboard.type("The charity responded to the Budget today.")
@@ -189,27 +217,40 @@ def release_as_read(path: Path, content: Path):
     return replace(release, source_path=""), document.data, document.body.strip(), problems
 
 
-@pytest.mark.parametrize("original", SAMPLE_RELEASES, ids=lambda path: path.stem)
-def test_opening_and_saving_a_sample_release_keeps_its_meaning(admin, project, original):
+def changed_lines(before: str, after: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+
+
+@pytest.mark.parametrize("relative", EDITED_RELEASES, ids=lambda path: Path(path).stem)
+def test_a_one_word_change_in_the_editor_changes_one_line_of_the_file(admin, project, relative):
     page = admin.page
-    relative = original.relative_to(SAMPLE_CONTENT / "releases").with_suffix("")
-    data = read_document(original.read_text(encoding="utf-8")).data
-    page.goto(f"{admin.url}admin/#/collections/{data['type']}/entries/{relative.as_posix()}")
+    saved = project / "content" / "releases" / relative
+    original = saved.read_text(encoding="utf-8")
+    data = read_document(original).data
+    page.goto(
+        f"{admin.url}admin/#/collections/{data['type']}/entries/{Path(relative).with_suffix('').as_posix()}"
+    )
     page.reload()  # Decap keeps the form of the entry open before when only the address's hash changes
-    title = page.get_by_label("Title", exact=True)
+    title = page.get_by_label("Headline", exact=True)
     headline = data["title"]
     expect(title).to_have_value(headline)
-    # Decap saves only a changed entry: change the title and save, then reload and save it as it was.
-    type_until_shown(title, headline + " x")
-    publish(page)
-    page.reload()
-    expect(title).to_have_value(headline + " x")
-    type_until_shown(title, headline)
+    type_until_shown(title, headline + " today")
     publish(page)
 
-    saved = project / "content" / "releases" / original.relative_to(SAMPLE_CONTENT / "releases")
-    assert saved.read_text(encoding="utf-8") != original.read_text(encoding="utf-8"), "Decap rewrote the file"
-    assert release_as_read(saved, project / "content") == release_as_read(original, SAMPLE_CONTENT)
+    after = saved.read_text(encoding="utf-8")
+    assert len(changed_lines(original, after)) == 2, changed_lines(original, after)
+    assert [line for line in original.splitlines() if "#" in line] == [
+        line for line in after.splitlines() if "#" in line
+    ], "comments stay"
+    page.reload()
+    expect(title).to_have_value(headline + " today")
+    type_until_shown(title, headline)
+    publish(page)
+    assert saved.read_text(encoding="utf-8") == original, "changed back, the file is as it was"
 
 
 def test_the_preview_of_a_release_has_no_accessibility_violations(admin):
@@ -220,6 +261,7 @@ def test_the_preview_of_a_release_has_no_accessibility_violations(admin):
     page.reload()
     preview = page.frame_locator("iframe").first
     expect(preview.locator(".quote .quote-name").first).to_have_text("Keith Reed")
+    expect(preview.locator(".preview-approximate")).to_have_count(0)  # told as the site tells it
     frame = next(frame for frame in page.frames if frame.query_selector("main article.release"))
     frame.add_script_tag(path=str(AXE_SCRIPT))
     violations = frame.evaluate(
@@ -265,9 +307,9 @@ def test_a_draft_goes_through_review_and_is_merged_only_when_published(workflow_
     page, repository = workflow_admin.page, workflow_admin.repository
     page.goto(workflow_admin.url + "admin/#/collections/news/new")
     page.reload()
-    page.get_by_label("Title", exact=True).fill("Workflow draft")
-    page.get_by_label("Summary").fill("A short standfirst.")
-    page.get_by_label("Embargo, UK time (optional)").fill(EMBARGO)
+    page.get_by_label("Headline", exact=True).fill("Workflow draft")
+    page.get_by_label("Standfirst").fill("A short standfirst.")
+    page.get_by_label("Embargo (UK time) (optional)").fill(EMBARGO)
     page.locator("[data-slate-editor='true']").last.click()
     page.keyboard.type("Body text.")
     page.get_by_role("button", name="Save", exact=True).click()
@@ -302,3 +344,110 @@ def test_a_draft_goes_through_review_and_is_merged_only_when_published(workflow_
     assert git(repository, "branch", "--list", "cms/*") == ""
     _release, data, _body, problems = release_as_read(published, repository / "content")
     assert problems == [] and data["embargo"] == "2030-01-06T00:01"
+
+
+@contextmanager
+def editing_entry(admin, entry: str) -> Iterator[SimpleNamespace]:
+    """`entry` (collection/entries/slug, or collection/new) open in a tab of its own, closed unsaved after."""
+    page = admin.page.context.new_page()
+    try:
+        page.goto(f"{admin.url}admin/#/collections/{entry}")
+        yield SimpleNamespace(page=page, preview=page.frame_locator("iframe").first)
+    finally:
+        page.close()
+
+
+def parts_shown(locator) -> list[tuple[str, str]]:
+    """Each element's name (or `quote`) and its words, spaces collapsed, as a reader meets them."""
+    return [
+        (name, " ".join(text.split()))
+        for name, text in locator.evaluate_all(
+            "parts => parts.map(part => part.classList.contains('quote')"
+            " ? ['quote', part.querySelector('blockquote').textContent] : [part.localName, part.textContent])"
+        )
+    ]
+
+
+def parts_on_page(page, selector: str) -> list[tuple[str, str]]:
+    return [
+        ("quote", " ".join(part.blockquote.get_text().split()))
+        if "quote" in part.get("class", [])
+        else (part.name, " ".join(part.get_text().split()))
+        for part in page.select(selector)
+    ]
+
+
+def test_the_preview_places_quotes_and_dates_the_release_as_its_page_does(admin, project):
+    relative = "2022/2022-04-02-family-hubs-funding-response"
+    with editing_entry(admin, f"policy-response/entries/{relative}") as editing:
+        preview = editing.preview
+        expect(preview.locator(".release-date")).to_have_text("Published 2 April 2022")
+        shown = parts_shown(preview.locator(".release-body > *"))
+    page = read_html(project / "output", "releases/2022/family-hubs-funding-response/")
+    assert shown == parts_on_page(page, ".release-body > *")
+    quotes = [index for index, (name, _words) in enumerate(shown) if name == "quote"]
+    # Quote 1 has no marker: after the lead paragraph, as on the site; quote 2 where its marker is.
+    assert quotes[0] == 1 and shown[0][0] == "p"
+    assert shown[quotes[1] - 1][1].endswith("rather than changes that fade once the funding ends.")
+    assert shown[quotes[1]][1].startswith("It is essential for this funding")
+
+
+# An event's facts, one element each: headings, its status, each term and value, each speaker's name and role.
+EVENT_PARTS = ".event-details > :not(dl, .person), .event-facts > *, .person-name, .person-role"
+
+
+def test_the_preview_gives_an_events_facts_as_its_page_does(admin, project):
+    with editing_entry(admin, f"event/entries/{Path(EVENT).with_suffix('').as_posix()}") as editing:
+        preview = editing.preview
+        when = preview.locator(".event-facts dd").first
+        expect(when).to_have_text("Thursday 27 February 2025, 12:30 to 13:30 GMT")
+        expect(preview.locator(".release-date")).to_have_text("Published 20 February 2025")
+        event = parts_shown(preview.locator(EVENT_PARTS))
+        notes = parts_shown(preview.locator(".notes-to-editors > *"))
+        expect(preview.locator(".preview-approximate")).to_have_count(0)
+    page = read_html(project / "output", "releases/2025/mission-champions-online-event/")
+    assert event == parts_on_page(page, EVENT_PARTS)
+    assert notes == parts_on_page(page, ".notes-to-editors > *")
+
+
+def test_an_entry_with_mistakes_is_previewed_from_its_fields_and_says_so(admin):
+    with editing_entry(admin, "news/new") as editing:
+        editing.page.get_by_label("Headline", exact=True).fill("A <b>bold</b> claim")
+        preview = editing.preview
+        expect(preview.locator(".problems-banner li").first).to_contain_text("contains HTML")
+        expect(preview.locator(".preview-approximate")).to_have_text(
+            "An approximate preview, drawn from the form: the site may show this release otherwise."
+        )
+        expect(preview.locator("main h1")).to_have_text("A <b>bold</b> claim")
+
+
+def test_a_page_retitled_in_the_editor_keeps_its_old_address_with_an_earlier_address(admin, project):
+    """A comms officer retitles a page, which moves its address, and gives the old one under 'Earlier
+    web addresses': the file holds both, `invoke check` passes, and the old address leads to the page."""
+    page = admin.page
+    saved = project / "content" / "pages" / "our-vision.md"
+    original = saved.read_text(encoding="utf-8")
+    page.goto(f"{admin.url}admin/#/collections/pages/entries/our-vision")
+    page.reload()
+    title = page.get_by_label("Title", exact=True)
+    expect(title).to_have_value("Our vision: the 1001 critical days")
+    type_until_shown(title, "Our vision for the first 1001 days")
+    type_until_shown(
+        page.get_by_label("Earlier web addresses (optional)", exact=True),
+        "our-vision-the-1001-critical-days/",
+    )
+    publish(page)
+    try:
+        data = read_document(saved.read_text(encoding="utf-8")).data
+        assert data["title"] == "Our vision for the first 1001 days"
+        assert data["previous_urls"] == ["our-vision-the-1001-critical-days/"]
+        checked = run_task(project, "check")
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        output = project / "checked-output"
+        build(project / "content", output)
+        moved = read_html(output, "our-vision-the-1001-critical-days/")
+        assert moved.select_one('link[rel="canonical"]')["href"].endswith(
+            "/our-vision-for-the-first-1001-days/"
+        )
+    finally:
+        saved.write_text(original, encoding="utf-8")

@@ -156,7 +156,12 @@ def test_edit_serves_the_editor_and_saving_rebuilds_the_preview(editing):
 
     assert fetch(backend, persist(SAVED_RELEASE), {"Origin": site.rstrip("/")})[0] == 200
     written = project / SAVED_RELEASE
-    assert written.read_text(encoding="utf-8") == RELEASE
+    saved = written.read_text(encoding="utf-8")
+    assert "title: >-\n  Saved through the local backend\n" in saved, "written as `invoke new` writes"
+    saved_fields, sent_fields = (yaml.safe_load(text.split("---")[1]) for text in (saved, RELEASE))
+    assert {key: str(value) for key, value in saved_fields.items()} == {
+        key: str(value) for key, value in sent_fields.items()
+    }
     assert wait_for_page(site + "releases/2026/saved-through-the-local-backend/") == 200
 
     editing.stop()
@@ -356,3 +361,64 @@ def test_a_page_that_points_its_name_at_this_machine_reads_and_writes_nothing(ed
     finally:
         browser.close()
     assert (editor.project / "pelicanconf.py").read_bytes() == settings_before
+
+
+EVENT_ENDING_BEFORE_IT_STARTS = {
+    "title": "An online event",
+    "date": "2026-03-02",
+    "type": "event",
+    "summary": "A short standfirst.",
+    "event": {"start": "2026-04-01T12:30", "end": "2026-04-01T11:30", "location": "Online"},
+    "slug": "an-online-event",
+}
+
+
+def as_the_preview_sends(front_matter: dict, body: str) -> str:
+    """The entry as the editor's preview sends it: its fields as JSON (which YAML reads), and its body."""
+    return f"---\n{json.dumps(front_matter, indent=1)}\n---\n{body}"
+
+
+def problems_of(editor, request: dict, **headers) -> tuple[int, dict]:
+    url = editor.backend.replace("/api/v1?", "/api/v1/problems?")
+    status, body = fetch(url, request, {"Origin": editor.site.rstrip("/"), **headers})
+    return status, json.loads(body)
+
+
+def test_the_preview_is_told_the_mistakes_of_a_new_entry(editor):
+    raw = as_the_preview_sends(EVENT_ENDING_BEFORE_IT_STARTS, "The lead paragraph.\n")
+    status, answer = problems_of(editor, {"path": None, "folder": "content/releases", "raw": raw})
+    assert status == 200 and answer["presentation"] is None, "an event ending before it starts: no release"
+    (problem,) = answer["problems"]
+    assert problem["field"] == "event.end" and problem["what"] == "the event ends before it starts"
+    assert problem["fix"] == "check the end date and time" and problem["severity"] == "error"
+    assert not list((editor.project / "content" / "releases").glob("*not yet saved*"))
+
+
+def test_the_preview_is_told_the_mistakes_of_an_entry_at_the_lines_it_will_have(editor):
+    path = "content/releases/2022/2022-05-23-care-review-response.md"
+    text = (editor.project / path).read_text(encoding="utf-8")
+    broken = text.replace("[[quote 2]]", "[[quote 5]]")
+    status, answer = problems_of(editor, {"path": path, "raw": broken})
+    line = broken.splitlines().index("[[quote 5]]") + 1
+    assert status == 200 and [(p["line"], p["field"]) for p in answer["problems"]] == [(line, "body")]
+    assert (editor.project / path).read_text(encoding="utf-8") == text, "asking saves nothing"
+    status, answer = problems_of(editor, {"path": path, "raw": text})
+    assert status == 200 and answer["problems"] == [] and answer["presentation"]["headline"]
+
+
+@pytest.mark.parametrize(
+    "request_, headers",
+    [
+        ({"path": "pelicanconf.py", "raw": "x"}, {}),
+        ({"path": None, "folder": "plugins", "raw": "x"}, {}),
+        ({"path": "content/releases/../../tasks.py", "raw": "x"}, {}),
+        ({"path": "content/releases/2022/2022-05-23-care-review-response.md"}, {}),
+        ({"path": None, "folder": "content/releases", "raw": "x"}, {"Origin": "http://evil.example"}),
+    ],
+)
+def test_asking_for_mistakes_is_refused_as_every_request_is(editor, request_, headers):
+    status, answer = problems_of(editor, request_, **headers)
+    assert status == 403 and list(answer) == ["error"]
+    assert refused(
+        editor, {"action": "info"}, url=with_key(editor.backend, "wrong").replace("v1?", "v1/problems?")
+    )

@@ -7,20 +7,24 @@ through Pelican's writer, so no sitemap, feed or listing ever sees it.
 
 from __future__ import annotations
 
+import functools
+import json
+import re
 import shutil
 from pathlib import Path
 
+import unidecode
 import yaml
 from pelican import signals
 from pelican.generators import Generator
 
 from pressroom.content_model.model import RELEASE_TYPES
+from pressroom.content_model.outputs import EDITOR_FOLDER as ADMIN_FOLDER
 from pressroom.content_model.site import site_of
 from pressroom.content_model.times import clock_name
 
-from .config import cms_config, quote_marker_pattern
+from .config import RELEASES_FOLDER, cms_config, quote_marker_pattern, saves_files_only
 
-ADMIN_FOLDER = "admin"
 # The CMS script, the chunks it loads on demand (named N.decap-cms.js) and its WebAssembly modules.
 BUNDLE_FILES = ("decap-cms.js", "*.decap-cms.js", "*.wasm")
 
@@ -36,13 +40,32 @@ class EditorMissing(SystemExit):
 
 
 def enabled(settings: dict) -> bool:
-    return bool(settings.get("CMS", {}).get("enabled"))
+    return site_of(settings).options.cms["enabled"]
 
 
 def bundle_files(bundle: Path) -> list[Path]:
     if not (bundle / "decap-cms.js").is_file():
         raise EditorMissing(bundle)
     return sorted({path for pattern in BUNDLE_FILES for path in bundle.glob(pattern)})
+
+
+@functools.cache
+def letter_blocks() -> dict[str, list[str]]:
+    """Python's unidecode table, 256 characters a file (`x01f.json`), for the editor to make a new
+    release's address by the same rule as `invoke new`: only the blocks unidecode has."""
+    package = Path(unidecode.__file__).parent
+    numbers = sorted(int(path.stem[1:], 16) for path in package.glob("x[0-9a-f][0-9a-f][0-9a-f].py"))
+    return {
+        f"x{number:03x}.json": [unidecode.unidecode(chr(number * 256 + low)) for low in range(256)]
+        for number in numbers
+        if not 0xD8 <= number < 0xE0  # surrogates are no characters
+    }
+
+
+def as_javascript(pattern: str) -> str:
+    """A SLUG_REGEX_SUBSTITUTIONS pattern as JavaScript writes it: Python's start and end of text, and no
+    inline flag (the text is ASCII by then, where both languages' classes agree)."""
+    return re.sub(r"\(\?u\)", "", pattern).replace(r"\A", "^").replace(r"\Z", "$")
 
 
 def people_for_preview(directory) -> dict:
@@ -62,14 +85,17 @@ class AdminGenerator(Generator):
     def generate_output(self, writer) -> None:
         if not enabled(self.settings):
             return
-        cms = self.settings["CMS"]
-        files = bundle_files(Path(cms["bundle"]))
+        options = site_of(self.settings).options
+        files = bundle_files(Path(options.cms["bundle"]))
         content = Path(self.settings["PATH"])
         directory = site_of(self.settings).directory
         target = Path(self.output_path) / ADMIN_FOLDER
         target.mkdir(parents=True, exist_ok=True)
         for source in files:
             shutil.copyfile(source, target / source.name)
+        (target / "letters").mkdir(exist_ok=True)
+        for name, row in letter_blocks().items():
+            (target / "letters" / name).write_text(json.dumps(row, ensure_ascii=True), encoding="utf-8")
         config = cms_config(self.settings, directory, content.name)
         (target / "config.yml").write_text(
             yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"
@@ -79,9 +105,15 @@ class AdminGenerator(Generator):
             "cms_collections": list(RELEASE_TYPES),
             "cms_type_labels": {key: kind.label for key, kind in RELEASE_TYPES.items()},
             "cms_directory": people_for_preview(directory),
-            "cms_default_contact": self.settings.get("PRESS_OFFICE_CONTACT", ""),
+            "cms_default_contact": options.press_office_contact,
             "cms_quote_marker": quote_marker_pattern(),
-            "cms_clock": clock_name(self.settings.get("TIMEZONE", "UTC")),
+            "cms_clock": clock_name(options.timezone),
+            "cms_local": saves_files_only(options.cms),
+            "cms_release_folder": f"{content.name}/{RELEASES_FOLDER}",
+            "cms_slug_substitutions": [
+                [as_javascript(pattern), replacement]
+                for pattern, replacement in self.settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+            ],
         }
         for name in ("index.html", "preview.js"):
             page = self.env.get_template(f"{ADMIN_FOLDER}/{name}").render(context)

@@ -22,6 +22,7 @@ from pressroom.content_model.schema import (
     SUMMARY_MAX,
     Field,
 )
+from pressroom.content_model.site import site_of
 from pressroom.content_model.times import clock_name
 
 # Formats the content model's date parsers accept (fields.datetime): a bare date, or a date-time without
@@ -31,7 +32,12 @@ DATE = {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False}
 LOCAL_DATE_TIME = {"widget": "datetime", "format": "YYYY-MM-DDTHH:mm"}
 WEB_ADDRESS = {"widget": "string", "pattern": ["^https?://\\S+$", "a full address starting with https://"]}
 SLUG_RULE = [SLUG.pattern, "lowercase letters, digits and hyphens, for example care-review-response"]
+# The name of the commit status that docs/ci/check-on-pull-request.yml posts on each proposed change.
+CHECK_STATUS_CONTEXT = "pressroom/check"
 RELEASES_FOLDER = "releases"
+# The editor's list of speakers (registered by preview.js): Decap's list, given its fields under this
+# widget's own key, since Decap's save reads every item of a list with `fields` as a mapping.
+SPEAKERS_WIDGET = "speakers"
 PAGES_FOLDER = "pages"
 IMAGES_FOLDER = "images"
 
@@ -84,7 +90,11 @@ EDITOR_WIDGETS: dict[str, Callable] = {
     "topics": lambda d: {"widget": "select", "multiple": True, "options": choices(d.topics)},
     "campaign": lambda d: {"widget": "select", "options": choices(d.campaigns)},
     "embargo": lambda d: LOCAL_DATE_TIME,
-    "status": lambda d: {"widget": "select", "options": list(STATUSES), "default": "draft"},
+    "status": lambda d: {
+        "widget": "select",
+        "options": [{"label": status.capitalize(), "value": status} for status in STATUSES],
+        "default": "draft",
+    },
     "withdrawn": lambda d: {
         "widget": "object",
         "fields": [
@@ -139,10 +149,11 @@ EDITOR_WIDGETS: dict[str, Callable] = {
                 "speakers",
                 "Speakers",
                 False,
-                widget="list",
+                # A list that also opens a speaker written as a bare id (`- keith-reed`): preview.js.
+                widget=SPEAKERS_WIDGET,
                 label_singular="speaker",
                 summary="{{fields.id}}{{fields.name}}",
-                fields=[
+                speaker_fields=[
                     sub("id", "Someone in the people directory", False, **_person_select(d)),
                     sub("name", "Or their name", False),
                     sub("role", "Their role", False),
@@ -158,7 +169,10 @@ EDITOR_WIDGETS: dict[str, Callable] = {
 PAGE_WIDGETS: dict[str, Callable] = {
     **EDITOR_WIDGETS,
     "summary": EDITOR_WIDGETS["summary"],
-    "status": lambda d: {"widget": "select", "options": list(PAGE_STATUSES)},
+    "status": lambda d: {
+        "widget": "select",
+        "options": [{"label": status.capitalize(), "value": status} for status in PAGE_STATUSES],
+    },
 }
 
 QUOTE_BUTTON_HINT = (
@@ -168,19 +182,19 @@ QUOTE_BUTTON_HINT = (
 
 
 def editor_field(field: Field, widgets: dict, directory, *, required: bool | None = None) -> dict:
-    """One schema field as a Decap field: the schema's name, meaning and required flag, and its widget."""
+    """One schema field as a Decap field: the schema's name, label, help and required flag, and its widget."""
     widget = widgets.get(field.name, lambda d: {"widget": "string"})(directory)
     required = field.is_required({}) if required is None else required
-    hint = field.meaning
+    hint = field.help or field.meaning
     if widget["widget"] == "object" and not required:
         # Decap checks an object's required parts even when the object itself is left empty, which
         # would forbid saving without one; so here `invoke check` (and CI) enforce them instead.
-        needed = [part["name"] for part in widget["fields"] if part["required"]]
+        needed = [part["name"].replace("_", " ") for part in widget["fields"] if part["required"]]
         widget = {**widget, "fields": [{**part, "required": False} for part in widget["fields"]]}
-        hint += f"; when given, it needs {' and '.join(needed)}"
+        hint += f" Once used, it needs its {' and '.join(needed)}."
     return {
         "name": field.name,
-        "label": field.name.replace("_", " ").capitalize(),
+        "label": field.label or field.name.replace("_", " ").capitalize(),
         "hint": hint,
         "required": required,
         **widget,
@@ -220,15 +234,22 @@ def body_field() -> dict:
     }
 
 
-def release_summary() -> str:
-    """How a release appears in the list of entries: its date, headline and any embargo or draft status."""
+def release_summary(local: bool) -> str:
+    """How a release appears in the list of entries: its headline and its state.
+
+    Decap's summary can only print a field as written (or upper-cased), so online it shows the status and
+    embargo as the file has them. The local backend puts each release's state in words, in the site's
+    zone ("Embargoed until 00:01 on Thursday 3 December 2026 (GMT)"), where Decap shows a file's last
+    author (cms/editing.py), and the summary shows that."""
+    if local:
+        return "{{title}}{{commit_author | ternary(' · ', '')}}{{commit_author}}"
     return (
         "{{date}} · {{title}}{{status | ternary(' · ', '')}}{{status | upper}}"
         "{{embargo | ternary(' · EMBARGOED until ', '')}}{{embargo}}"
     )
 
 
-def release_collection(kind, content_folder: str, directory) -> dict:
+def release_collection(kind, content_folder: str, directory, local: bool = False) -> dict:
     return {
         "name": kind.id,
         "label": kind.plural,
@@ -239,13 +260,15 @@ def release_collection(kind, content_folder: str, directory) -> dict:
         "create": True,
         "extension": "md",
         "format": "yaml-frontmatter",
-        # The same path as `invoke new`: releases/YEAR/DATE-slug.md, dated by the release's own date.
+        # The same path as `invoke new`: releases/YEAR/DATE-slug.md, dated by the release's own date, and
+        # named by the `slug` field, which preview.js fills from the first headline by `invoke new`'s rule.
+        "slug": "{{fields.slug}}",
         "path": "{{year}}/{{year}}-{{month}}-{{day}}-{{slug}}",
         # With a `path`, Decap would keep a release's images beside it; a release names its image from
         # content/ (images/NAME.jpg), and the editor's backend writes images under content/images/ only.
         "media_folder": f"/{content_folder}/{IMAGES_FOLDER}",
         "public_folder": IMAGES_FOLDER,
-        "summary": release_summary(),
+        "summary": release_summary(local),
         "sortable_fields": ["date", "title"],
         "fields": release_fields(kind.id, directory),
     }
@@ -315,31 +338,52 @@ def in_site_time(fields: list[dict], clock: str) -> None:
     """Say on every date-and-time field, however deep, which clock its time is in ('UK time')."""
     for field in fields:
         if field.get("widget") == "datetime" and field.get("time_format") is not False:
-            field["label"] = f"{field['label']}, {clock}"
+            field["label"] = f"{field['label']} ({clock})"
         in_site_time(field.get("fields", []), clock)
+
+
+def saves_files_only(cms: dict) -> bool:
+    """The editor of `invoke edit`: its local backend saves files (decap-server's files mode, which has no
+    editorial workflow), so its "Publish" only saves. The tests' git mode ("local_backend_mode": "git")
+    runs the workflow as online."""
+    return bool(cms["local_backend"]) and cms["local_backend_mode"] == "fs"
 
 
 def cms_config(settings: dict, directory, content_folder: str) -> dict:
     """The whole configuration Decap reads from /admin/config.yml."""
-    cms = settings.get("CMS", {})
+    options = site_of(settings).options
+    cms = options.cms
+    backend = dict(cms["backend"])
+    if backend["name"] == "github":
+        # The commit status the editorial workflow shows on each draft: the one the check on every
+        # proposed change posts (docs/ci/check-on-pull-request.yml).
+        backend.setdefault("preview_context", CHECK_STATUS_CONTEXT)
     config = {
-        "backend": dict(cms.get("backend", {"name": "github"})),
-        "publish_mode": cms.get("publish_mode", "editorial_workflow"),
+        "backend": backend,
+        "publish_mode": cms["publish_mode"],
         "media_folder": f"{content_folder}/{IMAGES_FOLDER}",
         "public_folder": IMAGES_FOLDER,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [
-            *(release_collection(kind, content_folder, directory) for kind in RELEASE_TYPES.values()),
+            *(
+                release_collection(
+                    kind,
+                    content_folder,
+                    directory,
+                    saves_files_only(cms),
+                )
+                for kind in RELEASE_TYPES.values()
+            ),
             page_collection(content_folder, directory),
             directory_collection(content_folder),
         ],
     }
     for collection in config["collections"]:
         for entries in (collection, *collection.get("files", ())):
-            in_site_time(entries.get("fields", []), clock_name(settings.get("TIMEZONE", "UTC")))
-    if settings.get("SITEURL"):
-        config["site_url"] = settings["SITEURL"]
-    if cms.get("local_backend"):
+            in_site_time(entries.get("fields", []), clock_name(options.timezone))
+    if options.siteurl:
+        config["site_url"] = options.siteurl
+    if cms["local_backend"]:
         config["local_backend"] = {"url": cms["local_backend"]}
     return config
 

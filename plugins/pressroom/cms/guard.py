@@ -37,8 +37,12 @@ from pressroom.content_model.model import RELEASE_TYPES
 from pressroom.content_model.schema import IMAGE_SUFFIXES
 
 from .config import IMAGES_FOLDER, PAGES_FOLDER, RELEASES_FOLDER
+from .editing import UNSAVED_NAME, Editing
 
 API_PATH = "/api/v1"
+# The editor's preview asks here for the mistakes of the entry being edited, and for the release as the
+# site tells it (editing.Editing.previewed).
+PROBLEMS_PATH = f"{API_PATH}/problems"
 SECRET_PARAMETER = "key"
 # decap-server takes JSON bodies up to 50 MB (an image is sent in base64 within one).
 BODY_LIMIT = 50 * 1024 * 1024
@@ -74,7 +78,9 @@ def check_request(rules: Rules, host: str | None, origin: str | None, target: st
         raise Refused(f"Requests from {origin} are refused: only the editor's own page may save.")
     address = urlsplit(target)
     given = dict(parse_qsl(address.query)).get(SECRET_PARAMETER, "")
-    if address.path != API_PATH or not hmac.compare_digest(given.encode(), rules.secret.encode()):
+    if address.path not in (API_PATH, PROBLEMS_PATH) or not hmac.compare_digest(
+        given.encode(), rules.secret.encode()
+    ):
         raise Refused(
             "This request does not carry the key of this `invoke edit`: reload the editor page it prints."
         )
@@ -203,6 +209,19 @@ def names_an_entry(value) -> bool:
     return isinstance(value, str) and all(NAME.fullmatch(segment) for segment in value.split("/"))
 
 
+def entry_to_check(rules: Rules, body: dict) -> tuple[str, str]:
+    """(path, text) of the entry the preview asks about: a release or page (`path`), or a new one in
+    `folder`; Refused for anything else."""
+    raw, path, folder = body.get("raw"), body.get("path"), body.get("folder")
+    if not isinstance(raw, str):
+        raise Refused("The request gives no entry to check (its 'raw' text).")
+    if path is None:
+        check_path(rules, folder, ENTRIES)
+        return f"{folder}/{UNSAVED_NAME}", raw
+    check_path(rules, path, DATA)
+    return path, raw
+
+
 def check_body(rules: Rules, body: dict) -> None:
     """Refused unless every path the request names is one the editor may use."""
     params = body.get("params", {})
@@ -250,6 +269,9 @@ class UnixConnection(http.client.HTTPConnection):
 class GuardHandler(BaseHTTPRequestHandler):
     rules: Rules
     backend_socket: str
+    # What saves write and what the preview's questions are answered with; None where decap-server's own
+    # text is written as it is (its git mode, which keeps each draft on a branch of its own).
+    editing: Editing | None = None
     server_version = "PressroomEditorGuard"
     # A request that stops sending part-way is dropped, rather than holding a thread for ever.
     timeout = 60
@@ -303,12 +325,38 @@ class GuardHandler(BaseHTTPRequestHandler):
             return
         try:
             body = self.read_body()
+            if urlsplit(self.path).path == PROBLEMS_PATH:
+                self.answer_preview(*entry_to_check(self.rules, body))
+                return
             check_body(self.rules, body)
         except Refused as refusal:
             self.refuse(refusal)
             return
+        if body["action"] == "persistEntry" and self.editing:
+            body = self.as_written(body)
         status, answer = self.forward(body)
-        self.answer(status, listed(self.rules, body["action"], answer) if status == 200 else answer)
+        if status != 200:
+            self.answer(status, answer)
+            return
+        answer = listed(self.rules, body["action"], answer)
+        if body["action"] == "entriesByFolder" and self.editing and isinstance(answer, list):
+            answer = self.editing.described(answer)
+        self.answer(status, answer)
+
+    def answer_preview(self, path: str, raw: str) -> None:
+        if self.editing is None:
+            self.refuse(Refused("This backend does not check entries."))
+            return
+        self.answer(200, self.editing.previewed(path, raw))
+
+    def as_written(self, body: dict) -> dict:
+        """The save with each entry's text as the file should be written: only what was changed changed."""
+        assert self.editing is not None
+        files = body["params"].get("dataFiles")
+        for file in files if isinstance(files, list) else []:
+            if isinstance(file, dict) and isinstance(file.get("raw"), str):
+                file["raw"] = self.editing.written(file["path"], file["raw"])
+        return body
 
     def read_body(self) -> dict:
         length = self.headers.get("Content-Length", "")
@@ -347,9 +395,13 @@ class GuardHandler(BaseHTTPRequestHandler):
     do_GET = do_PUT = do_DELETE = do_PATCH = do_HEAD = refuse_method
 
 
-def start_guard(rules: Rules, port: int, backend_socket: str) -> ThreadingHTTPServer:
+def start_guard(
+    rules: Rules, port: int, backend_socket: str, editing: Editing | None = None
+) -> ThreadingHTTPServer:
     """Serve the guard on 127.0.0.1:`port` in a thread of this process; `.shutdown()` stops it."""
-    handler = type("Guard", (GuardHandler,), {"rules": rules, "backend_socket": backend_socket})
+    handler = type(
+        "Guard", (GuardHandler,), {"rules": rules, "backend_socket": backend_socket, "editing": editing}
+    )
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, name="editor guard", daemon=True).start()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
+from .editing import Editing
 from .guard import API_PATH, SECRET_PARAMETER, Rules, start_guard
 
 HOST = "127.0.0.1"
@@ -80,6 +81,7 @@ def start(
     mode: str = "fs",
     content: str = "content",
     timeout: float = 20.0,
+    editing: Editing | None = None,
 ) -> LocalBackend:
     """Start decap-server for `repository` (the folder that holds `content`), and the guard in front of
     it on `port`, for the editor page served on `editor_port`; wait until both listen.
@@ -87,6 +89,9 @@ def start(
     `mode` "fs" saves files; "git" commits, and keeps each draft of the editorial workflow on a branch
     of its own, checking branches out in `repository` as it works, so it is for a repository kept for
     the editor alone (the tests use it to drive the workflow as it runs online).
+
+    With `editing` (for `repository`), files mode writes each save as a person would, checks the entry
+    the editor's preview asks about, and describes each release's state in the editor's lists.
     """
     npm_folder = Path(npm_folder)
     if not (npm_folder / SERVER_SCRIPT).is_file() or not (npm_folder / MIDDLEWARE).is_file():
@@ -110,7 +115,7 @@ def start(
             local_hosts(port), editor_origins(editor_port), secret, Path(repository).resolve(), content
         )
         try:
-            guard = start_guard(rules, port, str(backend_socket))
+            guard = start_guard(rules, port, str(backend_socket), editing if mode == "fs" else None)
         except OSError:
             raise LocalBackendFailed(
                 f"Port {port} is already in use: stop what uses it, or pick another with --backend-port."

@@ -15,10 +15,11 @@ from . import sanitise as sanitise_module
 from .front_matter import Document, FrontMatterError, read_document
 from .limits import file_excess
 from .memo import code_version, library_version
-from .problems import Invalid, Problem, shown_path
-from .sanitise import EMBED_HOSTS_SETTING, Removal, removals
+from .pdf_fonts import theme_fonts, undrawable_in_source
+from .problems import Problem, shown_path
+from .sanitise import Removal, removals
 from .schema import Context, validate_page, validate_release
-from .site import site_of
+from .site import COPY_READY_PLUGIN, site_of
 
 MARKDOWN_META = {"markdown.extensions.meta", "meta"}
 
@@ -55,7 +56,7 @@ def markdown_renderer(settings: dict) -> Callable[[str], str]:
 
 def removals_finder(settings: dict) -> Callable[[str], list[Removal]]:
     """What sanitising would remove from a page's HTML, remembered between builds like Markdown."""
-    embed_hosts = tuple(addresses.host_entries(settings.get(EMBED_HOSTS_SETTING)))
+    embed_hosts = site_of(settings).options.embed_hosts
     code = code_version(__name__, sanitise_module.__name__, addresses.__name__) + library_version("nh3")
     memo = site_of(settings).memos.named("sanitising", code + repr(embed_hosts))
 
@@ -71,30 +72,15 @@ def without_currency_signs(title: str) -> str:
     return "".join(character for character in title if unicodedata.category(character) != "Sc")
 
 
-def embed_host_problems(setting) -> list[Problem]:
-    """Each PRESSROOM_EMBED_HOSTS entry that is not a host: it would allow no embed, and must not reach
-    the Content-Security-Policy."""
-    problems: list[Problem] = []
-    for entry in addresses.host_entries(setting):
-        try:
-            addresses.origin_of_host(entry)
-        except Invalid as error:
-            problems.extend(
-                Problem("pelicanconf.py", None, EMBED_HOSTS_SETTING, what, fix)
-                for _, what, fix in error.findings
-            )
-    return problems
-
-
 def context_from_settings(settings: dict) -> tuple[Context, list[Problem]]:
     site = site_of(settings)
-    directory, problems = site.directory, list(site.directory_problems)
+    directory, problems = site.directory, [*site.option_problems, *site.directory_problems]
     substitutions = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
 
     def make_slug(title: str) -> str:
         return slugify(without_currency_signs(title), regex_subs=substitutions, preserve_case=False)
 
-    default_contact = settings.get("PRESS_OFFICE_CONTACT", "")
+    default_contact = site.options.press_office_contact
     if default_contact and directory.press_contacts and default_contact not in directory.press_contacts:
         problems.append(
             Problem(
@@ -105,10 +91,22 @@ def context_from_settings(settings: dict) -> tuple[Context, list[Problem]]:
                 "set it to an id listed under press_contacts in content/people.yaml",
             )
         )
-    problems.extend(embed_host_problems(settings.get(EMBED_HOSTS_SETTING)))
+    featured = site.options.featured_campaign
+    if featured and featured not in directory.campaigns:
+        known = ", ".join(directory.campaigns) or "none yet"
+        problems.append(
+            Problem(
+                "pelicanconf.py",
+                None,
+                "FEATURED_CAMPAIGN",
+                f"no campaign '{featured}' in topics.yaml, so the home page features none",
+                f"use one of: {known}",
+                severity="warning",
+            )
+        )
     context = Context(
         directory,
-        settings.get("TIMEZONE", "UTC"),
+        site.options.timezone,
         make_slug,
         default_contact,
         content_root=str(settings["PATH"]),
@@ -141,13 +139,17 @@ def remembered_document(text: str, settings: dict) -> Document:
     return outcome
 
 
-def load_source(source_path, settings: dict, context: Context):
-    """Read one Markdown source; returns (Release | Page | None, document | None, problems)."""
+def load_source(source_path, settings: dict, context: Context, text: str | None = None):
+    """Read one Markdown source, or `text` as its content (what the editor holds for it, unsaved);
+    returns (Release | Page | None, document | None, problems)."""
     shown = shown_path(source_path)
-    if too_large := file_excess(Path(source_path)):
+    size = None if text is None else len(text.encode("utf-8"))
+    if too_large := file_excess(Path(source_path), size):
         return None, None, [Problem(shown, None, "file", too_large.what, too_large.fix)]
     try:
-        document = remembered_document(Path(source_path).read_text(encoding="utf-8"), settings)
+        if text is None:
+            text = Path(source_path).read_text(encoding="utf-8")
+        document = remembered_document(text, settings)
     except UnicodeDecodeError:
         return None, None, [Problem(shown, None, "file", "is not UTF-8 text", "save the file as UTF-8")]
     except FrontMatterError as error:
@@ -159,7 +161,19 @@ def load_source(source_path, settings: dict, context: Context):
             problems += validator(source_path, settings)(error.partial, shown, context)[1]
         return None, None, problems
     item, problems = validator(source_path, settings)(document, shown, context)
+    if is_page(source_path, settings):
+        return item, document, problems
+    if unprintable := unprintable_problems(document, shown, settings):
+        return None, document, [*problems, *unprintable]
     return item, document, problems
+
+
+def unprintable_problems(document: Document, shown: str, settings: dict) -> list[Problem]:
+    """Characters of a release its PDF could not print, when the build writes PDFs."""
+    site = site_of(settings)
+    if COPY_READY_PLUGIN not in site.plugins:
+        return []
+    return undrawable_in_source(document, shown, theme_fonts(Path(settings["THEME"]), site.options.pdf_fonts))
 
 
 def validator(source_path, settings: dict):

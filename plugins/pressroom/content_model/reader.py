@@ -9,6 +9,7 @@ from html import escape
 from pathlib import Path
 
 from pelican.contents import Article
+from pelican.contents import Page as PelicanPage
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
@@ -17,8 +18,8 @@ from .front_matter import Document
 from .loading import context_from_settings, load_source, markdown_renderer
 from .model import Page, Release
 from .problems import Problem
-from .sanitise import EMBED_HOSTS_SETTING, sanitise
-from .site import SOURCES_SETTING, site_address
+from .sanitise import sanitise
+from .site import SOURCES_SETTING, site_of
 
 
 class ContentError(Exception):
@@ -56,7 +57,7 @@ def release_metadata(release: Release, render_markdown, settings) -> dict:
         else "",
     }
     if release.image:
-        metadata["image_url"] = site_address(settings.get("SITEURL", ""), release.image.src)
+        metadata["image_url"] = site_of(settings).link(release.image.src)
     if release.last_updated:
         metadata["modified"] = safe_datetime(release.last_updated)
     return metadata
@@ -65,6 +66,11 @@ def release_metadata(release: Release, render_markdown, settings) -> dict:
 def planned_article(release: Release, settings: dict) -> Article:
     """The article Pelican will make of `release`, for where it is written, before anything is read."""
     return Article("", release_metadata(release, str, settings), settings, release.source_path)
+
+
+def planned_page(page: Page, settings: dict) -> PelicanPage:
+    """The page Pelican will make of `page`, for where it is written, before anything is read."""
+    return PelicanPage("", {"title": page.title, "slug": page.slug}, settings, page.source_path)
 
 
 def page_metadata(page: Page) -> dict:
@@ -78,6 +84,9 @@ def page_metadata(page: Page) -> dict:
 # the reader leaves them out (Pelican's "skip" status) so they cannot stop the releases that are ready,
 # and the leak scan looks for them as for any release held back.
 HELD_BACK_SETTING = "PRESSROOM_HELD_BACK"
+# Sources with mistakes that a build for the person editing leaves out, {absolute path}: its pages list
+# their mistakes instead (content_model.site.SHOW_PROBLEMS_SETTING).
+SET_ASIDE_SETTING = "PRESSROOM_SET_ASIDE"
 
 
 @dataclass(frozen=True)
@@ -109,7 +118,7 @@ class PressroomReader(BaseReader):
 
         With the `document`, the conversion validation already made of the same text is reused."""
         html = document.render(text, self.convert) if document else self.convert(text)
-        return sanitise(html, self.settings.get(EMBED_HOSTS_SETTING, ()))
+        return sanitise(html, site_of(self.settings).options.embed_hosts)
 
     def load(self, source_path):
         known = self.settings.get(SOURCES_SETTING, {}).get(str(Path(source_path).resolve()))
@@ -124,7 +133,9 @@ class PressroomReader(BaseReader):
         return item, document
 
     def read(self, source_path):
-        if str(Path(source_path).resolve()) in self.settings.get(HELD_BACK_SETTING, ()):
+        path = str(Path(source_path).resolve())
+        left_out = (self.settings.get(HELD_BACK_SETTING, {}), self.settings.get(SET_ASIDE_SETTING, ()))
+        if any(path in sources for sources in left_out):
             return "", {"status": "skip"}
         item, document = self.load(source_path)
         html = self.render_markdown(document.markdown, document)
