@@ -20,15 +20,18 @@ from pathlib import Path
 
 from pressroom.content_model.clock import NOW_SETTING, ClockError, parse_moment
 from pressroom.content_model.decision import Visibility, decide
+from pressroom.content_model.problems import shown_path
 from pressroom.content_model.reader import HELD_BACK_SETTING, HeldBack
-from pressroom.content_model.site import LIVE_BUILD_SETTING
+from pressroom.content_model.settings import options_from
+from pressroom.content_model.site import LIVE_BUILD_SETTING, site_of
 from pressroom.content_model.storage import disk_error
 from pressroom.visibility import PUBLIC_KEY, hidden_releases
 from pressroom.visibility.leaks import find_leaks
 
+from .addresses import Addresses, removed_addresses, served_addresses
 from .build import build_into, settings_for
 from .checks import check_build
-from .targets import DeployError, Progress, target_from_settings, tree_digest
+from .targets import DeployError, Progress, share_unchanged, target_from_settings, tree_digest
 
 STORE_FOLDER = ".publish"
 KEEP_BUILDS = 5
@@ -111,6 +114,8 @@ class BuildStore:
         self.rollback_file = root / "rolled-back.json"
         # Builds published with a moved clock: kept to compare with, never put back by a rollback.
         self.unrestorable_file = root / "unrestorable.json"
+        # Which source file made each address of each kept build (publishing/addresses.py).
+        self.addresses_folder = root / "addresses"
         self.lock_file = root / "lock"
 
     @contextmanager
@@ -155,6 +160,10 @@ class BuildStore:
         for build in self.builds.iterdir():
             if build.name not in kept and not build.name.startswith("."):
                 shutil.rmtree(build)
+        if self.addresses_folder.is_dir():
+            for record in self.addresses_folder.iterdir():
+                if record.name.removesuffix(".partial").removesuffix(".json") not in kept:
+                    record.unlink()
         unrestorable = self.unrestorable()
         if unrestorable - set(kept):
             self.write_json(self.unrestorable_file, sorted(unrestorable & set(kept)))
@@ -167,6 +176,20 @@ class BuildStore:
 
     def mark_unrestorable(self, name: str) -> None:
         self.write_json(self.unrestorable_file, sorted({*self.unrestorable(), name}))
+
+    def addresses(self, name: str) -> Addresses | None:
+        """The addresses a kept build serves, or None for a build published before they were kept."""
+        try:
+            addresses = json.loads((self.addresses_folder / f"{name}.json").read_text("utf-8"))["addresses"]
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+        if not isinstance(addresses, dict) or not all(isinstance(v, str) for v in addresses.values()):
+            return None
+        return addresses
+
+    def keep_addresses(self, name: str, addresses: Addresses) -> None:
+        self.addresses_folder.mkdir(exist_ok=True)
+        self.write_json(self.addresses_folder / f"{name}.json", {"addresses": addresses})
 
     def current(self) -> Path | None:
         history = self.history()
@@ -298,6 +321,25 @@ def held_back_shown(build: Path, settings: dict, now: dt.datetime) -> list[str]:
     return lines
 
 
+def deleted_shown(earlier: Addresses | None, settings: dict) -> list[str]:
+    """Each release or page whose source file has been deleted since the build whose `earlier` addresses
+    these are, that the content as it is now (its `settings`) serves nowhere: deleting a file takes its
+    release down as surely as making it a draft, so a rollback must not bring it back either. A file
+    renamed or moved with its address kept is still served, and is not named."""
+    if earlier is None:
+        return []
+    root = Path(settings["PATH"])
+    served = served_addresses(settings)
+    gone: dict[str, list[str]] = {}
+    for address, source in earlier.items():
+        if address not in served and not (root / source).exists():
+            gone.setdefault(source, []).append(address)
+    return [
+        f"  {shown_path(root / source)} has been deleted; that build has it at /{', /'.join(addresses)}"
+        for source, addresses in sorted(gone.items())
+    ]
+
+
 def publish(
     config: str | Path = "publishconf.py",
     target=None,
@@ -312,7 +354,7 @@ def publish(
     root = Path(config).resolve().parent
     store = store or BuildStore(root / STORE_FOLDER)
     now = dt.datetime.now(dt.UTC)
-    timezone = settings_for(config).get("TIMEZONE", "UTC") if at else "UTC"
+    timezone = options_from(settings_for(config)).timezone if at else "UTC"
     clock = publishing_clock(at, moved_clock, now, progress, timezone=timezone)
     with (
         stopped_on_disk_errors("publish", "Nothing was published: the live site is as it was."),
@@ -337,8 +379,15 @@ def publish_locked(
     staging = store.builds / f".{name}.partial"
     try:
         progress("Building with " + str(config))
-        settings = current_content(config, staging, clock, content, store.current())
-        figures, problems = check_build(staging, settings.get("SITEURL", ""))
+        live = store.current()
+        settings = current_content(config, staging, clock, content, live)
+        figures, problems = check_build(staging, site_of(settings).url)
+        served = served_addresses(settings)
+        live_addresses = store.addresses(live.name) if live else None
+        removed, taken_down = (
+            removed_addresses(live_addresses, served, settings) if live_addresses is not None else ([], [])
+        )
+        problems += [str(problem) for problem in removed]
         if problems:
             raise PublishFailed(problems)
         progress(
@@ -354,19 +403,21 @@ def publish_locked(
     staging.rename(build)
     digest = tree_digest(build)
     try:
-        target = target or target_from_settings(settings["PUBLISH_TARGET"], root)
+        target = target or target_from_settings(site_of(settings).options.publish_target, root)
         live_matches = target.matches(build)
         if live_matches is None:
             current = store.current()
             live_matches = current is not None and current.exists() and tree_digest(current) == digest
         if live_matches:
+            if live and live_addresses is None and live.exists() and tree_digest(live) == digest:
+                # The same content as the live build made before addresses were kept: now they are.
+                store.keep_addresses(live.name, served)
             shutil.rmtree(build)
             return Outcome(
                 name, False, "Nothing has changed since the last publish: the live site stays."
             ), settings
         rolled_back = store.rolled_back_from()
         same = [item for item in rolled_back if item.get("digest") == digest]
-        live = store.current()
         shown = held_back_shown(live, settings, clock) if same and live and live.exists() else []
         if same and not undo_rollback and not shown:
             shutil.rmtree(build)
@@ -377,13 +428,25 @@ def publish_locked(
                 f"{when_built(same[-1]['build'])}), so it stays rolled back until the content changes. "
                 "To put this build back live anyway, run `invoke publish --undo-rollback`.",
             ), settings
+        if live and live_addresses is None:
+            progress(
+                f"The live publish ({when_built(live.name)}) has no record of the addresses it serves (it "
+                "was made before publishes kept them), so this one could not check that every live address "
+                "stays; the next one will."
+            )
+        for line in taken_down:
+            progress(line)
         with stopped_on_disk_errors("publish", "The target may hold part of this build."):
+            # Only a build that goes live is kept: its unchanged files become the last build's own.
+            if live is not None and live.is_dir():
+                share_unchanged(build, live)
             target.deploy(build, name, progress)
     except (DeployError, PublishRefused) as error:
         shutil.rmtree(build, ignore_errors=True)
         raise PublishRefused(str(error)) from None
     live_unrecorded = f"{name} is live, but not in the history, so a rollback would not know of it."
     with stopped_on_disk_errors("publish", live_unrecorded):
+        store.keep_addresses(name, served)
         store.record([*store.history(), name])
         if clock != now:
             store.mark_unrestorable(name)
@@ -463,6 +526,7 @@ def rollback(
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         shown = held_back_shown(store.builds / previous, settings, now)
+        shown += deleted_shown(store.addresses(previous), settings)
         if shown:
             raise PublishRefused(
                 "\n".join(
@@ -472,12 +536,12 @@ def rollback(
                         *shown,
                         "The live site is unchanged. To put the content as it is now live, run "
                         "`invoke publish`; if a release should come back, restore its status (or its embargo "
-                        "or date) and publish.",
+                        "or date), or its deleted file (`git checkout` names it), and publish.",
                     ]
                 )
             )
         try:
-            target = target or target_from_settings(settings["PUBLISH_TARGET"], root)
+            target = target or target_from_settings(site_of(settings).options.publish_target, root)
             target.deploy(store.builds / previous, previous, progress)
         except DeployError as error:
             raise PublishRefused(f"{error} The rollback did not happen.") from None

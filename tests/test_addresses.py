@@ -205,7 +205,10 @@ def test_an_embed_host_that_is_not_a_host_stops_check_and_the_build(build_site):
         site_settings(SAMPLE_CONTENT, SAMPLE_CONTENT.parent / "unused", PRESSROOM_EMBED_HOSTS=hosts)
     )
     reported = [(problem.path, problem.field) for problem in result.errors]
-    assert reported == [("pelicanconf.py", "PRESSROOM_EMBED_HOSTS")] * 2
+    assert reported == [
+        ("pelicanconf.py", "PRESSROOM_EMBED_HOSTS[1]"),
+        ("pelicanconf.py", "PRESSROOM_EMBED_HOSTS[2]"),
+    ]
     assert "'evil.example; sandbox'" in result.errors[0].what
     with pytest.raises(SystemExit):
         build_site(config="publishconf.py", PRESSROOM_EMBED_HOSTS=hosts)
@@ -214,7 +217,12 @@ def test_an_embed_host_that_is_not_a_host_stops_check_and_the_build(build_site):
 def test_a_source_in_the_settings_cannot_smuggle_a_directive_either():
     with pytest.raises(SystemExit, match=re.escape("PRESSROOM_CSP_SOURCES: 'https://a.example; sandbox'")):
         site_policy(
-            {"PRESSROOM_CSP_SOURCES": {"img-src": ["https://a.example; sandbox"]}, "BRAND_COLOURS": {}}, []
+            site_settings(
+                SAMPLE_CONTENT,
+                SAMPLE_CONTENT.parent / "unused",
+                PRESSROOM_CSP_SOURCES={"img-src": ["https://a.example; sandbox"]},
+            ),
+            [],
         )
 
 

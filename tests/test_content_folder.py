@@ -197,3 +197,28 @@ def test_a_file_linked_from_outside_the_images_folder_is_an_error_on_its_line(co
         "is; only the images in content/images/ are published — put a picture in content/images/ and link "
         "it from there; link to a document by its full address on the website that publishes it",
     ]
+
+
+def test_a_link_to_a_release_page_or_image_that_is_not_there_is_an_error_on_its_line(content):
+    """Pelican only warns, and publishes the link broken; `invoke check` said nothing."""
+    write_image(content / "images" / "chart.png")
+    (content / "releases" / "2022").mkdir()
+    (content / "releases" / "2022" / "older.md").write_text(RELEASE.replace("2024-05-01", "2022-05-01"))
+    text = RELEASE.replace(
+        "---\nThe lead", "notes_to_editors: See [the chart]({static}/images/chrat.png).\n---\nThe lead"
+    )
+    text += (
+        "\nAs [we said]({filename}/releases/older.md), and [before]({filename}2022/older.md#quotes), "
+        "![A chart]({static}/images/chart.png) and [the vision]({filename}/pages/no-such-page.md).\n"
+    )
+    (content / "releases" / "release.md").write_text(text, encoding="utf-8")
+    assert [error.removeprefix(str(content / "releases" / "release.md")) for error in errors_of(content)] == [
+        ":10: body: links to /releases/older.md with {filename}, but there is no such file in the content "
+        "folder, so the link would be published broken — did you mean {filename}/releases/2022/older.md?",
+        ":10: body: links to /pages/no-such-page.md with {filename}, but there is no such file in the "
+        "content folder, so the link would be published broken — give the file's path from the content "
+        "folder, for example {filename}/releases/2024/2024-03-12-a-release.md, or link to its full web "
+        "address",
+        ":6: notes_to_editors: links to /images/chrat.png with {static}, but there is no such file in the "
+        "content folder, so the link would be published broken — did you mean {static}/images/chart.png?",
+    ]

@@ -13,6 +13,8 @@ import pytest
 from support.site import SAMPLE_CONTENT, build, read_html, site_settings
 from support.sources import BODY, HEAD, check, only, problems_of
 
+from pressroom.content_model.sanitise import embed_allowed, removals, sanitise
+
 
 def test_a_valid_release_has_no_problems(content):
     assert problems_of(content, HEAD + BODY) == []
@@ -292,10 +294,21 @@ def test_slug_too_long_is_an_error_with_the_limit(content):
     assert "is 300 characters long" in problem.what and "255 bytes" in problem.what
 
 
-def test_title_without_letters_needs_a_slug(content):
-    text = HEAD.replace("Charity responds to the spending review", "'!!!'")
+def test_title_without_words_is_refused(content):
+    text = HEAD.replace("Charity responds to the spending review", "'!!! — ???'")
     problem = only(problems_of(content, text + BODY))
-    assert (problem.field, problem.fix) == ("title", "add a 'slug:' line, for example 'slug: our-response'")
+    assert (problem.field, problem.what, problem.fix) == (
+        "title",
+        "'!!! — ???' has no words in it",
+        "write it in words",
+    )
+
+
+def test_title_whose_words_make_no_address_needs_a_slug(content):
+    # Javanese: letters the site's slugs cannot spell (nor the PDFs' fonts draw, a problem of its own).
+    text = HEAD.replace("Charity responds to the spending review", "ꦗꦮ")
+    fixes = [problem.fix for problem in problems_of(content, text + BODY) if problem.field == "title"]
+    assert "add a 'slug:' line, for example 'slug: our-response'" in fixes
 
 
 # --- Images and links that leave content/ --------------------------------------------------------
@@ -429,6 +442,17 @@ def test_a_broken_release_that_would_be_public_still_blocks(hostile_content):
     assert [Path(problem.path).name for problem in result.errors] == ["broken-public.md"]
 
 
+def test_an_embargoed_release_that_lost_its_date_blocks_with_the_missing_date(content):
+    # Without a date, its address cannot be worked out: it cannot be left out safely, so it blocks.
+    undated = HEAD.replace("date: 2022-06-01\n", "") + "embargo: 2030-01-01T00:01+00:00\n" + BODY
+    (content / "releases" / "undated.md").write_text(undated, encoding="utf-8")
+    result = check(content, PRESSROOM_NOW=NOW).for_public_build()
+    assert str(only(result.errors)).endswith(
+        "undated.md: date: is required but missing — add 'date: 2022-04-02' "
+        "(ISO 8601 date, or date-time in the site's time zone)"
+    )
+
+
 def test_release_is_published_at_the_later_of_its_date_and_embargo(hostile_site):
     import json
 
@@ -491,6 +515,110 @@ def test_check_names_everything_the_sanitiser_would_remove_with_its_line(content
         ),
     ]
     assert all(problem.severity == "error" for problem in problems)
+
+
+# Longer than the 80 characters a message quotes of an address.
+BACKSLASHED = "https:\\evil.example/" + "a" * 90
+UNLISTED = "https://evil.example/" + "a" * 90
+DATA = "data:image/png;base64," + "A" * 90
+YOUTUBE = ["www.youtube-nocookie.com"]
+REMOVE_THE_TAG = "remove the tag, or write the content in Markdown (headings, lists, tables, links, images)"
+EMBED_ONLY = "(PRESSROOM_EMBED_HOSTS in pelicanconf.py), or link to the page"
+
+
+@pytest.mark.parametrize(
+    "html, hosts, what, fix",
+    [
+        (
+            "<style>p { color: red }</style>",
+            YOUTUBE,
+            "a <style> element",
+            "remove it: a release page never runs scripts",
+        ),
+        # Its attribute goes with it, and is not named apart.
+        (
+            'Some <font color="red">red words</font>.',
+            YOUTUBE,
+            "a <font> element (its text is kept)",
+            REMOVE_THE_TAG,
+        ),
+        (
+            'An <abbr onmouseover="steal()">event</abbr>.',
+            YOUTUBE,
+            "the event handler onmouseover= on <abbr>",
+            "remove it: a release page never runs scripts",
+        ),
+        (
+            f"A [link]({BACKSLASHED}).",
+            YOUTUBE,
+            f"the address '{BACKSLASHED[:80]}' of <a> (browsers would read it differently from this site)",
+            "write it as a plain https:// address, without a backslash (\\) or a name and @ before the host",
+        ),
+        (
+            f'<iframe src="{UNLISTED}"></iframe>',
+            [*YOUTUBE, "player.vimeo.com"],
+            f"the embed of {UNLISTED[:80]}, from a host not on the list",
+            f"embed only from https://www.youtube-nocookie.com, https://player.vimeo.com {EMBED_ONLY}",
+        ),
+        # A listed host, but not over https: the page would load it in the clear.
+        (
+            '<iframe src="http://www.youtube-nocookie.com/embed/abc"></iframe>',
+            YOUTUBE,
+            "the embed of http://www.youtube-nocookie.com/embed/abc, from a host not on the list",
+            f"embed only from https://www.youtube-nocookie.com {EMBED_ONLY}",
+        ),
+        (
+            '<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>',
+            [],
+            "the embed of https://www.youtube-nocookie.com/embed/abc, from a host not on the list",
+            f"embed only from no host (none are allowed) {EMBED_ONLY}",
+        ),
+        (
+            f'An <img src="{DATA}" alt="x"> image.',
+            YOUTUBE,
+            f"the address '{DATA[:80]}' of <img>",
+            "use an https:// (or mailto:/tel:) address; javascript: and data: addresses are not allowed",
+        ),
+        (
+            'A <span style="color: red">styled</span> span.',
+            YOUTUBE,
+            "the style on <span>",
+            "remove it: the site's styles apply to every release",
+        ),
+        (
+            'A <p data-track="1">tracked</p> paragraph.',
+            YOUTUBE,
+            "the data-track attribute of <p>",
+            "remove it: pages do not use it",
+        ),
+    ],
+)
+def test_check_says_what_each_removal_takes_from_the_page_where_and_how_to_put_it_right(
+    content, html, hosts, what, fix
+):
+    body = f"---\nThe lead paragraph.\n\n{html}\n"
+    problem = only(problems_of(content, HEAD + body, PRESSROOM_EMBED_HOSTS=hosts))
+    assert (problem.line, problem.field) == (9, "body")
+    assert (problem.what, problem.fix) == (f"has {what}, which is removed from the page", fix)
+
+
+def test_check_names_the_embed_that_goes_not_the_one_that_stays_and_all_that_follows_an_element(content):
+    body = (
+        "---\nThe lead paragraph.\n\n"
+        '<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>\n\n'
+        '<iframe src="https://evil.example/frame"></iframe>\n\n'
+        'Some <font color="red">red</font> words and a <span style="color: red">styled</span> span.\n'
+    )
+    problems = problems_of(content, HEAD + body, PRESSROOM_EMBED_HOSTS=YOUTUBE)
+    assert sorted((problem.line, problem.what) for problem in problems) == [
+        (
+            11,
+            "has the embed of https://evil.example/frame, from a host not on the list, "
+            "which is removed from the page",
+        ),
+        (13, "has a <font> element (its text is kept), which is removed from the page"),
+        (13, "has the style on <span>, which is removed from the page"),
+    ]
 
 
 def test_notes_to_editors_are_checked_too(content):
@@ -560,3 +688,64 @@ def test_integer_with_thousands_of_digits_is_text_not_a_crash(content):
     problem = only(problems_of(content, text + BODY))
     assert (problem.line, problem.field) == (5, "summary")
     assert "more than the 300 allowed" in problem.what
+
+
+def test_a_dateline_place_of_punctuation_alone_is_refused(content):
+    text = HEAD.replace("---\n", "---\nplace: '!!!'\n", 1)
+    problem = only(problems_of(content, text + BODY))
+    assert (problem.field, problem.fix) == ("place", "write it in words")
+
+
+# --- What the sanitiser says it removes, and the words `check` looks for to find its line -------------------
+
+
+YOUTUBE = ("www.youtube-nocookie.com",)
+
+
+@pytest.mark.parametrize(
+    ("html", "what", "needle"),
+    [
+        (
+            '<a href="javascript:alert(1)//' + "a" * 60 + '">x</a>',
+            "the address 'javascript:alert(1)//" + "a" * 59 + "' of <a>",
+            "javascript:alert(1)//" + "a" * 19,
+        ),
+        ('<iframe src=""></iframe>', "the embed of , from a host not on the list", "<iframe"),
+        (
+            '<iframe src="https://evil.example/' + "b" * 60 + '"></iframe>',
+            "the embed of https://evil.example/" + "b" * 59 + ", from a host not on the list",
+            "https://evil.example/" + "b" * 19,
+        ),
+        (
+            '<img src="https://evil.example\\@img.example/' + "c" * 60 + '.png" alt="">',
+            "the address 'https://evil.example\\@img.example/" + "c" * 46 + "' of <img> (browsers would read "
+            "it differently from this site)",
+            "https://evil.example\\@img.example/" + "c" * 6,
+        ),
+    ],
+)
+def test_each_removal_is_named_with_the_start_of_its_address(html, what, needle):
+    [removal] = removals(html, YOUTUBE)
+    assert (removal.what, removal.needle) == (what, needle)
+
+
+def test_an_embed_address_is_read_as_browsers_read_it_once_trimmed():
+    assert embed_allowed("\x01 https://www.youtube-nocookie.com/embed/x\x0c", YOUTUBE)
+    assert not embed_allowed("http://www.youtube-nocookie.com/embed/x", YOUTUBE)
+    assert not embed_allowed("https://www.youtube-nocookie.com/embed/x", ())
+
+
+def test_the_sanitiser_keeps_alignment_as_a_class_drops_scripts_whole_and_adds_nothing_to_links():
+    assert sanitise(
+        '<table><tr><td style="text-align: left;">x</td><th style="text-align: center;">y</th></tr></table>'
+    ) == (
+        '<table><tbody><tr><td class="align-left">x</td><th class="align-center">y</th></tr></tbody></table>'
+    )
+    assert sanitise("<p>a</p><script>alert(1)</script><style>p{}</style>") == "<p>a</p>"
+    https, mail = '<a href="https://x.example/">x</a>', '<a href="mailto:a@b.example">m</a>'
+    assert sanitise(f'<a href="ftp://x.example/f">f</a> {https} {mail}') == f"<a>f</a> {https} {mail}"
+
+
+def test_an_embed_without_an_address_is_named_by_its_tag():
+    [removal] = removals("<iframe src></iframe>", YOUTUBE)
+    assert (removal.what, removal.needle) == ("the embed of , from a host not on the list", "<iframe")

@@ -159,6 +159,10 @@ def source_files(draw) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
+def with_words(text: str, instead: str) -> str:
+    return text if any(character.isalnum() for character in text) else instead
+
+
 @st.composite
 def publishable_releases(draw) -> bytes:
     """A release that should pass, written with awkward but allowed text, to be built into a site."""
@@ -167,16 +171,19 @@ def publishable_releases(draw) -> bytes:
     )
     values = {
         **VALID_HEAD,
-        "title": quoted(title.strip() or "x") if title.strip() else quoted("Untitled"),
+        # A headline and a standfirst must have words in them: punctuation alone is refused.
+        "title": quoted(with_words(title.strip(), "Untitled")),
         "summary": quoted(
-            draw(
-                st.text(
-                    alphabet=st.sampled_from("ab <&>\"'é€" + RIGHT_TO_LEFT),
-                    min_size=1,
-                    max_size=200,
-                )
-            ).strip()
-            or "s"
+            with_words(
+                draw(
+                    st.text(
+                        alphabet=st.sampled_from("ab <&>\"'é€" + RIGHT_TO_LEFT),
+                        min_size=1,
+                        max_size=200,
+                    )
+                ).strip(),
+                "s",
+            )
         ),
         "date": draw(st.sampled_from(["2022-05-23", "2023-01-01T09:30+00:00", "2024-02-29"])),
         "type": draw(st.sampled_from(["news", "statement", "press-release", "policy-response"])),

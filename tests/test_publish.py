@@ -453,6 +453,17 @@ HOLD_BACK = {
 }
 
 
+def refused_rollback(live: FolderTarget, store: BuildStore, content: Path) -> str:
+    """The sentence a rollback is refused with; the live site is left as it was."""
+    before = tree_digest(live.path)
+    with pytest.raises(PublishRefused) as refused:
+        rollback(CONFIG, live, store, progress=quiet, content=content)
+    assert tree_digest(live.path) == before
+    message = str(refused.value)
+    assert message.startswith("Rollback refused: the publish of ")
+    return message
+
+
 @pytest.mark.parametrize("held", list(HOLD_BACK))
 def test_rollback_refuses_to_bring_back_a_release_the_content_now_holds_back(
     tmp_path, store, content_copy, held
@@ -462,15 +473,9 @@ def test_rollback_refuses_to_bring_back_a_release_the_content_now_holds_back(
     old, new, state = HOLD_BACK[held]
     edit_release(content_copy, old, new)
     taken_down = publish(CONFIG, live, store, progress=quiet, content=content_copy)
-    before = tree_digest(live.path)
-
-    with pytest.raises(PublishRefused) as refused:
-        rollback(CONFIG, live, store, progress=quiet, content=content_copy)
-    message = str(refused.value)
-    assert message.startswith("Rollback refused: the publish of ")
+    message = refused_rollback(live, store, content_copy)
     assert f"{CARE_REVIEW_SOURCE} (“{CARE_REVIEW_TITLE}”) {state}; that build has it in " in message
     assert "run `invoke publish`; if a release should come back, restore its status" in message
-    assert tree_digest(live.path) == before
     assert store.history()[-1] == taken_down.name and not store.rollback_file.exists()
     assert not [path.name for path in store.builds.iterdir() if path.name.startswith(".")]
 
@@ -631,3 +636,55 @@ def test_a_release_with_a_mistake_at_its_moment_is_held_back_and_everything_else
     (content_copy / DUE_SOURCE).write_text(fixed, encoding="utf-8")
     assert publish(CONFIG, live, store, progress=quiet, content=content_copy).deployed
     assert "releases/2026/winter-pressures/index.html" in tree_digest(live.path)
+
+
+def test_a_publish_writes_only_the_files_whose_bytes_changed(tmp_path, store, content_copy):
+    """An unchanged file of a new publish is the live copy's own file (a hard link): written once, so the
+    disk holds only what changed, and it keeps its time, so web servers' ETag and Last-Modified stay."""
+    live = FolderTarget(tmp_path / "www")
+    first = publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    first_copy = live.path.resolve()
+    messages: list[str] = []
+    edit_release(content_copy, "The Care Review recognises", "The Care Review rightly recognises")
+    second = publish(CONFIG, live, store, progress=messages.append, content=content_copy)
+    second_copy = live.path.resolve()
+    assert second_copy != first_copy
+
+    before, after = tree_digest(first_copy), tree_digest(second_copy)
+    unchanged = [name for name in after if before.get(name) == after[name]]
+    changed = [name for name in after if before.get(name) != after[name]]
+    assert RELEASE_URL in changed and "index.html" in unchanged
+    for copies in ((first_copy, second_copy), (store.builds / first.name, store.builds / second.name)):
+        for name in unchanged:
+            assert (copies[0] / name).stat().st_ino == (copies[1] / name).stat().st_ino, name
+        for name in changed:
+            if name in before:
+                assert (copies[0] / name).stat().st_ino != (copies[1] / name).stat().st_ino, name
+    assert any(f"{len(unchanged)} unchanged files are shared" in message for message in messages), messages
+
+    # The earlier publish is as it was: a rollback puts back its bytes.
+    assert tree_digest(first_copy) == before
+    rollback(CONFIG, live, store, progress=quiet, content=content_copy)
+    assert tree_digest(live.path) == before
+
+
+def test_rollback_refuses_to_bring_back_a_release_whose_file_was_deleted(tmp_path, store, content_copy):
+    """Deleting a release's file takes it down as surely as making it a draft: a rollback must not put
+    it back. A release whose file was only renamed keeps its address, and is not named."""
+    live = FolderTarget(tmp_path / "www")
+    publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    edit_release(content_copy, "The Care Review recognises", "The Care Review rightly recognises")
+    publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    releases = content_copy / "releases"
+    (releases / CARE_REVIEW_SOURCE.removeprefix("releases/")).unlink()
+    family_hubs = releases / "2022" / "2022-04-02-family-hubs-funding-response.md"
+    family_hubs.rename(family_hubs.with_name("family-hubs.md"))
+    taken_down = publish(CONFIG, live, store, progress=quiet, content=content_copy)
+    message = refused_rollback(live, store, content_copy)
+    deleted = (
+        f"{CARE_REVIEW_SOURCE} has been deleted; that build has it at /releases/2022/care-review-response/"
+    )
+    assert deleted in message
+    assert "family-hubs" not in message
+    assert "or its deleted file (`git checkout` names it)" in message
+    assert store.history()[-1] == taken_down.name

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 import yaml
-from support.site import FIXTURES, read_html
+from support.site import FIXTURES, ROOT, read_html
 
 INVOKE = [sys.executable, "-m", "invoke"]
 
@@ -191,3 +191,36 @@ def test_a_misspelt_plugin_stops_invoke_build_with_a_sentence(project):
     assert "Cannot load plugin `pressroom.visibilty`" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "output").exists()
+
+
+def test_mutate_refuses_an_unknown_module_naming_those_it_mutates_which_all_exist():
+    import importlib.util
+    import tomllib
+
+    said = run(ROOT, "mutate", "--module", "no-such-module")
+    assert said.returncode == 1
+    listed = said.stderr.strip().split("not one of ", 1)[1].removesuffix(" (pyproject.toml)").split(", ")
+    assert "pressroom.content_model.decision" in listed and "pressroom.visibility.leaks" in listed
+    assert [name for name in listed if importlib.util.find_spec(name) is None] == []
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    tests = config["pytest_add_cli_args_test_selection"]
+    # A file, or one test in it (file::name).
+    assert tests and [path for path in tests if not (ROOT / path.split("::")[0]).is_file()] == []
+
+
+def test_the_mutation_score_counts_a_hang_as_caught_and_a_mutant_never_run_as_not():
+    from tasks import _mutation_table
+
+    table, score = _mutation_table(
+        {
+            "pressroom.a": {"m1": "killed", "m2": "timeout", "m3": "survived", "m4": "not checked"},
+            "pressroom.b": {"m5": "no tests"},
+        }
+    )
+    assert score == 0.4
+    assert [line.split() for line in table.splitlines()] == [
+        ["module", "caught", "of", "score"],
+        ["pressroom.a", "2", "4", "50.0%"],
+        ["pressroom.b", "0", "1", "0.0%"],
+        ["all", "2", "5", "40.0%"],
+    ]

@@ -153,8 +153,10 @@ def test_a_theme_that_lists_it_anywhere_else_fails_the_build(withdrawn_content, 
         build(withdrawn_content, tmp_path / "output", "publishconf.py", PRESSROOM_NOW=NOW, THEME=str(theme))
     leaked = {leak.output_file for leak in caught.value.leaks}
     assert "index.html" in leaked and f"{ADDRESS}index.html" not in leaked
-    assert "of the withdrawn release" in str(caught.value)
-    assert "may appear only on its own page and in the notices of its withdrawal" in str(caught.value)
+    told = [str(leak) for leak in caught.value.leaks]
+    assert all(f"{line}\n" in f"{caught.value}\n" for line in told)
+    suffix = "review-response.md, which may appear only on its own page and in the notices of its withdrawal"
+    assert all(" of the withdrawn release " in line and line.endswith(suffix) for line in told)
 
 
 def test_a_withdrawn_event_invites_nobody_to_join_or_register(content_copy, tmp_path):
@@ -172,3 +174,21 @@ def test_a_withdrawn_event_invites_nobody_to_join_or_register(content_copy, tmp_
     assert not page.select(".event-actions, .event-registration")
     assert "Join the event online" not in page.get_text()
     assert not list((output / "releases/2025/mission-champions-online-event").glob("*.ics"))
+
+
+@pytest.mark.parametrize(("now", "refused"), [("2026-06-02T23:30+01:00", True), (NOW, False)])
+def test_a_withdrawal_dated_after_today_is_an_error_on_its_line(withdrawn_content, now, refused):
+    """The release comes down at the next publish: a notice saying 'withdrawn on' a day still to come
+    would be untrue. The same file is right once that day comes."""
+    from support.site import site_settings
+
+    from pressroom.validation.site_check import check_site
+
+    settings = site_settings(withdrawn_content, withdrawn_content.parent / "unused", PRESSROOM_NOW=now)
+    errors = [str(problem) for problem in check_site(settings).errors]
+    expected = (
+        f"{SOURCE}:8: withdrawn.date: is 3 June 2026, after today (2 June 2026): the release is taken down "
+        "at the next publish, and its notice would say it was withdrawn on a day still to come — give the "
+        "day it was withdrawn, today (2026-06-02) or earlier"
+    )
+    assert [error.split("content/", 1)[-1] for error in errors] == ([expected] if refused else [])

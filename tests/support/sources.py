@@ -16,6 +16,21 @@ type: statement
 summary: A short standfirst.
 """
 BODY = "---\nThe body.\n"
+# A public release in every kind of slice the feeds have: a type, a topic, a campaign and a spokesperson.
+PUBLIC_RELEASE = """---
+title: The charity welcomes the new family hubs
+date: 2022-06-01
+type: statement
+summary: A short standfirst.
+topics: [family-hubs]
+campaign: first-1001-days
+spokespeople: [sally-hogg]
+quotes:
+  - by: sally-hogg
+    text: Every baby deserves a good start.
+---
+The body of a public release.
+"""
 
 
 def empty_content(folder: Path) -> Path:

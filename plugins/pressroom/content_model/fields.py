@@ -99,6 +99,15 @@ def plain_text(value, max_length: int | None = None) -> str:
     return value
 
 
+def words(value, max_length: int | None = None) -> str:
+    """Plain text that says something: a headline or standfirst of punctuation alone ("<<<", "—") would
+    leave a release nothing a reader, a search index or a screen reader could use."""
+    value = plain_text(value, max_length)
+    if not any(unicodedata.category(character)[0] in "LN" for character in value):
+        raise Invalid(f"'{shortened(value)}' has no words in it", "write it in words")
+    return value
+
+
 def slug(value) -> str:
     value = text(value)
     if not SLUG.match(value):

@@ -421,6 +421,16 @@ def _likely_cause(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, s
             "close it at the end of the value; a '---' that is part of the text must be indented, in a "
             "block ('|' after the colon)",
         )
+    if "escape" in problem or "hexdecimal" in problem:
+        # Inside double quotes a backslash starts a code (\n, \", \x41); any other is refused, though closed.
+        start = line.rfind("\\", 0, mark.column + 1)
+        code = line[start : start + 2]
+        return (
+            index,
+            f"the value of '{_field_at(lines, index)}' is in double quotes, where a backslash starts a code "
+            f"such as \\n, and YAML cannot read {code} as one",
+            f"write the backslash twice ({code[:1] * 2}{code[1:]}), or {AS_A_BLOCK}",
+        )
     if "quoted scalar" in context and error.context_mark is not None:
         opened = error.context_mark.line
         return (
@@ -435,7 +445,8 @@ def _likely_cause(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, s
         if early:
             read, rest = early
             if value[0] == "'" and rest[:1].isalpha() and read[-2:-1].isalpha():
-                word = (read[:-1].split() or [""])[-1] + "'" + rest.split()[0]
+                # The word runs to the next space, less the mark that closes the value ('Babies can't' wait).
+                word = (read[:-1].split() or [""])[-1] + "'" + rest.split()[0].rstrip("'")
                 return (
                     index,
                     f"the value of '{key}' starts with a single quotation mark, so YAML reads it as quoted "

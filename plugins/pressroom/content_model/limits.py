@@ -64,9 +64,10 @@ class Excess:
     fix: str
 
 
-def file_excess(path: Path) -> Excess | None:
-    """A source file too large to be a release, told before anything reads it."""
-    size = path.stat().st_size
+def file_excess(path: Path, size: int | None = None) -> Excess | None:
+    """A source file too large to be a release, told before anything reads it (`size`: of the text an
+    editor holds for it, unsaved)."""
+    size = path.stat().st_size if size is None else size
     if size <= MAX_FILE_BYTES:
         return None
     return Excess(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -103,10 +104,6 @@ class Withdrawal:
     date: dt.datetime
     reason: str
 
-    def notice(self, what: str) -> str:
-        """'This press release was withdrawn on 3 June 2026. The figures were wrong.', as feeds say it."""
-        return f"This {what} was withdrawn on {self.date:%-d %B %Y}. {self.reason}"
-
 
 @dataclass(frozen=True)
 class Speaker:
@@ -135,10 +132,30 @@ class Address:
         return ", ".join(self.lines)
 
 
+# A location nobody travels to: "Online", "Online (Zoom)", "Zoom", "Microsoft Teams".
+ONLINE_ONLY = re.compile(
+    r"\s*(?:online|virtual|webinar|livestream|live stream|zoom|(?:microsoft )?teams|google meet|youtube)\b",
+    re.IGNORECASE,
+)
+# A UK postcode (BS1 4XY, SW1A 1AA), or a street address: a number then a name ending as streets do.
+UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b", re.IGNORECASE)
+STREET = re.compile(
+    r"\b[0-9]+[A-Za-z]?,? [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)* "
+    r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Square|Sq|Place|Pl|Way|Drive|Dr|Terrace|Row|Walk|Hill|"
+    r"Crescent|Close|Court|Gardens|Parade|Quay|Wharf|Yard|Embankment|Gate|Green|Park|Mews)\b"
+)
+
+
+def names_an_address(location: str) -> bool:
+    """Whether a location, as comms staff write it, says where a venue is: a postcode or a street."""
+    return bool(UK_POSTCODE.search(location) or STREET.search(location))
+
+
 @dataclass(frozen=True)
 class Event:
-    """An event's times and place. `location` names the venue (or, online only, the platform); a venue's
-    `address` makes it in person, `online_url` makes it online, and both make it hybrid."""
+    """An event's times and place. `location` names the venue (or, online only, the platform). A venue
+    people can come to has an `address`, or a location that gives its street or postcode; with an
+    `online_url` as well, the event is hybrid. A location such as "Online (Zoom)" is online only."""
 
     start: dt.datetime
     end: dt.datetime | None = None
@@ -150,8 +167,26 @@ class Event:
 
     @property
     def in_person(self) -> bool:
-        """A venue people come to: it has an address, or a location that is not just an online platform."""
-        return bool(self.address) or bool(self.location and not self.online_url)
+        """A venue people come to: it has an address, or a location that is not an online platform and,
+        when there is an online address too, names its street or postcode (validation asks for one)."""
+        if self.address:
+            return True
+        if not self.location or ONLINE_ONLY.match(self.location):
+            return False
+        return not self.online_url or names_an_address(self.location)
+
+    @property
+    def attendance(self) -> str:
+        """ "in person", "online" or "hybrid" (both)."""
+        if self.in_person and self.online:
+            return "hybrid"
+        if self.online or ONLINE_ONLY.match(self.location):
+            return "online"
+        return "in person"
+
+    def has_ended(self, now: dt.datetime) -> bool:
+        """An event without an end time has taken place once it has started."""
+        return now >= (self.end or self.start)
 
     @property
     def online(self) -> bool:
@@ -191,6 +226,7 @@ class Release:
     type: ReleaseType
     summary: str
     slug: str
+    place: str = ""
     spokespeople: tuple[Person, ...] = ()
     people: tuple[Person, ...] = ()
     quotes: tuple[Quote, ...] = ()
@@ -256,3 +292,5 @@ class Page:
     slug: str
     summary: str = ""
     status: str = "published"
+    # Addresses the page had before its slug changed; each leads to it.
+    previous_urls: tuple[str, ...] = ()

@@ -18,9 +18,6 @@ import nh3
 from .addresses import BROWSER_TRIMMED, embed_origins, reference_allowed, web_address
 from .problems import Invalid
 
-# Hosts whose pages a release may embed in an <iframe> (e.g. "www.youtube-nocookie.com"), from settings.
-EMBED_HOSTS_SETTING = "PRESSROOM_EMBED_HOSTS"
-
 TAGS = (nh3.ALLOWED_TAGS - {"acronym", "center", "strike", "tt", "map", "area"}) | {"iframe"}
 ATTRIBUTES = {
     # Markdown's footnotes, headings and attribute lists use ids and classes; abbreviations use title.

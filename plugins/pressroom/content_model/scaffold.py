@@ -13,7 +13,11 @@ from .schema import BODY_STARTER, RELEASE_FIELDS, NewRelease, Prose
 
 class StarterDumper(yaml.SafeDumper):
     """Writes each piece of prose as a block ('>-', or '|' for text of several lines) so that whatever
-    is typed into it later (apostrophes, ': ', ' #', quotation marks) stays text."""
+    is typed into it later (apostrophes, ': ', ' #', quotation marks) stays text; list items indented
+    under their field, as the sample content has them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False):
+        return super().increase_indent(flow, False)
 
 
 def _prose_block(dumper: yaml.SafeDumper, text: Prose) -> yaml.ScalarNode:
@@ -46,5 +50,26 @@ def release_front_matter(
             f"use one of {', '.join(RELEASE_TYPES)}"
         )
     data = starting_values(NewRelease(kind, title, today, slugify(title), event_start))
-    front = yaml.dump(data, Dumper=StarterDumper, sort_keys=False, allow_unicode=True, width=100)
+    front = front_matter_text(data)
     return f"releases/{today:%Y}/{today.isoformat()}-{slugify(title)}.md", f"---\n{front}---\n{BODY_STARTER}"
+
+
+def front_matter_text(data: dict) -> str:
+    """Front matter as a new file has it: the fields in the order given, each Prose value as a block."""
+    return yaml.dump(data, Dumper=StarterDumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def is_prose(text: str) -> bool:
+    """Text of several words, which a new file writes as a block (an id, a date or an address is one)."""
+    return len(text.split()) > 1
+
+
+def as_prose(value):
+    """`value` with each text of several words marked as Prose, as the editor's new files are written."""
+    if isinstance(value, dict):
+        return {key: as_prose(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_prose(item) for item in value]
+    if isinstance(value, str) and is_prose(value):
+        return Prose(value.strip() + ("\n" if "\n" in value.strip() else ""))
+    return value

@@ -11,7 +11,7 @@ import itertools
 import re
 import warnings
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -32,6 +32,7 @@ from .front_matter import (
 )
 from .limits import WORD_FIX, html_excess, long_word, markdown_excesses, word_what
 from .model import (
+    ONLINE_ONLY,
     RELEASE_TYPES,
     Address,
     Event,
@@ -93,6 +94,10 @@ class Field:
     required_when: str = ""
     # What `invoke new` writes for this field in a new draft, or None to leave it out.
     starter: Callable[[NewRelease], object] | None = None
+    # What the browser editor calls the field, as a press office says it, and the help under it, written
+    # for comms staff; `meaning` stays the precise rule, for the README and the archive's JSON Schema.
+    label: str = ""
+    help: str = ""
 
     def is_required(self, data: dict) -> bool:
         return self.required(data) if callable(self.required) else self.required
@@ -445,7 +450,19 @@ def parse_event(value, ctx: Context) -> Event:
             "add 'location:' for a venue or 'online_url:' for an online event",
             ("location",),
         )
-    return Event(**values)
+    event = Event(**values)
+    location = values.get("location", "")
+    if event.online and location and not event.in_person and not ONLINE_ONLY.match(location):
+        # A venue with a joining link would otherwise be announced as online only.
+        raise Invalid(
+            f"'{location}' could be a venue people come to or the name of the online meeting, and the "
+            "event has an online_url too",
+            "if people can come to it, add its address (address: street, locality, postcode) or write it "
+            "in the location ('Riverside Hall, 12 Quay Street, Bristol BS1 4XY'); if the event is online "
+            "only, write 'location: Online'",
+            ("location",),
+        )
+    return event
 
 
 SITE_PATH = re.compile(r"[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*(?:/|\.html)")
@@ -472,13 +489,14 @@ def site_path(value, ctx: Context) -> str:
     if not segments:
         raise Invalid(
             f"'{value}' is the address of the home page, which is always there",
-            "write the address this release had before, for example releases/2024/old-name/",
+            "write the address it had before, for example releases/2024/old-name/ (or about-us/ for a page)",
         )
     normalised = "/".join(segments) + ("/" if folder else "")
     if not SITE_PATH.fullmatch(normalised) or ".." in segments:
         raise Invalid(
             f"'{value}' is not an address on this site",
-            "write the old address's path ending in '/', for example releases/2024/old-name/",
+            "write the old address's path ending in '/', for example releases/2024/old-name/ "
+            "(or about-us/ for a page)",
         )
     return normalised
 
@@ -487,8 +505,16 @@ def parse_embargo(value, ctx: Context):
     return fields.datetime(value, ctx.timezone, needs_time=True)
 
 
+# A town or city, as a dateline gives it: "Newcastle upon Tyne" fits, a sentence does not.
+PLACE_MAX = 60
+
+
 def _text_field(max_length=None):
     return lambda value, ctx: fields.plain_text(value, max_length)
+
+
+def _words_field(max_length=None):
+    return lambda value, ctx: fields.words(value, max_length)
 
 
 def _slug_field(value, ctx):
@@ -544,11 +570,13 @@ RELEASE_FIELDS = {
     for field in (
         Field(
             "title",
-            "headline",
-            _text_field(),
+            "headline, plain text with words in it",
+            _words_field(),
             True,
             "Charity welcomes new funding for family hubs",
             starter=lambda new: Prose(new.title),
+            label="Headline",
+            help="The headline, as it appears on the site, in feeds and on social cards.",
         ),
         Field(
             "date",
@@ -557,6 +585,20 @@ RELEASE_FIELDS = {
             True,
             "2022-04-02",
             starter=lambda new: new.today.isoformat(),
+            label="Date",
+            help=(
+                "The day the release is dated. It goes out on this day, or when its embargo lifts if "
+                "that is later."
+            ),
+        ),
+        Field(
+            "place",
+            f"the town or city it is issued from, plain text, at most {PLACE_MAX} characters; printed "
+            "before its date, as a dateline",
+            _words_field(PLACE_MAX),
+            example="London",
+            label="Dateline place",
+            help="The town or city it is issued from, printed before its date: London, 3 December 2026.",
         ),
         Field(
             "type",
@@ -565,14 +607,23 @@ RELEASE_FIELDS = {
             True,
             "press-release",
             starter=lambda new: new.kind,
+            label="Type of release",
+            help=(
+                "Press release, policy response, statement, news or event: decides which list it appears in."
+            ),
         ),
         Field(
             "summary",
-            f"standfirst, plain text, at most {SUMMARY_MAX} characters",
-            _text_field(SUMMARY_MAX),
+            f"standfirst, plain text with words in it, at most {SUMMARY_MAX} characters",
+            _words_field(SUMMARY_MAX),
             True,
             "One or two sentences that say what happened and why it matters.",
             starter=lambda new: Prose(SUMMARY_STARTER),
+            label="Standfirst",
+            help=(
+                f"One or two plain sentences saying what happened and why it matters, at most "
+                f"{SUMMARY_MAX} characters. No links or formatting."
+            ),
         ),
         Field(
             "spokespeople",
@@ -580,6 +631,8 @@ RELEASE_FIELDS = {
             list_of(spokesperson, "person id"),
             example="[keith-reed]",
             starter=lambda new: [],
+            label="Spokespeople",
+            help="Who journalists can interview about it. Choose from the people directory.",
         ),
         Field(
             "people",
@@ -587,12 +640,19 @@ RELEASE_FIELDS = {
             "their pages list it",
             list_of(person, "person id"),
             example="[helen-hayes]",
+            label="People mentioned",
+            help="Anyone the release is about or mentions; it is listed on each person's page.",
         ),
         Field(
             "quotes",
             "list of {by, text}; by is a person id or {name, role, organisation}",
             parse_quotes,
             starter=lambda new: [],
+            label="Quotes",
+            help=(
+                "Each quote with who said it. They appear after the first paragraph unless placed with "
+                "'Place quote'."
+            ),
         ),
         Field(
             "responds_to",
@@ -603,21 +663,37 @@ RELEASE_FIELDS = {
                 if new.kind == "policy-response"
                 else None
             ),
+            label="Responding to",
+            help=(
+                "The report, announcement or consultation this release responds to, with a link to it "
+                "if there is one."
+            ),
         ),
         Field(
             "topics",
             "list of topic ids from content/topics.yaml",
             list_of(directory_entry("topics", "topics.yaml"), "topic id"),
             starter=lambda new: [],
+            label="Topics",
+            help="The subjects it is about: it appears on each topic's page and in its feed.",
         ),
         Field(
-            "campaign", "campaign id from content/topics.yaml", directory_entry("campaigns", "topics.yaml")
+            "campaign",
+            "campaign id from content/topics.yaml",
+            directory_entry("campaigns", "topics.yaml"),
+            label="Campaign",
+            help="The campaign it belongs to, if any.",
         ),
         Field(
             "embargo",
             "date-time in the site's time zone, such as 2022-05-23T00:01; not public before it; not "
             "before date",
             parse_embargo,
+            label="Embargo",
+            help=(
+                "The moment it may be published, if it is under embargo. Nothing of it appears on the "
+                "site before then."
+            ),
         ),
         Field(
             "status",
@@ -625,6 +701,11 @@ RELEASE_FIELDS = {
             parse_status,
             example="draft",
             starter=lambda new: "draft",
+            label="Status",
+            help=(
+                "Draft keeps it off the site. Published lets it go live at its date (and embargo). "
+                "Withdrawn keeps its page with a notice saying why."
+            ),
         ),
         Field(
             "withdrawn",
@@ -634,20 +715,46 @@ RELEASE_FIELDS = {
             lambda data: data.get("status") == "withdrawn",
             "{date: 2026-06-03, reason: The figures it quoted were wrong}",
             required_when="when status is withdrawn",
+            label="Withdrawal",
+            help="When and why it was withdrawn. Needed when the status is withdrawn, and only then.",
         ),
-        Field("image", "{src, alt, credit}; alt is required", parse_image),
+        Field(
+            "image",
+            "{src, alt, credit}; alt is required",
+            parse_image,
+            label="Image",
+            help=(
+                "A picture for the page and for link previews on social media, with a description for "
+                "people who cannot see it."
+            ),
+        ),
         Field(
             "notes_to_editors",
             "Markdown",
             _markdown_field,
             starter=lambda new: Prose(NOTES_STARTER),
+            label="Notes to editors",
+            help=(
+                "Background for journalists: about the organisation, facts and figures, how to get in touch."
+            ),
         ),
         Field(
             "contact",
             "press contact id from content/people.yaml; default the press office",
             directory_entry("press_contacts", "people.yaml"),
+            label="Press contact",
+            help="Who journalists should call. Leave it empty for the press office.",
         ),
-        Field("updated", "list of {date, note}: public change history", parse_updated),
+        Field(
+            "updated",
+            "list of {date, note}: public change history",
+            parse_updated,
+            label="Corrections and updates",
+            help=(
+                "Each change made after it went out, with when and what changed. Shown at the top of "
+                "the page."
+            ),
+        ),
         Field(
             "event",
             "{start, end, location, address, online_url, registration_url, speakers}; for type event. "
@@ -657,18 +764,29 @@ RELEASE_FIELDS = {
             lambda data: data.get("type") == "event",
             required_when="when type is event",
             starter=lambda new: _event_starter(new) if new.kind == "event" else None,
+            label="Event details",
+            help="When and where the event is, how to join or register, and who is speaking.",
         ),
         Field(
             "previous_urls",
             "list of addresses this release had before its slug or date changed, such as "
             "releases/2024/old-name/; each keeps working and leads here",
             list_of(site_path, "address"),
+            label="Earlier web addresses",
+            help=(
+                "Addresses it had before its web address name or date changed, so old links still lead here."
+            ),
         ),
         Field(
             "slug",
             "web address name; `invoke new` writes it from the first title, so a retitle keeps the address",
             _slug_field,
             starter=lambda new: new.slug or None,
+            label="Web address name",
+            help=(
+                "The last part of its web address. Made from the first headline when it is first saved; "
+                "change it only before it goes live."
+            ),
         ),
     )
 }
@@ -676,12 +794,32 @@ RELEASE_FIELDS = {
 PAGE_FIELDS = {
     field.name: field
     for field in (
-        RELEASE_FIELDS["title"],
-        Field("summary", f"plain text, at most {SUMMARY_MAX} characters", _text_field(SUMMARY_MAX)),
+        replace(
+            RELEASE_FIELDS["title"], label="Title", help="The page's title, as menus and search show it."
+        ),
         Field(
-            "status", "published or draft; published when left out", status_of(PAGE_STATUSES), example="draft"
+            "summary",
+            f"plain text, at most {SUMMARY_MAX} characters",
+            _text_field(SUMMARY_MAX),
+            label="Summary",
+            help=f"A sentence or two about the page for search results and link previews, at most "
+            f"{SUMMARY_MAX} characters.",
+        ),
+        Field(
+            "status",
+            "published or draft; published when left out",
+            status_of(PAGE_STATUSES),
+            example="draft",
+            label="Status",
+            help="Draft keeps the page off the site; published shows it.",
         ),
         RELEASE_FIELDS["slug"],
+        replace(
+            RELEASE_FIELDS["previous_urls"],
+            meaning="list of addresses this page had before its slug changed, such as old-name/; each keeps "
+            "working and leads here",
+            help="Addresses it had before its web address name changed, so old links still lead here.",
+        ),
     )
 }
 

@@ -67,6 +67,20 @@ def in_words(moment: dt.datetime) -> str:
     return f"{moment:%H:%M} on {moment.day} {moment:%B %Y}"
 
 
+def in_full(moment: dt.datetime, timezone: str) -> str:
+    """'00:01 on Thursday 3 December 2026 (GMT)': a moment in the site's zone, with the day and the zone."""
+    return moment.astimezone(ZoneInfo(timezone)).strftime(f"%H:%M on {DAY} (%Z)")
+
+
+def on_the_clock(moment: dt.datetime, timezone: str) -> str:
+    """'00:01 GMT on Thursday 3 December 2026': a moment in the site's zone as an embargo line gives it,
+    the clock's name first; a zone known only by its offset ('-03') is named as people call it."""
+    local = moment.astimezone(ZoneInfo(timezone))
+    zone = local.strftime("%Z")
+    named = zone if zone.isalpha() else clock_name(timezone)
+    return local.strftime(f"%H:%M {named} on {DAY}")
+
+
 def iso(moment: dt.datetime) -> str:
     """'2026-12-03T00:01+00:00', or '2026-12-03T00:01' for a wall-clock time: seconds only if any."""
     return moment.isoformat(timespec="seconds" if moment.second or moment.microsecond else "minutes")

@@ -13,16 +13,20 @@ import os
 import re
 from collections.abc import Iterator, Set
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from pressroom.content_model.content_files import files_under
 from pressroom.content_model.front_matter import FrontMatterError, read_document
 from pressroom.content_model.limits import file_excess
-from pressroom.content_model.problems import Problem, shown_path
+from pressroom.content_model.problems import Problem, nearest, shown_path
 from pressroom.content_model.schema import IMAGE_FORMATS, IMAGE_SUFFIXES, TooManyPixels, image_format
 
 SOURCE_SUFFIX = ".md"
-# Pelican's links to files it then copies as they are: {static}/path, {attach}path (or |static|…).
-FILE_LINK = re.compile(r"[{|](static|attach)[|}]([^\s\"'<>()]+)")
+# Pelican's links to other files of the content folder: to a release or page by its source
+# ({filename}/releases/….md), and to files it then copies as they are ({static}/path, {attach}path), each
+# also written |filename|….
+FILE_LINK = re.compile(r"[{|](filename|static|attach)[|}]([^\s\"'<>()]+)")
+COPIED_AS_THEY_ARE = ("static", "attach")
 
 
 def folders_of(settings: dict, *names: str) -> list[Path]:
@@ -95,7 +99,8 @@ def static_file_problem(path: Path, folder: Path) -> Problem | None:
 
 
 def file_links(document) -> Iterator[tuple[str, int | None, str, str]]:
-    """(field, line, "static" or "attach", path) of each file link in the body and the notes to editors."""
+    """(field, line, "filename", "static" or "attach", path) of each file link in the body and the notes
+    to editors."""
     for match in FILE_LINK.finditer(document.body):
         line = document.body_line + document.body.count("\n", 0, match.start())
         yield "body", line, match.group(1), match.group(2)
@@ -112,8 +117,9 @@ def file_link_problems(sources: dict, settings: dict) -> list[Problem]:
     problems = []
     for source, (_, document) in sorted(sources.items()):
         for field, line, kind, target in file_links(document):
-            base = root if target.startswith("/") else Path(source).parent
-            if any(Path(os.path.normpath(base / target.lstrip("/"))).is_relative_to(f) for f in static):
+            if kind not in COPIED_AS_THEY_ARE:
+                continue
+            if any(linked_file(root, Path(source), target).is_relative_to(f) for f in static):
                 continue
             problems.append(
                 Problem(
@@ -124,6 +130,52 @@ def file_link_problems(sources: dict, settings: dict) -> list[Problem]:
                     "images in content/images/ are published",
                     "put a picture in content/images/ and link it from there; link to a document by its full "
                     "address on the website that publishes it",
+                )
+            )
+    return problems
+
+
+def linked_file(root: Path, source: Path, target: str) -> Path:
+    """The file a link from `source` names, as Pelican finds it: from the content folder when the path
+    starts with /, else from the source's own folder; without its #part or ?query, %-escapes read."""
+    path = unquote(urlsplit(target).path)
+    base = root if path.startswith("/") else source.parent
+    return Path(os.path.normpath(base / path.lstrip("/")))
+
+
+def missing_link_target_problems(sources: dict, settings: dict) -> list[Problem]:
+    """A link to a release, page or image that is not in the content folder is published broken (Pelican
+    only warns): each is named at its line, with the file meant when one of that name is elsewhere. A
+    file linked outside the images folder is refused by `file_link_problems` whether it is there or not."""
+    root = Path(settings["PATH"]).resolve()
+    static = [root / folder for folder in settings.get("STATIC_PATHS", [])]
+    known = {path.relative_to(root).as_posix() for path in files_under(root, settings)}
+    problems = []
+    for source, (_, document) in sorted(sources.items()):
+        for field, line, kind, target in file_links(document):
+            linked = linked_file(root, Path(source), target)
+            if linked.is_file() and linked.is_relative_to(root):
+                continue
+            if kind in COPIED_AS_THEY_ARE and not any(linked.is_relative_to(folder) for folder in static):
+                continue  # refused wherever it is (file_link_problems)
+            same_name = sorted(path for path in known if path.rsplit("/", 1)[-1] == linked.name)
+            written = linked.relative_to(root).as_posix() if linked.is_relative_to(root) else target
+            meant = same_name[0] if same_name else nearest(written, known)
+            example = "releases/2024/2024-03-12-a-release.md" if kind == "filename" else "images/a-photo.jpg"
+            fix = (
+                f"did you mean {{{kind}}}/{meant}?"
+                if meant
+                else f"give the file's path from the content folder, for example {{{kind}}}/{example}, or "
+                "link to its full web address"
+            )
+            problems.append(
+                Problem(
+                    shown_path(source),
+                    line,
+                    field,
+                    f"links to {target} with {{{kind}}}, but there is no such file in the content folder, so "
+                    "the link would be published broken",
+                    fix,
                 )
             )
     return problems
