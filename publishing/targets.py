@@ -6,6 +6,7 @@ half-built site, and each replaces the live site in as close to one step as its 
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import mimetypes
 import os
@@ -66,6 +67,41 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
+def unchanged_counterpart(path: Path, relative: str, previous: Path | None) -> Path | None:
+    """The file at `relative` in the `previous` build, when it has exactly the bytes of `path`."""
+    if previous is None:
+        return None
+    earlier = previous / relative
+    if earlier.is_file() and not earlier.is_symlink() and filecmp.cmp(path, earlier, shallow=False):
+        return earlier
+    return None
+
+
+def linked(earlier: Path, destination: Path) -> bool:
+    """Make `destination` a second name of `earlier`; False where the disk has no hard links, or they
+    would cross disks."""
+    try:
+        os.link(earlier, destination)
+    except OSError:
+        return False
+    return True
+
+
+def share_unchanged(build: Path, previous: Path | None) -> int:
+    """Make each file of `build` whose bytes the `previous` build has at the same address the same file
+    as that one; return how many. A kept build then costs the disk only what changed, and an unchanged
+    file keeps its time, so a web server's Last-Modified and ETag stay and browsers revalidate it. Kept
+    builds are never written to again, which is what makes sharing files between them safe."""
+    shared = 0
+    for relative, path in site_files(build).items():
+        earlier = unchanged_counterpart(path, relative, previous)
+        temporary = path.with_name(f".{path.name}.shared")
+        if earlier is not None and linked(earlier, temporary):
+            os.replace(temporary, path)
+            shared += 1
+    return shared
+
+
 class DeployError(RuntimeError):
     """A target could not take the build; the message says what happened to the live site."""
 
@@ -86,14 +122,17 @@ class FolderTarget:
 
     def deploy(self, build: Path, name: str, progress: Progress = print) -> None:
         try:
-            copy, made = self.copied(build, name)
+            copy, made, shared = self.copied(build, name)
         except OSError as error:
             raise DeployError(
                 f"Could not copy the build to {self.builds} ({disk_error(error)}): the part copied was "
                 "removed and the live site is as it was. Make room on that disk, or make it writable, and "
                 "run it again."
             ) from None
-        progress(f"Copied {len(site_files(copy))} files to {copy}")
+        written = len(site_files(copy)) - shared
+        progress(
+            f"Copied {written} files to {copy}; {shared} unchanged files are shared with the last publish"
+        )
         try:
             self.switch_to(copy, name, progress)
         except OSError as error:
@@ -106,24 +145,32 @@ class FolderTarget:
         progress(f"{self.path} now serves {name}")
         self.prune(keep={name, "before-pressroom"})
 
-    def copied(self, build: Path, name: str) -> tuple[Path, bool]:
-        """The build copied beside the live site, and whether this made the copy: copied aside and renamed
-        when whole, so a copy cut short (a full disk, a killed publish) is never served."""
+    def copied(self, build: Path, name: str) -> tuple[Path, bool, int]:
+        """The build copied beside the live site, whether this made the copy, and how many of its files
+        are shared with the live copy (the same bytes: written once, see `share_unchanged`). Copied aside
+        and renamed when whole, so a copy cut short (a full disk, a killed publish) is never served."""
         copy = self.builds / name
         if copy.is_dir():
-            return copy, False
+            return copy, False, 0
         self.builds.mkdir(parents=True, exist_ok=True)
         for unfinished in self.builds.glob(".*.partial"):
             shutil.rmtree(unfinished, ignore_errors=True)
         partial = self.builds / f".{name}.partial"
+        live = self.path.resolve() if self.path.is_symlink() else None
+        shared = 0
         try:
             for relative, path in site_files(build).items():
-                (partial / relative).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(path, partial / relative)
+                destination = partial / relative
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                earlier = unchanged_counterpart(path, relative, live)
+                if earlier is not None and linked(earlier, destination):
+                    shared += 1
+                else:
+                    shutil.copy2(path, destination)
             partial.rename(copy)
         finally:
             shutil.rmtree(partial, ignore_errors=True)
-        return copy, True
+        return copy, True, shared
 
     def switch_to(self, copy: Path, name: str, progress: Progress) -> None:
         """Point the live path at `copy` in one rename; if that is refused, leave everything as it was."""

@@ -6,6 +6,9 @@ and the reason (no space left, a read-only file system), never a traceback.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -48,3 +51,15 @@ def cache_folder(settings: dict, *names: str) -> Path:
             f"it writable; or delete {root}, which holds only what builds make again. Then build again."
         ) from None
     return folder
+
+
+def file_digest(path: str | Path) -> str:
+    """The SHA-256 of a file's bytes, read again only when its size or time changes: cache keys hold the
+    digests of fonts and templates, and a build asks for them once per release."""
+    status = os.stat(path)
+    return bytes_digest(str(path), status.st_size, status.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def bytes_digest(path: str, _size: int, _modified: int) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
