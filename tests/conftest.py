@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,16 @@ import pytest
 from support.showcase import build_showcase
 from support.site import SAMPLE_CONTENT, SAMPLE_NOW, build, copy_project
 from support.sources import empty_content
+
+
+def pytest_runtest_setup(item):
+    """Under `invoke mutate`, a test marked `mutants_of(module, ...)` runs only for those modules' mutants:
+    it publishes whole sites, seconds each, and the other modules it passes through have quick tests of
+    their own (mutmut runs, for each mutant, every test that ran the function it changed)."""
+    modules = item.get_closest_marker("mutants_of")
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    if modules and "__mutmut_" in mutant and not mutant.startswith(tuple(f"{m}." for m in modules.args)):
+        pytest.skip(f"a mutant of another module than {', '.join(modules.args)}")
 
 
 @pytest.fixture
