@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shlex
 import shutil
 import signal
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 from invoke import task
@@ -16,6 +19,8 @@ from publishing.build import build_and_replace
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
 PREVIEW = ROOT / "preview"
+# Advance copies of embargoed releases: beside output/, so no build or publish ever carries them.
+ADVANCE = ROOT / "advance"
 
 
 def _config(name: str) -> Path:
@@ -26,12 +31,13 @@ def _config(name: str) -> Path:
 def _clock(at: str, config: str = "pelicanconf.py") -> dict:
     """Settings override for `--at`: the moment every embargo and schedule is judged against."""
     from pressroom.content_model.clock import ClockError, parse_moment
+    from pressroom.content_model.settings import options_from
     from publishing.build import settings_for
 
     if not at:
         return {}
     try:
-        parse_moment(at, settings_for(_config(config))["TIMEZONE"])
+        parse_moment(at, options_from(settings_for(_config(config))).timezone)
     except ClockError as error:
         sys.exit(f"--at {error}. Nothing was built.")
     return {"PRESSROOM_NOW": at}
@@ -39,10 +45,11 @@ def _clock(at: str, config: str = "pelicanconf.py") -> dict:
 
 def _live_sites() -> tuple[Path, ...]:
     """The folder `invoke publish` serves the public from, when it publishes to a folder."""
+    from pressroom.content_model.settings import options_from
     from publishing.build import settings_for
     from publishing.targets import FolderTarget, target_from_settings
 
-    target = target_from_settings(settings_for(_config("publishconf.py"))["PUBLISH_TARGET"], ROOT)
+    target = target_from_settings(options_from(settings_for(_config("publishconf.py"))).publish_target, ROOT)
     return (target.path,) if isinstance(target, FolderTarget) else ()
 
 
@@ -59,8 +66,15 @@ def build(c, config="pelicanconf.py", output=str(OUTPUT), at=""):
     print(f"Built {output}")
 
 
-@task(help={"at": "preview as if it were this moment (default: now)", "output": "preview folder"})
-def preview(c, at="", output=str(PREVIEW)):
+@task(
+    help={
+        "at": "preview as if it were this moment (default: now)",
+        "output": "preview folder",
+        "serve": "then serve it at http://localhost:PORT/ until Ctrl+C",
+        "port": "port to serve on with --serve (default 8000)",
+    }
+)
+def preview(c, at="", output=str(PREVIEW), serve=False, port=8000):
     """Build drafts and embargoed releases too, with a banner on each, into preview/ (never output/)."""
     target = Path(output).resolve()
     for public in (OUTPUT, ROOT / "public"):
@@ -69,7 +83,33 @@ def preview(c, at="", output=str(PREVIEW)):
     build_and_replace(
         target, _config("pelicanconf.py"), live=_live_sites(), PRESSROOM_PREVIEW=True, **_clock(at)
     )
-    print(f"Preview built in {target}: open {target / 'index.html'} or serve the folder")
+    if not serve:
+        print(
+            f"Preview built in {target}. To look at it, run `invoke preview --serve` and open "
+            "http://localhost:8000/ (its pages link from the site's root, so opening the files from disk "
+            "shows them unstyled)."
+        )
+        return
+    from publishing.preview_server import PreviewServer
+
+    print(f"Preview built in {target}: open http://localhost:{port}/ . Stop with Ctrl+C.", flush=True)
+    server = PreviewServer()
+    # livereload watches the working folder when told to watch nothing; the build marker never changes.
+    server.watch(str(target / ".pressroom-build"))
+    server.serve(host="localhost", port=int(port), root=str(target), open_url_delay=None)
+
+
+@task(help={"file": "the embargoed release, e.g. content/releases/2026/2026-12-03-my-release.md"})
+def advance_copy(c, file):
+    """Write an embargoed release's advance copy for journalists into advance/SLUG/: .txt, PDF and .eml."""
+    from publishing.advance import write_advance_copy
+
+    written = write_advance_copy(file, ADVANCE, _config("publishconf.py"))
+    names = ", ".join(path.name for path in written.files)
+    print(
+        f"Advance copy written in {written.folder.relative_to(ROOT)}/: {names}. Open the .eml in your mail "
+        f"program, add the journalists (as Bcc) and send it. Its subject: {written.subject}"
+    )
 
 
 @task(
@@ -101,26 +141,31 @@ def rollback(c):
     help={
         "config": "settings file to check with",
         "links": "also build into a temporary folder and check every internal link and anchor",
+        "github": "also print each problem as a GitHub annotation, shown on its line in a pull request",
     }
 )
-def check(c, config="pelicanconf.py", links=False):
+def check(c, config="pelicanconf.py", links=False, github=False):
     """Check every release, page and directory for mistakes (fast, without building); --links for links."""
+    from pressroom.validation.annotations import github_annotations
     from pressroom.validation.site_check import check_site, report
     from publishing.build import settings_for
 
     result = check_site(settings_for(_config(config)))
     if result.problems:
         print(report(result), file=sys.stderr)
+    if github and result.problems:
+        print(github_annotations(result))
     if result.errors:
         sys.exit(1)
     print(f"Checked {len(result.releases)} releases and {len(result.pages)} pages: no errors.")
     if links:
+        from pressroom.content_model.site import site_of
         from publishing.build import build_into
         from publishing.checks import check_build
 
         with tempfile.TemporaryDirectory() as folder:
             settings = build_into(Path(folder) / "site", _config(config))
-            figures, problems = check_build(Path(folder) / "site", settings.get("SITEURL", ""))
+            figures, problems = check_build(Path(folder) / "site", site_of(settings).url)
         for problem in problems:
             print(problem, file=sys.stderr)
         print(
@@ -170,25 +215,41 @@ def serve(c, port=8000, content="content"):
 def edit(c, port=8000, backend_port=8081):
     """Edit in the browser at http://127.0.0.1:8000/admin/; saving writes content/ and rebuilds preview/."""
     from pressroom.cms import local_backend
+    from pressroom.cms.editing import Editing
+    from pressroom.content_model.settings import options_from
+    from pressroom.validation.site_check import check_site
     from publishing.build import settings_for
     from publishing.preview_server import PreviewServer
 
     # A new key at each start: only the editor page served below carries it (in its config.yml).
     secret = local_backend.new_secret()
     cms = {
-        **settings_for(_config("pelicanconf.py"))["CMS"],
+        **options_from(settings_for(_config("pelicanconf.py"))).cms,
         "enabled": True,
         "local_backend": local_backend.api_url(int(backend_port), secret),
     }
 
     def rebuild():
         try:
-            build_and_replace(PREVIEW, _config("pelicanconf.py"), PRESSROOM_PREVIEW=True, CMS=cms)
+            build_and_replace(
+                PREVIEW,
+                _config("pelicanconf.py"),
+                PRESSROOM_PREVIEW=True,
+                PRESSROOM_SHOW_PROBLEMS=True,
+                CMS=cms,
+            )
         except SystemExit as stop:
             print(stop, file=sys.stderr)
 
     rebuild()
-    backend = local_backend.start(ROOT / "cms", ROOT, int(backend_port), editor_port=int(port), secret=secret)
+    editing = Editing(
+        lambda: settings_for(_config("pelicanconf.py"), PRESSROOM_PREVIEW=True),
+        check_site,
+        ROOT,
+    )
+    backend = local_backend.start(
+        ROOT / "cms", ROOT, int(backend_port), editor_port=int(port), secret=secret, editing=editing
+    )
 
     # A stop from outside (kill, a service manager) ends the server the way Ctrl+C does, so decap-server
     # is stopped too, and its socket's folder removed: a second stop must not cut that short.
@@ -282,6 +343,115 @@ def bench(c, releases=1000, repeats=1, json="", without=None):
     print(f"Results written to {write_results(results, Path(json) if json else None)}")
 
 
+# mutmut names a mutant after its file's path in the folder it runs in, less a leading `src/`: it runs in
+# .mutation/, where the plugins are linked in as src/, so a mutant is named as its module is imported
+# (pressroom.visibility.leaks…); the rest of the project is linked in beside them for the tests.
+MUTATION = ROOT / ".mutation"
+BESIDE_THE_PLUGINS = (
+    "publishing",
+    "tests",
+    "theme",
+    "content",
+    "pyproject.toml",
+    "pelicanconf.py",
+    "publishconf.py",
+    "tasks.py",
+)
+MUTATION_LINKS = {"src": "plugins"} | {name: name for name in BESIDE_THE_PLUGINS}
+MUTATION_SCORE_REQUIRED = 0.9
+MUTANT_MODULE = re.compile(r"(.+?)\.x[_ǁ]")
+
+
+def _mutated_modules() -> list[str]:
+    """The modules pyproject.toml's [tool.mutmut] only_mutate lists, by the names they are imported as."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    return [
+        re.sub(r"^src/", "", path).removesuffix(".py").replace("/", ".") for path in config["only_mutate"]
+    ]
+
+
+def _lay_out_mutation_folder() -> None:
+    for name, target in MUTATION_LINKS.items():
+        link = MUTATION / name
+        if not link.is_symlink():
+            link.parent.mkdir(exist_ok=True)
+            link.symlink_to(Path("..") / target)
+    # Tests that copy the project (tests/support/site.py) take its plugins/: there, the mutated ones.
+    (MUTATION / "mutants").mkdir(exist_ok=True)
+    if not (MUTATION / "mutants" / "plugins").is_symlink():
+        (MUTATION / "mutants" / "plugins").symlink_to("src")
+
+
+def _mutation_results(listing: str, modules: list[str]) -> dict[str, dict[str, str]]:
+    """`mutmut results --all true` as {module: {mutant: status}}, for the modules asked about."""
+    results: dict[str, dict[str, str]] = {module: {} for module in modules}
+    for line in listing.splitlines():
+        name, _, status = line.strip().rpartition(": ")
+        found = MUTANT_MODULE.match(name)
+        if found and found[1] in results:
+            results[found[1]][name] = status
+    return results
+
+
+# A mutant that makes a test hang past mutmut's time limit is caught too: the run fails on it.
+MUTANT_CAUGHT = ("killed", "timeout")
+
+
+def _mutation_table(results: dict[str, dict[str, str]]) -> tuple[str, float]:
+    """Caught mutants per module and in all, and the share caught; one not run (no test reached it, or
+    the run stopped first) counts as not caught."""
+    lines = [f"{'module':45} {'caught':>7} {'of':>5} {'score':>6}"]
+    for name, statuses in results.items():
+        caught = sum(status in MUTANT_CAUGHT for status in statuses.values())
+        lines.append(f"{name:45} {caught:7} {len(statuses):5} {caught / max(len(statuses), 1):6.1%}")
+    verdicts = [status for statuses in results.values() for status in statuses.values()]
+    caught = sum(status in MUTANT_CAUGHT for status in verdicts)
+    score = caught / max(len(verdicts), 1)
+    lines.append(f"{'all':45} {caught:7} {len(verdicts):5} {score:6.1%}")
+    return "\n".join(lines), score
+
+
+@task(
+    help={
+        "module": "only this module, by its last name or whole (decision, pressroom.visibility.leaks)",
+        "survivors": "retest only the mutants that survived the last run, after adding a test",
+    }
+)
+def mutate(c, module="", survivors=False):
+    """Mutation testing (slow; not in CI): change the code that decides what the public sees, one small
+    change at a time, and list each change the tests did not notice. Scored per module; fails below 90%."""
+    modules = _mutated_modules()
+    if module:
+        modules = [name for name in modules if module in (name, name.rpartition(".")[2])]
+        if not modules:
+            sys.exit(f"--module {module}: not one of {', '.join(_mutated_modules())} (pyproject.toml)")
+    _lay_out_mutation_folder()
+    mutmut = Path(sys.executable).with_name("mutmut")
+
+    def results() -> dict[str, dict[str, str]]:
+        return _mutation_results(c.run(f"{mutmut} results --all true", hide=True).stdout, modules)
+
+    with c.cd(str(MUTATION)):
+        if survivors:
+            retest = [
+                name for found in results().values() for name, status in found.items() if status == "survived"
+            ]
+        else:
+            # Every mutant again: mutmut keeps a verdict until its function changes, even when a test does.
+            retest = [f"{name}.*" for name in modules]
+        if retest:
+            c.run(f"{mutmut} run --max-children 2 {shlex.join(retest)}")
+        final = results()
+        for name, status in ((n, s) for found in final.values() for n, s in found.items() if s != "killed"):
+            print(f"\n{status}: " + c.run(f"{mutmut} show {name}", hide=True).stdout.strip())
+    table, score = _mutation_table(final)
+    print(f"\n{table}\n(`mutmut browse` in .mutation/ shows every mutant)")
+    if score < MUTATION_SCORE_REQUIRED:
+        sys.exit(
+            f"Below {MUTATION_SCORE_REQUIRED:.0%}: each change above is a missing test, or changes nothing."
+        )
+
+
 @task
 def screenshots(c):
     """Save screenshots of the theme's showcase pages and the printed release in test-artifacts/."""
@@ -295,8 +465,24 @@ def screenshots(c):
 @task
 def clean(c):
     """Remove built output and caches."""
-    for path in (OUTPUT, PREVIEW, ROOT / "cache", ROOT / ".pytest_cache", ROOT / ".ruff_cache"):
+    for path in (OUTPUT, PREVIEW, ROOT / "cache", ROOT / ".pytest_cache", ROOT / ".ruff_cache", MUTATION):
         shutil.rmtree(path, ignore_errors=True)
+
+
+@task
+def tables(c):
+    """Write the README's field and settings tables again from the schema and the settings' definitions."""
+    from pressroom.content_model.schema import field_table
+    from pressroom.content_model.settings import settings_table
+
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    for name, table in (("fields", field_table()), ("settings", settings_table())):
+        start, end = f"<!-- {name}:start -->\n", f"\n<!-- {name}:end -->"
+        before, rest = text.split(start, 1)
+        text = before + start + table + end + rest.split(end, 1)[1]
+    readme.write_text(text, encoding="utf-8")
+    print("README.md: the field and settings tables are the definitions' again.")
 
 
 @task
