@@ -26,6 +26,16 @@ NOT_MOMENTS = [
         "write it as YYYY-MM-DD, or YYYY-MM-DDTHH:MM for a time (UK time)",
     ),
     (
+        "2024-01-00",
+        "'2024-01-00' is not a date that exists (there is no day 0)",
+        "write it as YYYY-MM-DD, or YYYY-MM-DDTHH:MM for a time (UK time)",
+    ),
+    (
+        "2026-12-04T00:01+01:60",
+        "'2026-12-04T00:01+01:60' is not a date that exists (+01:60 is not a UTC offset)",
+        "write 2026-12-04T00:01 without an offset, or 2026-12-04T00:01+00:00 (GMT)",
+    ),
+    (
         "2024-02-30",
         "'2024-02-30' is not a date that exists (February 2024 has 29 days)",
         "write it as YYYY-MM-DD, or YYYY-MM-DDTHH:MM for a time (UK time)",
@@ -188,6 +198,7 @@ def test_a_moment_that_needs_a_time_says_so_with_an_example(written):
         ("2024-01-01T10:00+01:60", "+01:60 is not a UTC offset"),
         ("2024-01-01T10:00+24", "+24 is not a UTC offset"),
         ("2024-01-32", "January 2024 has 31 days"),
+        ("2024-01-00", "there is no day 0"),
         ("2024-12-01T10:00:60", "a minute's seconds run from 00 to 59, not 60"),
         ("1 June 2024", None),
     ],

@@ -187,7 +187,9 @@ def impossible_part(text: str) -> str | None:
     if not 1 <= month <= 12:
         return f"there is no month {month}"
     days = calendar.monthrange(max(year, 1), month)[1]
-    if not 1 <= day <= days:
+    if day < 1:
+        return f"there is no day {day}"
+    if day > days:
         return f"{calendar.month_name[month]} {year} has {days} days"
     if parts["hour"] and int(parts["hour"]) > 23:
         return f"a day's hours run from 00 to 23, not {parts['hour']}"
@@ -242,6 +244,9 @@ def datetime(value, timezone: str, *, needs_time: bool = False) -> dt.datetime:
     elif isinstance(value, dt.date):
         parsed = dt.datetime.combine(value, dt.time())
     else:
+        # Python reads some impossible values as others (an offset of +01:60 as +02:00): refuse them first.
+        if impossible_part(shown) is not None:
+            raise impossible(shown, zone)
         try:
             parsed = dt.datetime.fromisoformat(shown)
         except ValueError:
