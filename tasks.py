@@ -10,6 +10,7 @@ import signal
 import sys
 import tempfile
 import tomllib
+import zoneinfo
 from pathlib import Path
 
 from invoke import task
@@ -304,13 +305,17 @@ def new(c, type, title, event_date=""):
     also needs --event-date: the announcement is dated today, the event on that day."""
     from pressroom.content_model.loading import context_from_settings
     from pressroom.content_model.scaffold import release_front_matter
+    from pressroom.content_model.site import site_of
     from publishing.build import settings_for
 
     settings = settings_for(_config("pelicanconf.py"))
     context, _ = context_from_settings(settings)
+    # Today in the office's time zone, on the clock every build reads: at 00:30 BST it is already
+    # tomorrow in London, though not yet by the machine's UTC clock.
+    today = site_of(settings).now.astimezone(zoneinfo.ZoneInfo(context.timezone)).date()
     try:
         relative, text = release_front_matter(
-            type, title, dt.date.today(), context.slugify, _event_start(type, event_date)
+            type, title, today, context.slugify, _event_start(type, event_date)
         )
     except ValueError as error:
         sys.exit(str(error))

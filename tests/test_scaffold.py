@@ -1,10 +1,12 @@
 """`invoke new` writes what the schema says a new release needs, so the two cannot drift apart."""
 
 import datetime as dt
+import re
 
 import pytest
 import yaml
 
+from pressroom.content_model.fields import SLUG_MAX
 from pressroom.content_model.model import RELEASE_TYPES
 from pressroom.content_model.scaffold import release_front_matter
 from pressroom.content_model.schema import RELEASE_FIELDS
@@ -85,3 +87,34 @@ def test_anything_typed_into_the_body_of_a_new_release_stays_in_the_body(typed):
     _, text = release_front_matter("news", "A title", TODAY, lambda title: "a-title")
     document = read_document(typed_into(text, "Write the lead paragraph here", typed))
     assert document.body.splitlines()[0] == typed
+
+
+# --- Titles `invoke new` cannot make a release from ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("", "--title: is empty — write the text after the colon"),
+        ("🙂🙂", "--title: '🙂🙂' has no words in it — write it in words"),
+        ("Charity\u200bwelcomes", "--title: contains the invisible character U+200B (zero width space)"),
+        ("Charity welcomes\nfunding", "--title: 'Charity welcomes' is followed by a line break"),
+    ],
+)
+def test_a_title_no_release_could_have_is_refused_before_anything_is_written(title, said):
+    with pytest.raises(ValueError, match="^" + re.escape(said)):
+        release_front_matter("news", title, TODAY, lambda title: "a-title")
+
+
+def test_a_title_that_gives_no_address_is_refused_with_what_to_do():
+    with pytest.raises(ValueError, match="has no letters a–z or digits to make the release's web address"):
+        release_front_matter("news", "A title", TODAY, lambda title: "")
+
+
+def test_a_long_headline_gives_an_address_cut_at_a_word_that_fits_a_file_name():
+    title = "Charity welcomes " + "new money for families " * 20
+    path, text = release_front_matter("news", title, TODAY, lambda title: "-".join(title.lower().split()))
+    slug = yaml.safe_load(text.split("---\n")[1])["slug"]
+    assert len(slug) <= SLUG_MAX and slug.endswith("-families") and not slug.endswith("-")
+    assert path == f"releases/2026/2026-11-24-{slug}.md"
+    assert yaml.safe_load(text.split("---\n")[1])["title"] == title.strip()

@@ -7,6 +7,8 @@ import shutil
 import socket
 import subprocess
 import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -57,6 +59,35 @@ def test_new_writes_a_slug_so_a_retitle_keeps_the_address(project):
     assert front["slug"] == "first-headline"
 
 
+def test_new_dates_a_release_by_the_offices_clock_not_the_machines(project):
+    # 23:30 UTC on 30 June 2027 is 00:30 on 1 July in London (BST).
+    late_in_june = str(int(dt.datetime(2027, 6, 30, 23, 30, tzinfo=dt.UTC).timestamp()))
+    result = subprocess.run(
+        [*INVOKE, "new", "--type", "statement", "--title", "Past midnight in London"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": late_in_june},
+    )
+    assert result.returncode == 0, result.stderr
+    [path] = (project / "content" / "releases").rglob("*past-midnight-in-london.md")
+    assert path.relative_to(project / "content") == Path(
+        "releases/2027/2027-07-01-past-midnight-in-london.md"
+    ), "dated by London's day"
+    assert yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["date"] == "2027-07-01"
+
+
+def test_new_refuses_a_title_that_cannot_be_a_headline_and_writes_nothing(project):
+    before = sorted((project / "content").rglob("*"))
+    refused = run(project, "new", "--type", "news", "--title", "Charity welcomes\nfunding")
+    assert refused.returncode == 1
+    said = "--title: 'Charity welcomes' is followed by a line break, but it must be one line"
+    assert said in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert sorted((project / "content").rglob("*")) == before
+
+
 def test_new_event_asks_for_the_event_date_and_dates_the_announcement_today(project):
     refused = run(project, "new", "--type", "event", "--title", "Summer conference")
     assert refused.returncode == 1
@@ -74,7 +105,7 @@ def test_new_event_asks_for_the_event_date_and_dates_the_announcement_today(proj
     assert created.returncode == 0, created.stderr
     [path] = (project / "content" / "releases").rglob("*summer-conference.md")
     front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
-    assert str(front["date"]) == dt.date.today().isoformat()
+    assert str(front["date"]) == dt.datetime.now(ZoneInfo("Europe/London")).date().isoformat()
     assert str(front["event"]["start"]).startswith("2031-06-05") and "18:00" in str(front["event"]["start"])
 
 

@@ -97,6 +97,35 @@ def test_emoji_drawn_with_joiners_and_tags_are_not_invisible_characters(content)
     assert problems_of(content, text + BODY) == []
 
 
+# --- Line breaks in a headline ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "title: |-\n  Charity responds\n  to the spending review\n",
+        'title: "Charity responds\\nto the spending review"\n',
+    ],
+)
+def test_a_headline_or_dateline_on_two_lines_is_an_error_saying_to_fold_it(content, title):
+    text = (
+        HEAD.replace("title: Charity responds to the spending review\n", title) + "place: |-\n  New\n  York\n"
+    )
+    problems = problems_of(content, text + BODY)
+    assert [(problem.field, problem.what) for problem in problems] == [
+        ("title", "'Charity responds' is followed by a line break, but it must be one line"),
+        ("place", "'New' is followed by a line break, but it must be one line"),
+    ]
+    assert "put '>-' after the colon" in problems[0].fix
+
+
+def test_a_headline_folded_over_two_lines_is_one_line(content):
+    text = HEAD.replace(
+        "title: Charity responds to the spending review\n", "title: >-\n  Charity responds\n  to the review\n"
+    )
+    assert problems_of(content, text + BODY) == []
+
+
 # --- Quotation marks pasted with a quote ----------------------------------------------------------------
 
 PASTED = {

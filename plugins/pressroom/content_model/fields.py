@@ -108,6 +108,20 @@ def words(value, max_length: int | None = None) -> str:
     return value
 
 
+def one_line(value, max_length: int | None = None) -> str:
+    """Words on one line (a headline, a dateline): an email's subject, a page's title and a feed entry's
+    title cannot hold a line break, and a block written with '|' keeps each one."""
+    value = words(value, max_length)
+    if "\n" in value:
+        first = value.split("\n", 1)[0]
+        raise Invalid(
+            f"'{shortened(first)}' is followed by a line break, but it must be one line",
+            "write it on one line; as a block, put '>-' after the colon (it joins its lines with spaces), "
+            "not '|'",
+        )
+    return value
+
+
 def slug(value) -> str:
     value = text(value)
     if not SLUG.match(value):

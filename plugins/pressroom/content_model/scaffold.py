@@ -6,8 +6,9 @@ import datetime as dt
 
 import yaml
 
+from . import fields
 from .model import RELEASE_TYPES
-from .problems import did_you_mean
+from .problems import Invalid, did_you_mean
 from .schema import BODY_STARTER, RELEASE_FIELDS, NewRelease, Prose
 
 
@@ -49,9 +50,29 @@ def release_front_matter(
             f"'{kind}' is not a release type — {did_you_mean(kind, RELEASE_TYPES, '')} "
             f"use one of {', '.join(RELEASE_TYPES)}"
         )
-    data = starting_values(NewRelease(kind, title, today, slugify(title), event_start))
+    try:
+        title = fields.one_line(title)
+    except Invalid as error:
+        raise ValueError(f"--title: {error.findings[0][1]} — {error.findings[0][2]}") from None
+    slug = address_name(title, slugify)
+    data = starting_values(NewRelease(kind, title, today, slug, event_start))
     front = front_matter_text(data)
-    return f"releases/{today:%Y}/{today.isoformat()}-{slugify(title)}.md", f"---\n{front}---\n{BODY_STARTER}"
+    return f"releases/{today:%Y}/{today.isoformat()}-{slug}.md", f"---\n{front}---\n{BODY_STARTER}"
+
+
+def address_name(title: str, slugify) -> str:
+    """The slug a new release's title gives it, cut at a word to the longest a file name allows."""
+    slug = slugify(title)
+    if not slug:
+        raise ValueError(
+            f"--title '{title}' has no letters a–z or digits to make the release's web address from: "
+            "start it with a title that has some (you can change the title in the file afterwards; "
+            "its slug keeps the address)"
+        )
+    if len(slug) > fields.SLUG_MAX:
+        slug = slug[: fields.SLUG_MAX + 1].rsplit("-", 1)[0] if "-" in slug[: fields.SLUG_MAX] else slug
+        slug = slug[: fields.SLUG_MAX].strip("-")
+    return slug
 
 
 def front_matter_text(data: dict) -> str:

@@ -517,6 +517,10 @@ def _words_field(max_length=None):
     return lambda value, ctx: fields.words(value, max_length)
 
 
+def _one_line_field(max_length=None):
+    return lambda value, ctx: fields.one_line(value, max_length)
+
+
 def _slug_field(value, ctx):
     return fields.slug(value)
 
@@ -570,8 +574,8 @@ RELEASE_FIELDS = {
     for field in (
         Field(
             "title",
-            "headline, plain text with words in it",
-            _words_field(),
+            "headline, plain text with words in it, on one line",
+            _one_line_field(),
             True,
             "Charity welcomes new funding for family hubs",
             starter=lambda new: Prose(new.title),
@@ -595,7 +599,7 @@ RELEASE_FIELDS = {
             "place",
             f"the town or city it is issued from, plain text, at most {PLACE_MAX} characters; printed "
             "before its date, as a dateline",
-            _words_field(PLACE_MAX),
+            _one_line_field(PLACE_MAX),
             example="London",
             label="Dateline place",
             help="The town or city it is issued from, printed before its date: London, 3 December 2026.",
