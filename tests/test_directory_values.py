@@ -114,3 +114,23 @@ def test_a_hostile_phone_or_photo_stops_the_build_instead_of_reaching_a_page(con
 def test_a_name_with_an_invisible_or_direction_character_is_an_error(content, character):
     line = edit_people(content, "name: Keith Reed", f"name: Keith{character} Reed")
     assert errors(content) == [("people.yaml", line, "people.0.name")]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("name: Keith Reed", "name: |-\n      Keith\n      Reed", "people.0.name"),
+        ("name: Keith Reed", 'name: "Keith\\nReed"', "people.0.name"),
+    ],
+)
+def test_a_name_on_two_lines_is_an_error_saying_to_fold_it(content, old, new, field):
+    line = edit_people(content, old, new)
+    assert errors(content) == [("people.yaml", line, field)]
+    result = check_site(site_settings(content, content.parent / "unused"))
+    [problem] = [problem for problem in result.errors if problem.field == field]
+    assert problem.what == "'Keith' is followed by a line break, but it must be one line"
+
+
+def test_a_name_folded_over_two_lines_is_one_line(content):
+    edit_people(content, "name: Keith Reed", "name: >-\n      Keith\n      Reed")
+    assert errors(content) == []

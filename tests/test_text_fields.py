@@ -119,6 +119,18 @@ def test_a_headline_or_dateline_on_two_lines_is_an_error_saying_to_fold_it(conte
     assert "put '>-' after the colon" in problems[0].fix
 
 
+def test_a_quoted_persons_name_or_what_a_release_responds_to_on_two_lines_is_an_error(content):
+    text = HEAD + (
+        'quotes:\n  - by: {name: "Ann\\nLee", role: Chair, organisation: Trust}\n    text: Words.\n'
+        "responds_to:\n  title: |-\n    The Care\n    Review\n"
+    )
+    problems = problems_of(content, text + BODY)
+    assert [(problem.field, problem.what) for problem in problems] == [
+        ("quotes[1].by.name", "'Ann' is followed by a line break, but it must be one line"),
+        ("responds_to.title", "'The Care' is followed by a line break, but it must be one line"),
+    ]
+
+
 def test_a_headline_folded_over_two_lines_is_one_line(content):
     text = HEAD.replace(
         "title: Charity responds to the spending review\n", "title: >-\n  Charity responds\n  to the review\n"

@@ -41,23 +41,23 @@ def photo(value, content_root: Path | None = None) -> str:
 
 PERSON_SPEC = {
     "id": (True, fields.slug),
-    "name": (True, fields.plain_text),
-    "role": (True, fields.plain_text),
-    "organisation": (True, fields.plain_text),
+    "name": (True, fields.name),
+    "role": (True, fields.name),
+    "organisation": (True, fields.name),
     "bio": (False, fields.plain_text),
     "photo": (False, photo),
     "spokesperson": (False, fields.boolean),
 }
 CONTACT_SPEC = {
     "id": (True, fields.slug),
-    "name": (True, fields.plain_text),
+    "name": (True, fields.name),
     "email": (True, fields.email),
     "phone": (False, phone),
     "out_of_hours_phone": (False, phone),
 }
 TOPIC_SPEC = {
     "id": (True, fields.slug),
-    "name": (True, fields.plain_text),
+    "name": (True, fields.name),
     "description": (False, fields.plain_text),
 }
 

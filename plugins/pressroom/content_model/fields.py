@@ -111,7 +111,15 @@ def words(value, max_length: int | None = None) -> str:
 def one_line(value, max_length: int | None = None) -> str:
     """Words on one line (a headline, a dateline): an email's subject, a page's title and a feed entry's
     title cannot hold a line break, and a block written with '|' keeps each one."""
-    value = words(value, max_length)
+    return without_line_breaks(words(value, max_length))
+
+
+def name(value) -> str:
+    """Plain text on one line: a name, a role, an organisation, what an image shows."""
+    return without_line_breaks(plain_text(value))
+
+
+def without_line_breaks(value: str) -> str:
     if "\n" in value:
         first = value.split("\n", 1)[0]
         raise Invalid(

@@ -127,9 +127,9 @@ def person(value, ctx: Context) -> Person:
         value,
         {
             "id": (False, lambda v: person(v, ctx)),
-            "name": (False, fields.plain_text),
-            "role": (False, fields.plain_text),
-            "organisation": (False, fields.plain_text),
+            "name": (False, fields.name),
+            "role": (False, fields.name),
+            "organisation": (False, fields.name),
         },
         "the person",
         known_extra=("chair",),
@@ -273,8 +273,8 @@ def parse_responds_to(value, ctx: Context) -> RespondsTo:
         **fields.record(
             value,
             {
-                "title": (True, fields.plain_text),
-                "publisher": (False, fields.plain_text),
+                "title": (True, fields.name),
+                "publisher": (False, fields.name),
                 "url": (False, fields.url),
                 "date": (False, lambda v: fields.date(v, ctx.timezone)),
             },
@@ -374,8 +374,8 @@ def parse_image(value, ctx: Context) -> Image:
             value,
             {
                 "src": (True, lambda v: image_source(v, ctx)),
-                "alt": (True, fields.plain_text),
-                "credit": (False, fields.plain_text),
+                "alt": (True, fields.name),
+                "credit": (False, fields.name),
             },
             "the image",
         )
