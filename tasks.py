@@ -26,7 +26,24 @@ ADVANCE = ROOT / "advance"
 
 def _config(name: str) -> Path:
     """Settings files are named relative to this project, wherever invoke is run from."""
-    return ROOT / name
+    path = ROOT / name
+    if not path.is_file():
+        sys.exit(
+            f"--config {name}: there is no such settings file in {ROOT}: give pelicanconf.py (the default) "
+            "or publishconf.py (the public site's)."
+        )
+    return path
+
+
+def _port(value, option: str = "--port") -> int:
+    """A port to listen on, or the task ends with a sentence."""
+    try:
+        port = int(value)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        sys.exit(f"{option} {value}: a port is a whole number from 1 to 65535, such as 8000.")
+    return port
 
 
 def _clock(at: str, config: str = "pelicanconf.py") -> dict:
@@ -75,8 +92,9 @@ def build(c, config="pelicanconf.py", output=str(OUTPUT), at=""):
         "port": "port to serve on with --serve (default 8000)",
     }
 )
-def preview(c, at="", output=str(PREVIEW), serve=False, port=8000):
+def preview(c, at="", output=str(PREVIEW), serve=False, port="8000"):
     """Build drafts and embargoed releases too, with a banner on each, into preview/ (never output/)."""
+    port = _port(port)
     target = Path(output).resolve()
     for public in (OUTPUT, ROOT / "public"):
         if target == public.resolve():
@@ -97,7 +115,7 @@ def preview(c, at="", output=str(PREVIEW), serve=False, port=8000):
     server = PreviewServer()
     # livereload watches the working folder when told to watch nothing; the build marker never changes.
     server.watch(str(target / ".pressroom-build"))
-    server.serve(host="localhost", port=int(port), root=str(target), open_url_delay=None)
+    server.serve(host="localhost", port=port, root=str(target), open_url_delay=None)
 
 
 @task(help={"file": "the embargoed release, e.g. content/releases/2026/2026-12-03-my-release.md"})
@@ -182,7 +200,7 @@ def check(c, config="pelicanconf.py", links=False, github=False):
         "content": "the content folder to build and watch (default content/)",
     }
 )
-def serve(c, port=8000, content="content"):
+def serve(c, port="8000", content="content"):
     """Preview the site at http://localhost:8000: a saved release's page updates at once, the rest of
     the site (listings, feeds, search) a whole build later; the browser reloads after each."""
     import socket
@@ -191,10 +209,11 @@ def serve(c, port=8000, content="content"):
     from publishing.serve import Project
     from publishing.serve import serve as serve_site
 
+    port = _port(port)
     busy = f"Port {port} is already in use (another `invoke serve`?): stop that, or pick another with --port."
     with socket.socket() as probe:
         try:
-            probe.bind(("localhost", int(port)))
+            probe.bind(("localhost", port))
         except OSError:
             sys.exit(busy)
     project = Project(_config("pelicanconf.py"), (ROOT / content).resolve(), OUTPUT)
@@ -202,7 +221,7 @@ def serve(c, port=8000, content="content"):
         sys.exit(f"--content {content}: there is no such folder; give the folder the releases are in.")
     refuse_unsafe_output(OUTPUT, project.config, project.content, _live_sites())
     try:
-        serve_site(project, int(port))
+        serve_site(project, port)
     except OSError:
         sys.exit(busy)
 
@@ -213,7 +232,7 @@ def serve(c, port=8000, content="content"):
         "backend_port": "port the editor saves through (default 8081)",
     }
 )
-def edit(c, port=8000, backend_port=8081):
+def edit(c, port="8000", backend_port="8081"):
     """Edit in the browser at http://127.0.0.1:8000/admin/; saving writes content/ and rebuilds preview/."""
     from pressroom.cms import local_backend
     from pressroom.cms.editing import Editing
@@ -222,12 +241,17 @@ def edit(c, port=8000, backend_port=8081):
     from publishing.build import settings_for
     from publishing.preview_server import PreviewServer
 
+    port, backend_port = _port(port), _port(backend_port, "--backend-port")
+    if port == backend_port:
+        sys.exit(
+            f"--port and --backend-port are both {port}: the preview and the editor's saves need a port each."
+        )
     # A new key at each start: only the editor page served below carries it (in its config.yml).
     secret = local_backend.new_secret()
     cms = {
         **options_from(settings_for(_config("pelicanconf.py"))).cms,
         "enabled": True,
-        "local_backend": local_backend.api_url(int(backend_port), secret),
+        "local_backend": local_backend.api_url(backend_port, secret),
     }
 
     def rebuild():
@@ -249,7 +273,7 @@ def edit(c, port=8000, backend_port=8081):
         ROOT,
     )
     backend = local_backend.start(
-        ROOT / "cms", ROOT, int(backend_port), editor_port=int(port), secret=secret, editing=editing
+        ROOT / "cms", ROOT, backend_port, editor_port=port, secret=secret, editing=editing
     )
 
     # A stop from outside (kill, a service manager) ends the server the way Ctrl+C does, so decap-server
@@ -267,12 +291,12 @@ def edit(c, port=8000, backend_port=8081):
             f"Open http://{local_backend.HOST}:{port}/admin/ to edit; the site, drafts included, is at "
             f"http://{local_backend.HOST}:{port}/ . Stop with Ctrl+C."
         )
-        server.serve(host=local_backend.HOST, port=int(port), root=str(PREVIEW), open_url_delay=None)
+        server.serve(host=local_backend.HOST, port=port, root=str(PREVIEW), open_url_delay=None)
     finally:
         local_backend.stop(backend)
 
 
-def _event_start(kind: str, event_date: str):
+def _event_start(kind: str, event_date: str, timezone: str):
     """When the event starts, from --event-date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM); ends the task with a
     sentence when an event has none or the date cannot be read."""
     if kind != "event":
@@ -284,10 +308,16 @@ def _event_start(kind: str, event_date: str):
             "An event needs the day it takes place: add --event-date YYYY-MM-DD (or YYYY-MM-DDTHH:MM). "
             "The announcement itself is dated today."
         )
+    from pressroom.content_model import fields
+    from pressroom.content_model.problems import Invalid
+
+    # Read as `check` reads the event's start, so a time that is not one is named as check would name it.
     try:
-        moment = dt.datetime.fromisoformat(event_date)
-    except ValueError:
-        sys.exit(f"--event-date '{event_date}' is not a date: write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+        fields.datetime(event_date, timezone)
+    except Invalid as error:
+        [(_, what, fix)] = error.findings[:1]
+        sys.exit(f"--event-date {what} — {fix}")
+    moment = dt.datetime.fromisoformat(event_date)
     return moment if "T" in event_date or " " in event_date.strip() else moment.date()
 
 
@@ -315,7 +345,7 @@ def new(c, type, title, event_date=""):
     today = site_of(settings).now.astimezone(zoneinfo.ZoneInfo(context.timezone)).date()
     try:
         relative, text = release_front_matter(
-            type, title, today, context.slugify, _event_start(type, event_date)
+            type, title, today, context.slugify, _event_start(type, event_date, context.timezone)
         )
     except ValueError as error:
         sys.exit(str(error))
@@ -339,11 +369,16 @@ def new(c, type, title, event_date=""):
         "without": "leave this plugin out of Pressroom's builds to cost it (pressroom.search); repeatable",
     },
 )
-def bench(c, releases=1000, repeats=1, json="", without=None):
+def bench(c, releases="1000", repeats="1", json="", without=None):
     """Time Pressroom's cold, one-edit and no-change builds and `invoke serve` beside plain Pelican."""
+    counts = [str(count).strip() for count in (releases, repeats)]
+    if not all(count.isdigit() and int(count) >= 1 for count in counts):
+        sys.exit(
+            "--releases and --repeats are counts: give 1 or more (by default 1000 releases, 1 build each)."
+        )
     from benchmarks.run import run, table, write_results
 
-    results = run(int(releases), int(repeats), tuple(without or ()))
+    results = run(int(counts[0]), int(counts[1]), tuple(without or ()))
     print(table(results))
     print(f"Results written to {write_results(results, Path(json) if json else None)}")
 

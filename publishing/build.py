@@ -88,6 +88,16 @@ def refusal(target: Path, project: Path, content: Path, live: tuple[Path, ...]) 
     return None
 
 
+def settled(target: Path) -> Path:
+    """`target` as the system will find it once its missing folders are made: every `..` taken as the
+    disk takes it, so `/tmp/new/../../etc` is /etc (while /tmp/new is missing, asking the disk about
+    that path finds nothing at all). The last name is kept as written, so a link there is still seen."""
+    target = Path(target).absolute()
+    if target.name in ("", ".", ".."):
+        return target.resolve()
+    return target.parent.resolve() / target.name
+
+
 def refuse_unsafe_output(target: Path, config: str | Path, content: Path, live: tuple[Path, ...]) -> None:
     reason = refusal(target, Path(config).resolve().parent, content.resolve(), live)
     if reason:
@@ -124,6 +134,7 @@ def build_and_replace(
     or one of the `live` sites.
     """
     settings = settings_for(config, **override)
+    target = settled(target)
     refuse_unsafe_output(target, config, Path(settings["PATH"]), live)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -149,6 +149,9 @@ def test_build_refuses_any_output_folder_that_is_not_a_build_and_touches_nothing
         (".", "is the project folder"),
         (".git", "is git's own folder"),
         ("notes", "is not empty and was not made by an earlier build"),
+        # Read as the disk reads it once `missing/` is made: the folder `notes`, not a new one.
+        ("missing/../notes", "is not empty and was not made by an earlier build"),
+        ("missing/../content", "is the content folder"),
     ]:
         for command in (["build", "--output", output], ["preview", "--output", output]):
             refused = run(project, *command)
@@ -157,6 +160,15 @@ def test_build_refuses_any_output_folder_that_is_not_a_build_and_touches_nothing
             assert "Choose a new or empty folder" in refused.stderr
             assert "Traceback" not in refused.stderr
     assert folder_digest(project) == before
+    assert not (project / "missing").exists()
+
+
+def test_build_goes_where_an_output_path_with_dot_dot_leads(project):
+    (project / "drafts").mkdir()
+    built = run(project, "build", "--output", f"{project}/drafts/../site")
+    assert built.returncode == 0, built.stderr
+    assert (project / "site" / "index.html").is_file()
+    assert list((project / "drafts").iterdir()) == []
 
     assert run(project, "build", "--output", "site").returncode == 0
     again = run(project, "build", "--output", "site")
@@ -255,3 +267,38 @@ def test_the_mutation_score_counts_a_hang_as_caught_and_a_mutant_never_run_as_no
         ["pressroom.b", "0", "1", "0.0%"],
         ["all", "2", "5", "40.0%"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["build", "--config", "nope.py"], "--config nope.py: there is no such settings file in "),
+        (["check", "--config", "../pelicanconf.py"], "--config ../pelicanconf.py: there is no such settings"),
+        (["serve", "--port", "99999"], "--port 99999: a port is a whole number from 1 to 65535"),
+        (["serve", "--port", "abc"], "--port abc: a port is a whole number from 1 to 65535"),
+        (["preview", "--serve", "--port", "0"], "--port 0: a port is a whole number from 1 to 65535"),
+        (["edit", "--port", "8090", "--backend-port", "8090"], "--port and --backend-port are both 8090"),
+        (["edit", "--backend-port", "x"], "--backend-port x: a port is a whole number"),
+        (["bench", "--releases", "0"], "--releases and --repeats are counts: give 1 or more"),
+        (["bench", "--repeats", "many"], "--releases and --repeats are counts: give 1 or more"),
+        (
+            [
+                "new",
+                "--type",
+                "event",
+                "--title",
+                "Summer conference",
+                "--event-date",
+                "2026-12-04T10:00+01:60",
+            ],
+            "--event-date '2026-12-04T10:00+01:60' is not a date that exists (+01:60 is not a UTC offset)",
+        ),
+    ],
+)
+def test_a_mistyped_option_ends_in_a_sentence_before_anything_runs(project, arguments, said):
+    before = folder_digest(project)
+    refused = run(project, *arguments)
+    assert refused.returncode == 1
+    assert said in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert folder_digest(project) == before
