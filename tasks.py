@@ -65,9 +65,15 @@ def _live_sites() -> tuple[Path, ...]:
     """The folder `invoke publish` serves the public from, when it publishes to a folder."""
     from pressroom.content_model.settings import options_from
     from publishing.build import settings_for
-    from publishing.targets import FolderTarget, target_from_settings
+    from publishing.targets import DeployError, FolderTarget, target_from_settings
 
-    target = target_from_settings(options_from(settings_for(_config("publishconf.py"))).publish_target, ROOT)
+    try:
+        target = target_from_settings(
+            options_from(settings_for(_config("publishconf.py"))).publish_target, ROOT
+        )
+    except DeployError:
+        # A target `invoke publish` would refuse serves nothing yet; the publish itself says why.
+        return ()
     return (target.path,) if isinstance(target, FolderTarget) else ()
 
 

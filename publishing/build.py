@@ -15,6 +15,8 @@ from pressroom.content_model.settings import SETTINGS_FILE_SETTING
 from pressroom.content_model.storage import disk_error
 from pressroom.visibility.build_guard import stop_builds_on_errors
 
+from .targets import settled
+
 # Written into every folder `build_and_replace` fills, so a later build knows it may replace that folder.
 BUILD_MARKER = ".pressroom-build"
 MARKER_TEXT = "Built by Pressroom: the next `invoke build` or `invoke preview` replaces this whole folder.\n"
@@ -86,16 +88,6 @@ def refusal(target: Path, project: Path, content: Path, live: tuple[Path, ...]) 
             "builds were marked, `invoke clean` removes output/ and preview/)"
         )
     return None
-
-
-def settled(target: Path) -> Path:
-    """`target` as the system will find it once its missing folders are made: every `..` taken as the
-    disk takes it, so `/tmp/new/../../etc` is /etc (while /tmp/new is missing, asking the disk about
-    that path finds nothing at all). The last name is kept as written, so a link there is still seen."""
-    target = Path(target).absolute()
-    if target.name in ("", ".", ".."):
-        return target.resolve()
-    return target.parent.resolve() / target.name
 
 
 def refuse_unsafe_output(target: Path, config: str | Path, content: Path, live: tuple[Path, ...]) -> None:

@@ -354,7 +354,14 @@ def publish(
     root = Path(config).resolve().parent
     store = store or BuildStore(root / STORE_FOLDER)
     now = dt.datetime.now(dt.UTC)
-    timezone = options_from(settings_for(config)).timezone if at else "UTC"
+    options = options_from(settings_for(config))
+    if target is None:
+        # Before building: a target that cannot be used is said at once, not after the build.
+        try:
+            target = target_from_settings(options.publish_target, root)
+        except DeployError as error:
+            raise PublishRefused(str(error)) from None
+    timezone = options.timezone if at else "UTC"
     clock = publishing_clock(at, moved_clock, now, progress, timezone=timezone)
     with (
         stopped_on_disk_errors("publish", "Nothing was published: the live site is as it was."),

@@ -10,6 +10,7 @@ import filecmp
 import hashlib
 import mimetypes
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -402,6 +403,101 @@ TARGET_KINDS = {
 }
 
 
+def settled(path: Path) -> Path:
+    """`path`, absolute, as the system will find it once its missing folders are made: every `..` taken
+    as the disk takes it, so `/tmp/new/../../etc` is /etc (while /tmp/new is missing, asking the disk
+    about that path finds nothing at all). The last name is kept as written, so a link there is seen."""
+    path = Path(path).absolute()
+    if path.name in ("", ".", ".."):
+        return path.resolve()
+    return path.parent.resolve() / path.name
+
+
+def disk_refusal(path: Path, project: Path) -> str | None:
+    """Why a publish may never replace what is at `path` (settled), whatever the target, or None."""
+    project = project.resolve()
+    if path == project or path in project.parents or path.resolve() == project:
+        return "is the project folder (or holds it)"
+    if path.parent == Path(path.anchor):
+        return "is a folder at the top of the disk"
+    if path == Path.home():
+        return "is the home folder"
+    return None
+
+
+def live_folder_refusal(path: Path, project: Path) -> str | None:
+    """Why a folder target may not make `path` its link to the live build (it moves a folder there
+    aside), or None. `path` is settled."""
+    refusal = disk_refusal(path, project)
+    if refusal:
+        return refusal
+    project = project.resolve()
+    if project in path.parents:
+        if path.parent != project:
+            return "is inside a folder of the project (its content, theme, code or builds)"
+        if path.exists() and not path.is_symlink():
+            return (
+                "is a folder of the project that a publish did not make (its content, theme, code or builds)"
+            )
+    if os.path.ismount(path):
+        return "is a mount point (a disk of its own; a new folder inside it will do)"
+    return None
+
+
+def folder_target(written, root: Path) -> Path:
+    """The live folder a folder target's `path` names (relative to the project `root`), refused with a
+    sentence when it is missing or a publish would move aside something that is not a web root."""
+    if not isinstance(written, (str, Path)) or not str(written).strip():
+        raise DeployError(
+            "PUBLISH_TARGET: a folder target needs a 'path', the folder the web server serves, for example "
+            "{'kind': 'folder', 'path': '/var/www/press'} in publishconf.py. Nothing was published."
+        )
+    path = settled(root / written)
+    refusal = live_folder_refusal(path, root)
+    if refusal:
+        raise DeployError(
+            f"PUBLISH_TARGET: its path '{written}' ({path}) {refusal}. A publish makes that path a link to "
+            "the build and moves any folder there aside, so it must be the folder the web server serves: "
+            "give another, for example '/var/www/press', or 'public' in the project. Nothing was published."
+        )
+    return path
+
+
+# rsync reads `host:path` (a colon before any slash) and `rsync://…` as another machine; the rest is a
+# folder on this one.
+REMOTE = re.compile(r"[^/]*:|rsync://")
+
+
+def rsync_destination(written, root: Path) -> str:
+    """Where rsync sends the build: another machine as written, or a folder on this one, absolute (from
+    the project `root`, wherever the publish runs). rsync --delete makes it the build, removing the rest,
+    so a folder holding the project, or inside it, is refused."""
+    if not isinstance(written, str) or not written.strip():
+        raise DeployError(
+            "PUBLISH_TARGET: an rsync target needs a 'destination', for example {'kind': 'rsync', "
+            "'destination': 'deploy@press.example.org:/var/www/press/'}. Nothing was published."
+        )
+    if written.startswith("-"):
+        raise DeployError(
+            f"PUBLISH_TARGET: its destination '{written}' starts with '-', which rsync would read as an "
+            "option: give the destination alone, and any options under 'options'. Nothing was published."
+        )
+    if REMOTE.match(written):
+        return written
+    path = settled(root / written)
+    refusal = disk_refusal(path, root) or (
+        "is inside the project" if root.resolve() in path.parents else None
+    )
+    if refusal:
+        raise DeployError(
+            f"PUBLISH_TARGET: its destination '{written}' ({path}) {refusal}. rsync --delete makes the "
+            "destination the build and removes everything else there, so it must be the folder the web "
+            "server serves (for a folder in the project, use {'kind': 'folder', 'path': 'public'}). "
+            "Nothing was published."
+        )
+    return f"{path}/" if written.endswith("/") else str(path)
+
+
 def target_from_settings(spec: dict, root: Path):
     """Make the target `PUBLISH_TARGET` in publishconf.py names, e.g. {"kind": "folder", "path": "public"}."""
     spec = dict(spec)
@@ -409,8 +505,9 @@ def target_from_settings(spec: dict, root: Path):
     if kind not in TARGET_KINDS:
         raise DeployError(f"PUBLISH_TARGET kind '{kind}' is not one of {', '.join(TARGET_KINDS)}")
     if kind == "folder":
-        path = Path(spec.pop("path"))
-        spec["path"] = path if path.is_absolute() else root / path
+        spec["path"] = folder_target(spec.pop("path", None), root)
+    if kind == "rsync":
+        spec["destination"] = rsync_destination(spec.pop("destination", None), root)
     if kind == "rsync" and "options" in spec:
         spec["options"] = tuple(spec["options"])
     try:
