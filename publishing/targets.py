@@ -6,6 +6,7 @@ half-built site, and each replaces the live site in as close to one step as its 
 
 from __future__ import annotations
 
+import dataclasses
 import filecmp
 import hashlib
 import mimetypes
@@ -498,19 +499,74 @@ def rsync_destination(written, root: Path) -> str:
     return f"{path}/" if written.endswith("/") else str(path)
 
 
+def checked_out_branch(repository: Path) -> str | None:
+    """The branch `repository` has checked out, or None when it is no git repository (or on no branch)."""
+    try:
+        result = subprocess.run(
+            ["git", "symbolic-ref", "--quiet", "--short", "HEAD"],
+            cwd=repository,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if result.returncode != 0:
+        return None
+    return result.stdout.strip() or None
+
+
+def pages_branch(spec: dict, root: Path) -> dict:
+    """A GitHub Pages target with its repository taken from the project `root`; refused when ghp-import
+    would replace the files of the branch the repository has checked out (the project's own, usually)."""
+    for key in ("remote", "branch"):
+        if key in spec and (not isinstance(spec[key], str) or not spec[key] or spec[key].startswith("-")):
+            raise DeployError(
+                f"PUBLISH_TARGET: its {key} '{spec[key]}' is not a git {key} name (git would read one "
+                "starting with '-' as an option). Nothing was published."
+            )
+    repository = settled(root / spec.get("repository", "."))
+    branch = spec.get("branch", "gh-pages")
+    if branch == checked_out_branch(repository):
+        raise DeployError(
+            f"PUBLISH_TARGET: its branch '{branch}' is the branch {repository} has checked out: ghp-import "
+            "would replace that branch's files with the site. Publish to a branch of its own, such as "
+            "'gh-pages' (GitHub serves it from Settings → Pages). Nothing was published."
+        )
+    return {**spec, "repository": repository}
+
+
 def target_from_settings(spec: dict, root: Path):
     """Make the target `PUBLISH_TARGET` in publishconf.py names, e.g. {"kind": "folder", "path": "public"}."""
     spec = dict(spec)
     kind = spec.pop("kind", None)
     if kind not in TARGET_KINDS:
         raise DeployError(f"PUBLISH_TARGET kind '{kind}' is not one of {', '.join(TARGET_KINDS)}")
+    known = {field.name: field for field in dataclasses.fields(TARGET_KINDS[kind])}
+    unknown = [key for key in spec if key not in known]
+    if unknown:
+        raise DeployError(
+            f"PUBLISH_TARGET: '{unknown[0]}' is not a setting of a {kind} target, which takes "
+            f"{', '.join(known)}. Nothing was published."
+        )
     if kind == "folder":
         spec["path"] = folder_target(spec.pop("path", None), root)
     if kind == "rsync":
         spec["destination"] = rsync_destination(spec.pop("destination", None), root)
     if kind == "rsync" and "options" in spec:
+        if not isinstance(spec["options"], (list, tuple)) or not all(
+            isinstance(o, str) for o in spec["options"]
+        ):
+            raise DeployError(
+                "PUBLISH_TARGET: an rsync target's 'options' is a list of rsync's options, one item each, "
+                "for example ['--chmod=D755,F644']. Nothing was published."
+            )
         spec["options"] = tuple(spec["options"])
-    try:
-        return TARGET_KINDS[kind](**spec)
-    except TypeError as error:
-        raise DeployError(f"PUBLISH_TARGET for {kind}: {error}") from None
+    if kind == "github-pages":
+        spec = pages_branch(spec, root)
+    if kind == "s3" and (not isinstance(spec.get("bucket"), str) or not spec["bucket"].strip()):
+        raise DeployError(
+            "PUBLISH_TARGET: an s3 target needs a 'bucket', the name of the bucket the site is served from, "
+            "for example {'kind': 's3', 'bucket': 'press-site'}. Nothing was published."
+        )
+    return TARGET_KINDS[kind](**spec)

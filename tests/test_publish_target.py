@@ -47,6 +47,18 @@ def root(tmp_path) -> Path:
         ({"kind": "rsync", "destination": "content/"}, "is inside the project"),
         ({"kind": "rsync", "destination": "."}, "is the project folder (or holds it)"),
         ({"kind": "rsync", "destination": "/srv"}, "is a folder at the top of the disk"),
+        ({"kind": "rsync", "destination": "x:/y", "options": "-a"}, "'options' is a list of rsync's options"),
+        ({"kind": "s3"}, "an s3 target needs a 'bucket'"),
+        ({"kind": "s3", "bucket": " "}, "an s3 target needs a 'bucket'"),
+        (
+            {"kind": "github-pages", "remote": "--receive-pack=touch x"},
+            "its remote '--receive-pack=touch x' is not",
+        ),
+        ({"kind": "github-pages", "branch": "-f"}, "its branch '-f' is not a git branch name"),
+        (
+            {"kind": "folder", "path": "public", "host": "x"},
+            "'host' is not a setting of a folder target, which takes path",
+        ),
     ],
 )
 def test_a_target_that_would_take_the_project_or_a_system_folder_is_refused(root, spec, said):
@@ -82,6 +94,15 @@ def test_a_web_root_outside_the_project_or_a_folder_of_its_own_is_taken_from_the
     else:
         expected = RsyncTarget(placed(made.destination))
     assert target_from_settings(spec, root) == expected
+
+
+def test_github_pages_never_replaces_the_branch_the_project_is_on(root):
+    subprocess.run(["git", "init", "--quiet", "--initial-branch", "trunk", str(root)], check=True)
+    with pytest.raises(DeployError) as refused:
+        target_from_settings({"kind": "github-pages", "branch": "trunk"}, root)
+    assert f"its branch 'trunk' is the branch {root} has checked out" in str(refused.value)
+    made = target_from_settings({"kind": "github-pages"}, root)
+    assert (made.branch, made.repository) == ("gh-pages", root)
 
 
 def test_the_home_folder_is_refused(root, tmp_path, monkeypatch):
