@@ -21,8 +21,10 @@ CARDS = {
 }
 
 
-def cache_files(cache) -> dict[str, float]:
-    return {path.name: path.stat().st_mtime_ns for path in (cache / "social_cards").glob("*.png")}
+def cache_files(cache) -> dict[str, int]:
+    """Each cached card by its inode: a card drawn again is a new file put in place (its time alone
+    changes when a build takes it from the cache, marking it used)."""
+    return {path.name: path.stat().st_ino for path in (cache / "social_cards").glob("*.png")}
 
 
 @pytest.fixture(scope="module")

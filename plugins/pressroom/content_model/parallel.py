@@ -9,6 +9,7 @@ order the jobs run in and however many workers draw them.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -25,6 +26,11 @@ PARALLEL_FROM = 16
 CHUNK = 8
 # Where the build's pool lives while batches are open: the context every generator shares.
 DRAWING_KEY = "PRESSROOM_DRAWING"
+# Cached files kept per file a build uses, the ones used last: a development build, a publish and a
+# preview each use their own (their addresses differ), and one more kind while a change goes through.
+KEPT_PER_FILE_USED = 4
+# Fewer than this are never removed, so a small site keeps a little history too.
+KEPT_AT_LEAST = 64
 # Each cached file begins with a line of this and a hash of its name and its bytes, so that a file cut
 # short, changed, or put under another key's name (two PDFs swapped) is drawn again, never published.
 SEAL = b"pressroom-cache-1 "
@@ -135,7 +141,29 @@ def copy_from_cache(cached: Path, target: Path) -> bool:
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
+    # Marked as used now: the files used longest ago are the ones `prune` removes.
+    with contextlib.suppress(OSError):
+        os.utime(cached)
     return True
+
+
+def prune(folder: Path, used: int) -> int:
+    """Remove the cached files of `folder` used longest ago, beyond KEPT_PER_FILE_USED for each of the
+    `used` files this build took or drew (or KEPT_AT_LEAST), so that edits and theme changes do not pile
+    files up on the disk for ever; returns how many were removed. A build running beside this one that
+    finds a file gone draws it again."""
+    try:
+        files = [(path.stat().st_mtime, path) for path in folder.iterdir() if not path.name.startswith(".")]
+    except OSError:
+        return 0
+    files = [(used_at, path) for used_at, path in files if path.is_file()]
+    kept = max(KEPT_AT_LEAST, KEPT_PER_FILE_USED * used)
+    removed = 0
+    for _used_at, path in sorted(files, reverse=True)[kept:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+    return removed
 
 
 def keep_drawn(data: bytes, cached: Path, target: Path) -> None:

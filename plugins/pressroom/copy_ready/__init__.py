@@ -25,7 +25,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from pressroom.content_model.parallel import collect, draw_all
+from pressroom.content_model.parallel import collect, draw_all, prune
 from pressroom.content_model.pdf_fonts import theme_fonts
 from pressroom.content_model.presentation import Presentation, presentation_data
 from pressroom.content_model.site import Site, site_of, withdrawn_articles
@@ -231,6 +231,7 @@ def finish_pdfs(generator, writer) -> None:
     if batch is None:
         return
     drawn, seconds = collect(generator.context, batch)
+    prune(cache_folder(generator.settings, "copy_ready"), batch.jobs)
     site_of(generator.settings).memos.note_files("PDFs", batch.jobs - drawn, batch.jobs)
     logger.info(
         "Copy-ready: %d .txt and %d .pdf written, %d PDFs typeset, %d from the cache, in %.2f s beside pages",

@@ -14,7 +14,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from pressroom.content_model.parallel import collect, draw_all
+from pressroom.content_model.parallel import collect, draw_all, prune
 from pressroom.content_model.site import PUBLISHER_LOGO_KEY, SITE_IMAGE_KEY, site_of
 from pressroom.content_model.storage import cache_folder
 
@@ -77,6 +77,7 @@ def finish_drawing(generator, writer) -> None:
     if batch is None:
         return
     drawn, seconds = collect(generator.context, batch)
+    prune(cache_folder(generator.settings, "social_cards"), batch.jobs)
     site_of(generator.settings).memos.note_files("social cards", batch.jobs - drawn, batch.jobs)
     logger.info(
         "Social cards: %d written, %d drawn, %d from the cache, in %.2f s beside the pages",
