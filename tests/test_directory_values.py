@@ -134,3 +134,22 @@ def test_a_name_on_two_lines_is_an_error_saying_to_fold_it(content, old, new, fi
 def test_a_name_folded_over_two_lines_is_one_line(content):
     edit_people(content, "name: Keith Reed", "name: >-\n      Keith\n      Reed")
     assert errors(content) == []
+
+
+@pytest.mark.parametrize("name", ["people.yaml", "topics.yaml"])
+def test_a_directory_file_that_is_not_text_is_an_error_naming_it(content, name):
+    (content / name).write_bytes(b"\xff\xfe" + bytes(range(128, 256)))
+    result = check_site(site_settings(content, content.parent / "unused"))
+    assert [(Path(problem.path).name, problem.field, problem.what, problem.fix) for problem in result.errors][
+        :1
+    ] == [(name, "file", "is not UTF-8 text", "save the file as UTF-8")]
+
+
+def test_a_directory_file_that_is_a_folder_is_an_error_naming_it(content):
+    (content / "topics.yaml").unlink()
+    (content / "topics.yaml").mkdir()
+    result = check_site(site_settings(content, content.parent / "unused"))
+    found = [problem for problem in result.errors if Path(problem.path).name == "topics.yaml"]
+    assert [(problem.field, problem.what) for problem in found] == [
+        ("file", "cannot be read (Is a directory)")
+    ]

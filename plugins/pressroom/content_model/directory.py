@@ -138,6 +138,20 @@ def load_directory(content_path: Path) -> tuple[Directory, list[Problem]]:
         except FrontMatterError as error:
             problems.append(Problem(shown, error.line, filename, error.what, error.fix))
             continue
+        except UnicodeDecodeError:
+            problems.append(Problem(shown, None, "file", "is not UTF-8 text", "save the file as UTF-8"))
+            continue
+        except OSError as error:
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    "file",
+                    f"cannot be read ({error.strerror or error})",
+                    f"make {filename} a text file that can be read, or remove it",
+                )
+            )
+            continue
         data = data or {}
         if not isinstance(data, dict):
             problems.append(
