@@ -3,6 +3,7 @@ address, a telephone number is a telephone number, and each mistake is named at 
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -145,11 +146,19 @@ def test_a_directory_file_that_is_not_text_is_an_error_naming_it(content, name):
     ] == [(name, "file", "is not UTF-8 text", "save the file as UTF-8")]
 
 
-def test_a_directory_file_that_is_a_folder_is_an_error_naming_it(content):
+@pytest.mark.parametrize("make", [Path.mkdir, os.mkfifo])
+def test_a_directory_file_that_is_a_folder_or_a_pipe_is_an_error_naming_it(content, make):
     (content / "topics.yaml").unlink()
-    (content / "topics.yaml").mkdir()
+    make(content / "topics.yaml")
     result = check_site(site_settings(content, content.parent / "unused"))
     found = [problem for problem in result.errors if Path(problem.path).name == "topics.yaml"]
-    assert [(problem.field, problem.what) for problem in found] == [
-        ("file", "cannot be read (Is a directory)")
+    assert [(problem.field, problem.what) for problem in found][:1] == [
+        ("file", "is not a regular file (a folder, a named pipe or a device)")
     ]
+
+
+def test_a_named_pipe_among_the_releases_is_an_error_and_never_read(content):
+    os.mkfifo(content / "releases" / "waiting.md")
+    result = check_site(site_settings(content, content.parent / "unused"))
+    assert [(Path(problem.path).name, problem.field) for problem in result.errors] == [("waiting.md", "file")]
+    assert "is not a regular file (a named pipe, a socket or a device)" in result.errors[0].what

@@ -133,6 +133,18 @@ def load_directory(content_path: Path) -> tuple[Directory, list[Problem]]:
         if not source.exists():
             continue
         shown = shown_path(source)
+        if not source.is_file():
+            # A folder cannot be read, and a named pipe would be waited on for ever.
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    "file",
+                    "is not a regular file (a folder, a named pipe or a device)",
+                    f"make {filename} a text file, or remove it",
+                )
+            )
+            continue
         try:
             data, lines = load_yaml(source.read_text(encoding="utf-8"))
         except FrontMatterError as error:

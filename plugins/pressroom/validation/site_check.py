@@ -82,11 +82,13 @@ class SiteCheck:
 
 
 def link_problems(root: Path, settings: dict) -> tuple[list[Problem], set[str]]:
-    """Symbolic links in content/ that loop or lead outside it: problems, and the links to avoid.
+    """Symbolic links in content/ that loop or lead outside it, and files that are no regular file:
+    problems, and the paths to avoid.
 
     Pelican follows links while it walks content/, so a loop would never end, and a link to a file
-    outside would publish that file under an innocent name. An editor's lock link (Emacs's `.#name.md`,
-    which leads nowhere) is one of the files every walk passes over.
+    outside would publish that file under an innocent name; reading a named pipe waits for ever, so a
+    scheduled publish would hang holding its lock. An editor's lock link (Emacs's `.#name.md`, which leads
+    nowhere) is one of the files every walk passes over.
     """
     root = root.resolve()
     problems, refused = [], set()
@@ -96,6 +98,19 @@ def link_problems(root: Path, settings: dict) -> tuple[list[Problem], set[str]]:
             if is_ignored(name, settings):
                 continue
             link = Path(folder) / name
+            if name in files and not link.is_symlink() and not link.is_file():
+                problems.append(
+                    Problem(
+                        shown_path(link),
+                        None,
+                        "file",
+                        "is not a regular file (a named pipe, a socket or a device), which a build would "
+                        "wait on for ever",
+                        "delete it",
+                    )
+                )
+                refused.add(str(link))
+                continue
             if not link.is_symlink():
                 continue
             shown = shown_path(link)
