@@ -34,11 +34,26 @@ class DiskRefused(SystemExit):
     """A file the build reads or writes was refused (a full disk, a read-only file system)."""
 
 
+class SettingsUnreadable(SystemExit):
+    """Pelican could not read the settings file: the command stops with its sentence."""
+
+
 def settings_for(config: str | Path, **override) -> dict:
     """Read a settings file (relative to the working folder, as `pelican -s` does) with overrides; a
     setting that cannot be used is named with that file."""
     override = {SETTINGS_FILE_SETTING: Path(config).name, **override}
-    return read_settings(str(Path(config).resolve()), override=override)
+    try:
+        return read_settings(str(Path(config).resolve()), override=override)
+    except SyntaxError as error:
+        raise SettingsUnreadable(
+            f"{Path(config).name}:{error.lineno}: {error.msg} — the settings file is Python: correct that "
+            "line (a missing quotation mark, bracket or comma) and run it again. Nothing was built."
+        ) from None
+    except ValueError as error:
+        # Pelican's own checks: a THEME or PATH that does not exist, a setting of the wrong kind.
+        raise SettingsUnreadable(
+            f"{Path(config).name}: {error} — correct the setting and run it again. Nothing was built."
+        ) from None
 
 
 def build_into(output: Path, config: str | Path = "pelicanconf.py", **override) -> dict:

@@ -55,6 +55,22 @@ def problems_with(**given) -> list[str]:
         ({"RELATED_RELEASES": True}, "RELATED_RELEASES: is True or False (True), not a whole number"),
         ({"PRESSROOM_CSP_META": "True"}, "PRESSROOM_CSP_META: is text ('True') — write True or False"),
         ({"PUBLISH_TARGET": {"kind": "ftp"}}, "PUBLISH_TARGET['kind']: 'ftp' is not one of folder, rsync"),
+        # Pelican added '10' to a number and stopped with a TypeError traceback.
+        ({"DEFAULT_PAGINATION": "10"}, "DEFAULT_PAGINATION: is the text '10', not a number"),
+        ({"DEFAULT_PAGINATION": -1}, "DEFAULT_PAGINATION: is -1 — write a whole number from 1 to 1000"),
+        ({"SITENAME": " "}, "SITENAME: is empty — write a value, for example"),
+        # Builds would write their memos, cards and PDFs into the content, the disk's top or the output.
+        (
+            {"CACHE_PATH": str(SAMPLE_CONTENT)},
+            "CACHE_PATH: '" + str(SAMPLE_CONTENT) + "' is the content folder",
+        ),
+        ({"CACHE_PATH": str(SAMPLE_CONTENT / "cache")}, "is the content folder or inside it"),
+        ({"CACHE_PATH": str(SAMPLE_CONTENT.parent)}, "holds the content folder — give a folder of its own"),
+        ({"CACHE_PATH": "/srv"}, "CACHE_PATH: '/srv' is at the top of the disk"),
+        (
+            {"CACHE_PATH": str(SAMPLE_CONTENT.parent / "unused" / "cache")},
+            "is inside the output, which every",
+        ),
     ],
 )
 def test_a_setting_that_cannot_be_used_is_one_line_naming_it_and_the_fix(given, expected):
@@ -185,3 +201,29 @@ def test_the_architecture_test_finds_a_read(tmp_path):
         encoding="utf-8",
     )
     assert setting_reads(module) == [(4, "SITEURL"), (5, "PRESSROOM_FEED_MAX_ITEMS")]
+
+
+@pytest.mark.parametrize("given", [{"DEFAULT_PAGINATION": False}, {"DEFAULT_PAGINATION": 0}])
+def test_listings_on_one_page_are_a_setting_that_can_be_used(given):
+    assert problems_with(**given) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (
+            'THEME = "no-such-theme"',
+            "pelicanconf.py: Could not find the theme no-such-theme — correct the setting",
+        ),
+        ("NAVIGATION = (", "pelicanconf.py:"),
+    ],
+)
+def test_a_settings_file_pelican_cannot_read_ends_in_a_sentence(project, line, said):
+    settings = project / "pelicanconf.py"
+    settings.write_text(settings.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "check"], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    assert said in result.stderr and "Nothing was built." in result.stderr
+    assert "Traceback" not in result.stderr

@@ -16,6 +16,7 @@ import re
 import string
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, field, fields
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -67,6 +68,13 @@ def text(*, empty: bool = True, pattern: re.Pattern | None = None, example: str 
         return value
 
     return read
+
+
+def page_size(value) -> int | bool:
+    """Pelican's DEFAULT_PAGINATION: False (or 0: one page), or how many releases a page lists."""
+    if value is False or (type(value) is int and value == 0):
+        return False
+    return whole_number(1, 1000)(value)
 
 
 def whole_number(minimum: int, maximum: int, *, none: bool = False) -> Reader:
@@ -382,7 +390,20 @@ class Options:
         site_url,
         SITE,
     )
-    sitename: str = option("SITENAME", "", "the site's name, in every page's title", text(), SITE)
+    sitename: str = option(
+        "SITENAME",
+        "Press office",
+        "the site's name, in every page's title",
+        text(empty=False, example="Parent-Infant Foundation press office"),
+        SITE,
+    )
+    page_size: int | bool = option(
+        "DEFAULT_PAGINATION",
+        False,
+        "releases per page of a listing; False lists them all on one page",
+        page_size,
+        SITE,
+    )
     site_description: str = option(
         "SITE_DESCRIPTION", "", "the home page's description in link previews", text(), SITE
     )
@@ -655,7 +676,28 @@ def read_options(settings: dict) -> tuple[Options, list[Problem]]:
                 Problem(shown_file, None, _where(name, sub), what, fix) for sub, what, fix in error.findings
             ]
             values[spec.name] = read(default) if default is not None else None
+    problems += [Problem(shown_file, None, "CACHE_PATH", what, fix) for what, fix in cache_place(settings)]
     return Options(**values), problems
+
+
+def cache_place(settings: dict) -> list[tuple[str, str]]:
+    """(what, fix) when CACHE_PATH is where builds must not keep files: the content (they would be read
+    as content), a folder holding it, the output (a build replaces it whole) or the top of the disk."""
+    if not isinstance(settings.get("CACHE_PATH"), str) or not settings["CACHE_PATH"].strip():
+        return [("is not a folder's path", "give a folder of its own, such as 'cache'")]
+    cache = Path(settings["CACHE_PATH"]).absolute()
+    fix = "give a folder of its own beside the settings file, such as 'cache'"
+    content = Path(settings.get("PATH") or ".").absolute()
+    if cache == content or content in cache.parents:
+        return [(f"'{settings['CACHE_PATH']}' is the content folder or inside it", fix)]
+    if cache in content.parents:
+        return [(f"'{settings['CACHE_PATH']}' holds the content folder", fix)]
+    if cache.parent == Path(cache.anchor) or cache == Path(cache.anchor):
+        return [(f"'{settings['CACHE_PATH']}' is at the top of the disk", fix)]
+    output = settings.get("OUTPUT_PATH")
+    if output and (cache == Path(output).absolute() or Path(output).absolute() in cache.parents):
+        return [(f"'{settings['CACHE_PATH']}' is inside the output, which every build replaces whole", fix)]
+    return []
 
 
 def options_from(settings: dict) -> Options:

@@ -332,7 +332,7 @@ def planned_outputs(
     for what, setting, save_as, url, count in listings:
         if not save_as:
             continue
-        per_page = settings.get("DEFAULT_PAGINATION") or None
+        per_page = site_of(settings).options.page_size or None
         paginator = Paginator(save_as, url, list(range(count)), settings, per_page)
         for number in paginator.page_range:
             page_save_as = paginator.page(number).save_as
