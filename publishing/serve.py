@@ -176,7 +176,13 @@ def watched_paths(project: Project) -> list[Path]:
 
 
 def on_changes(changed: set[Path], project: Project, builds: WholeBuilds, port: int) -> None:
-    sources = release_sources(changed, project)
+    try:
+        sources = release_sources(changed, project)
+    except (SystemExit, Exception) as stop:
+        # The settings cannot be read (pelicanconf.py saved mid-edit): the whole build says why, and the
+        # watching goes on, so the save that mends them is built.
+        print(stop, file=sys.stderr, flush=True)
+        sources = None
     if sources:
         try:
             page = release_page_alone(sources[0], project)

@@ -113,6 +113,25 @@ def test_a_broken_save_is_listed_on_every_page_and_the_other_releases_keep_updat
     wait_for(lambda: mistake in fetch(port, page), 120, "the list of mistakes to stay until they are fixed")
 
 
+def test_a_settings_file_saved_mid_edit_is_reported_and_the_next_save_is_built(served):
+    project, port = served
+    settings = project / "pelicanconf.py"
+    good = settings.read_text(encoding="utf-8")
+    settings.write_text(good + "\nNAVIGATION = (\n", encoding="utf-8")
+    log = project / "serve.log"
+    wait_for(
+        lambda: "pelicanconf.py:" in log.read_text() and "was never closed" in log.read_text(),
+        60,
+        "the mistake",
+    )
+    settings.write_text(good, encoding="utf-8")
+    release = (project / RELEASE).read_text(encoding="utf-8")
+    paragraph = next(line for line in release.split("\n---\n", 1)[1].splitlines() if line[:1].isalpha())
+    edit(project, paragraph, paragraph + " Otters were consulted.")
+    wait_for(lambda: "Otters were consulted." in fetch(port, RELEASE_PAGE), 120, "the page after the mend")
+    assert "Traceback" not in log.read_text()
+
+
 def test_serving_a_folder_that_does_not_exist_ends_with_a_sentence(project):
     result = subprocess.run(
         [*INVOKE, "serve", "--port", str(free_port()), "--content", "no-such-folder"],
