@@ -100,10 +100,13 @@ def build(c, config="pelicanconf.py", output=str(OUTPUT), at=""):
 )
 def preview(c, at="", output=str(PREVIEW), serve=False, port="8000"):
     """Build drafts and embargoed releases too, with a banner on each, into preview/ (never output/)."""
+    from publishing.targets import settled
+
     port = _port(port)
-    target = Path(output).resolve()
+    # Settled, not resolved: a link at the path itself is refused by the build, as any link is.
+    target = settled(Path(output))
     for public in (OUTPUT, ROOT / "public"):
-        if target == public.resolve():
+        if target.resolve() == public.resolve():
             sys.exit(f"{output} is where the public site is built: preview into another folder")
     build_and_replace(
         target, _config("pelicanconf.py"), live=_live_sites(), PRESSROOM_PREVIEW=True, **_clock(at)

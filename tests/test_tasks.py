@@ -142,6 +142,7 @@ def test_build_refuses_any_output_folder_that_is_not_a_build_and_touches_nothing
     (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
     (project / "notes").mkdir()
     (project / "notes" / "plan.txt").write_text("the launch plan")
+    (project / "linked").symlink_to(project / "notes", target_is_directory=True)
     before = folder_digest(project)
     for output, reason in [
         ("content", "is the content folder"),
@@ -152,6 +153,7 @@ def test_build_refuses_any_output_folder_that_is_not_a_build_and_touches_nothing
         # Read as the disk reads it once `missing/` is made: the folder `notes`, not a new one.
         ("missing/../notes", "is not empty and was not made by an earlier build"),
         ("missing/../content", "is the content folder"),
+        ("linked", "is a link to another folder"),
     ]:
         for command in (["build", "--output", output], ["preview", "--output", output]):
             refused = run(project, *command)
