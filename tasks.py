@@ -24,6 +24,14 @@ PREVIEW = ROOT / "preview"
 ADVANCE = ROOT / "advance"
 
 
+# Said when Ctrl+C stops a publish or a rollback: the switch is one step, so either build may be live.
+INTERRUPTED = (
+    "The {command} was interrupted. Run `invoke publish` again: it puts the content as it is now live and "
+    "finishes anything this one left undone (a folder or GitHub Pages target is switched in one step, so "
+    "it never serves part of two publishes)."
+)
+
+
 def _config(name: str) -> Path:
     """Settings files are named relative to this project, wherever invoke is run from."""
     path = ROOT / name
@@ -151,9 +159,12 @@ def publish(c, at="", moved_clock=False, undo_rollback=False):
     """Build with publishconf.py at the real time, check links, feeds and embargoes, then go live at once."""
     from publishing.publish import publish as publish_site
 
-    outcome = publish_site(
-        _config("publishconf.py"), at=at or None, moved_clock=moved_clock, undo_rollback=undo_rollback
-    )
+    try:
+        outcome = publish_site(
+            _config("publishconf.py"), at=at or None, moved_clock=moved_clock, undo_rollback=undo_rollback
+        )
+    except KeyboardInterrupt:
+        sys.exit(INTERRUPTED.format(command="publish"))
     print(outcome.message)
 
 
@@ -162,7 +173,11 @@ def rollback(c):
     """Put the previous publish back live; it stays live until the content changes."""
     from publishing.publish import rollback as rollback_site
 
-    print(rollback_site(_config("publishconf.py")).message)
+    try:
+        outcome = rollback_site(_config("publishconf.py"))
+    except KeyboardInterrupt:
+        sys.exit(INTERRUPTED.format(command="rollback"))
+    print(outcome.message)
 
 
 @task(

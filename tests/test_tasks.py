@@ -304,3 +304,23 @@ def test_a_mistyped_option_ends_in_a_sentence_before_anything_runs(project, argu
     assert said in refused.stderr
     assert "Traceback" not in refused.stderr
     assert folder_digest(project) == before
+
+
+@pytest.mark.parametrize(("task", "function"), [("publish", "publish"), ("rollback", "rollback")])
+def test_a_publish_or_rollback_stopped_with_ctrl_c_says_what_may_be_live(monkeypatch, task, function):
+    from invoke import Context
+
+    import publishing.publish
+    import tasks
+
+    def interrupted(*arguments, **options):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(publishing.publish, function, interrupted)
+    try:
+        getattr(tasks, task)(Context())
+    except KeyboardInterrupt:
+        pytest.fail("the interruption ended with nothing said (invoke prints nothing for it)")
+    except SystemExit as stopped:
+        said = str(stopped)
+    assert said.startswith(f"The {task} was interrupted. Run `invoke publish` again")
