@@ -25,11 +25,14 @@ ADVANCE = ROOT / "advance"
 
 
 # Said when Ctrl+C stops a publish or a rollback: the switch is one step, so either build may be live.
-INTERRUPTED = (
-    "The {command} was interrupted. Run `invoke publish` again: it puts the content as it is now live and "
-    "finishes anything this one left undone (a folder or GitHub Pages target is switched in one step, so "
-    "it never serves part of two publishes)."
-)
+INTERRUPTED = {
+    "publish": "The publish was interrupted. Run `invoke publish` again: it puts the content as it is now "
+    "live and finishes anything this one left undone (a folder or GitHub Pages target is switched in one "
+    "step, so it never serves part of two publishes).",
+    "rollback": "The rollback was interrupted. Run `invoke rollback` again to put the earlier publish back, "
+    "or `invoke publish` to put the content as it is now live; either finishes anything this one left "
+    "undone.",
+}
 
 
 def _config(name: str) -> Path:
@@ -164,7 +167,7 @@ def publish(c, at="", moved_clock=False, undo_rollback=False):
             _config("publishconf.py"), at=at or None, moved_clock=moved_clock, undo_rollback=undo_rollback
         )
     except KeyboardInterrupt:
-        sys.exit(INTERRUPTED.format(command="publish"))
+        sys.exit(INTERRUPTED["publish"])
     print(outcome.message)
 
 
@@ -176,7 +179,7 @@ def rollback(c):
     try:
         outcome = rollback_site(_config("publishconf.py"))
     except KeyboardInterrupt:
-        sys.exit(INTERRUPTED.format(command="rollback"))
+        sys.exit(INTERRUPTED["rollback"])
     print(outcome.message)
 
 

@@ -323,4 +323,4 @@ def test_a_publish_or_rollback_stopped_with_ctrl_c_says_what_may_be_live(monkeyp
         pytest.fail("the interruption ended with nothing said (invoke prints nothing for it)")
     except SystemExit as stopped:
         said = str(stopped)
-    assert said.startswith(f"The {task} was interrupted. Run `invoke publish` again")
+    assert said.startswith(f"The {task} was interrupted. Run `invoke {task}` again")
