@@ -111,7 +111,7 @@ def build(c, config="pelicanconf.py", output=str(OUTPUT), at=""):
 )
 def preview(c, at="", output=str(PREVIEW), serve=False, port="8000"):
     """Build drafts and embargoed releases too, with a banner on each, into preview/ (never output/)."""
-    from publishing.targets import settled
+    from pressroom.content_model.storage import settled
 
     port = _port(port)
     # Settled, not resolved: a link at the path itself is refused by the build, as any link is.

@@ -12,10 +12,8 @@ from pelican.settings import read_settings
 
 from pressroom.content_model.clock import ClockError, build_clock
 from pressroom.content_model.settings import SETTINGS_FILE_SETTING
-from pressroom.content_model.storage import disk_error
+from pressroom.content_model.storage import disk_error, holds, settled
 from pressroom.visibility.build_guard import stop_builds_on_errors
-
-from .targets import settled
 
 # Written into every folder `build_and_replace` fills, so a later build knows it may replace that folder.
 BUILD_MARKER = ".pressroom-build"
@@ -82,9 +80,9 @@ def is_earlier_build(folder: Path) -> bool:
 def refusal(target: Path, project: Path, content: Path, live: tuple[Path, ...]) -> str | None:
     """Why `target` must not be replaced by a build, or None when it may be."""
     where = target.resolve()
-    if where == project or where in project.parents:
+    if holds(where, project):
         return f"{target} is the project folder (or holds it)"
-    if where == content or where in content.parents or content in where.parents:
+    if holds(where, content) or holds(content, where):
         return f"{target} is the content folder (or holds it, or is inside it)"
     if ".git" in where.parts:
         return f"{target} is git's own folder"

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pressroom.content_model.storage import disk_error
+from pressroom.content_model.storage import at_top_of_disk, disk_error, holds, settled
 
 Progress = Callable[[str], None]
 
@@ -404,22 +404,12 @@ TARGET_KINDS = {
 }
 
 
-def settled(path: Path) -> Path:
-    """`path`, absolute, as the system will find it once its missing folders are made: every `..` taken
-    as the disk takes it, so `/tmp/new/../../etc` is /etc (while /tmp/new is missing, asking the disk
-    about that path finds nothing at all). The last name is kept as written, so a link there is seen."""
-    path = Path(path).absolute()
-    if path.name in ("", ".", ".."):
-        return path.resolve()
-    return path.parent.resolve() / path.name
-
-
 def disk_refusal(path: Path, project: Path) -> str | None:
     """Why a publish may never replace what is at `path` (settled), whatever the target, or None."""
     project = project.resolve()
-    if path == project or path in project.parents or path.resolve() == project:
+    if holds(path, project) or path.resolve() == project:
         return "is the project folder (or holds it)"
-    if path.parent == Path(path.anchor):
+    if at_top_of_disk(path):
         return "is a folder at the top of the disk"
     if path == Path.home():
         return "is the home folder"
@@ -433,7 +423,7 @@ def live_folder_refusal(path: Path, project: Path) -> str | None:
     if refusal:
         return refusal
     project = project.resolve()
-    if project in path.parents:
+    if holds(project, path):
         if path.parent != project:
             return "is inside a folder of the project (its content, theme, code or builds)"
         if path.exists() and not path.is_symlink():
@@ -486,9 +476,7 @@ def rsync_destination(written, root: Path) -> str:
     if REMOTE.match(written):
         return written
     path = settled(root / written)
-    refusal = disk_refusal(path, root) or (
-        "is inside the project" if root.resolve() in path.parents else None
-    )
+    refusal = disk_refusal(path, root) or ("is inside the project" if holds(root.resolve(), path) else None)
     if refusal:
         raise DeployError(
             f"PUBLISH_TARGET: its destination '{written}' ({path}) {refusal}. rsync --delete makes the "
@@ -542,7 +530,7 @@ def target_from_settings(spec: dict, root: Path):
     kind = spec.pop("kind", None)
     if kind not in TARGET_KINDS:
         raise DeployError(f"PUBLISH_TARGET kind '{kind}' is not one of {', '.join(TARGET_KINDS)}")
-    known = {field.name: field for field in dataclasses.fields(TARGET_KINDS[kind])}
+    known = [field.name for field in dataclasses.fields(TARGET_KINDS[kind])]
     unknown = [key for key in spec if key not in known]
     if unknown:
         raise DeployError(

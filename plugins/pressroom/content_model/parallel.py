@@ -152,16 +152,18 @@ def prune(folder: Path, used: int) -> int:
     `used` files this build took or drew (or KEPT_AT_LEAST), so that edits and theme changes do not pile
     files up on the disk for ever; returns how many were removed. A build running beside this one that
     finds a file gone draws it again."""
-    try:
-        files = [(path.stat().st_mtime, path) for path in folder.iterdir() if not path.name.startswith(".")]
-    except OSError:
-        return 0
-    files = [(used_at, path) for used_at, path in files if path.is_file()]
+    files = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            # A dot file is one being written (keep_drawn); folders (the PDFs' fonts) are not cached files.
+            if not entry.name.startswith(".") and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    files.append((entry.stat(follow_symlinks=False).st_mtime, entry.path))
     kept = max(KEPT_AT_LEAST, KEPT_PER_FILE_USED * used)
     removed = 0
     for _used_at, path in sorted(files, reverse=True)[kept:]:
         with contextlib.suppress(OSError):
-            path.unlink()
+            os.unlink(path)
             removed += 1
     return removed
 

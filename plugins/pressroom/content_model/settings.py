@@ -24,6 +24,7 @@ from .addresses import origin_of_host, web_address
 from .clock import ClockError, parse_moment
 from .colours import COLOUR_RULES, brand_findings
 from .problems import Invalid, Problem, did_you_mean, shortened
+from .storage import at_top_of_disk, holds
 
 Reader = Callable[[Any], Any]
 # The default of a key a dictionary setting must give.
@@ -688,14 +689,14 @@ def cache_place(settings: dict) -> list[tuple[str, str]]:
     cache = Path(settings["CACHE_PATH"]).absolute()
     fix = "give a folder of its own beside the settings file, such as 'cache'"
     content = Path(settings.get("PATH") or ".").absolute()
-    if cache == content or content in cache.parents:
+    if holds(content, cache):
         return [(f"'{settings['CACHE_PATH']}' is the content folder or inside it", fix)]
-    if cache in content.parents:
+    if holds(cache, content):
         return [(f"'{settings['CACHE_PATH']}' holds the content folder", fix)]
-    if cache.parent == Path(cache.anchor) or cache == Path(cache.anchor):
+    if at_top_of_disk(cache):
         return [(f"'{settings['CACHE_PATH']}' is at the top of the disk", fix)]
     output = settings.get("OUTPUT_PATH")
-    if output and (cache == Path(output).absolute() or Path(output).absolute() in cache.parents):
+    if output and holds(Path(output).absolute(), cache):
         return [(f"'{settings['CACHE_PATH']}' is inside the output, which every build replaces whole", fix)]
     return []
 

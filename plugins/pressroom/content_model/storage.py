@@ -1,4 +1,5 @@
-"""The disk under a build: the cache folder it keeps, and a refused read or write put in words.
+"""The disk under a build: the cache folder it keeps, where a command may write, and a refused read or
+write put in words.
 
 Every command that writes (build, publish, rollback) ends a refused write with a sentence naming the file
 and the reason (no space left, a read-only file system), never a traceback.
@@ -11,6 +12,26 @@ import hashlib
 import os
 import shutil
 from pathlib import Path
+
+
+def settled(path: str | Path) -> Path:
+    """`path`, absolute, as the system will find it once its missing folders are made: every `..` taken
+    as the disk takes it, so `/tmp/new/../../etc` is /etc (while /tmp/new is missing, asking the disk
+    about that path finds nothing at all). The last name is kept as written, so a link there is seen."""
+    path = Path(path).absolute()
+    if path.name in ("", ".", ".."):
+        return path.resolve()
+    return path.parent.resolve() / path.name
+
+
+def holds(folder: Path, path: Path) -> bool:
+    """Whether `path` is `folder` or inside it (both absolute)."""
+    return path == folder or folder in path.parents
+
+
+def at_top_of_disk(path: Path) -> bool:
+    """Whether `path` is the disk's root or a folder directly in it (/etc, /var, /home)."""
+    return path.parent == Path(path.anchor)
 
 
 class CacheUnusable(SystemExit):
