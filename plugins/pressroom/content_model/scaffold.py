@@ -70,8 +70,9 @@ def address_name(title: str, slugify) -> str:
             "its slug keeps the address)"
         )
     if len(slug) > fields.SLUG_MAX:
-        slug = slug[: fields.SLUG_MAX + 1].rsplit("-", 1)[0] if "-" in slug[: fields.SLUG_MAX] else slug
-        slug = slug[: fields.SLUG_MAX].strip("-")
+        # One character more, so a word that ends exactly at the limit is kept whole.
+        within = slug[: fields.SLUG_MAX + 1]
+        slug = within.rsplit("-", 1)[0] if "-" in within else within[: fields.SLUG_MAX]
     return slug
 
 
