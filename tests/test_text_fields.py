@@ -105,6 +105,8 @@ def test_emoji_drawn_with_joiners_and_tags_are_not_invisible_characters(content)
     [
         "title: |-\n  Charity responds\n  to the spending review\n",
         'title: "Charity responds\\nto the spending review"\n',
+        'title: "Charity responds\\rto the spending review"\n',
+        'title: "Charity responds\\u2028to the spending review"\n',
     ],
 )
 def test_a_headline_or_dateline_on_two_lines_is_an_error_saying_to_fold_it(content, title):

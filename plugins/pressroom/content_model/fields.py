@@ -120,8 +120,10 @@ def name(value) -> str:
 
 
 def without_line_breaks(value: str) -> str:
-    if "\n" in value:
-        first = value.split("\n", 1)[0]
+    # Every character Python (and so a mail header or a page title) ends a line at: \r, \n, U+2028…
+    lines = value.splitlines()
+    if len(lines) > 1:
+        first = lines[0]
         raise Invalid(
             f"'{shortened(first)}' is followed by a line break, but it must be one line",
             "write it on one line; as a block, put '>-' after the colon (it joins its lines with spaces), "
