@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pressroom.content_model.problems import nearest
 from pressroom.content_model.storage import at_top_of_disk, disk_error, holds, settled
 
 Progress = Callable[[str], None]
@@ -435,6 +436,15 @@ def live_folder_refusal(path: Path, project: Path) -> str | None:
     return None
 
 
+def spaced(written, key: str) -> None:
+    """Refuse a path with spaces round it: they would be part of the folder's name."""
+    if str(written) != str(written).strip():
+        raise DeployError(
+            f"PUBLISH_TARGET: its {key} '{written}' starts or ends with a space, which would be part of the "
+            f"folder's name: write it without. Nothing was published."
+        )
+
+
 def folder_target(written, root: Path) -> Path:
     """The live folder a folder target's `path` names (relative to the project `root`), refused with a
     sentence when it is missing or a publish would move aside something that is not a web root."""
@@ -443,6 +453,7 @@ def folder_target(written, root: Path) -> Path:
             "PUBLISH_TARGET: a folder target needs a 'path', the folder the web server serves, for example "
             "{'kind': 'folder', 'path': '/var/www/press'} in publishconf.py. Nothing was published."
         )
+    spaced(written, "path")
     path = settled(root / written)
     refusal = live_folder_refusal(path, root)
     if refusal:
@@ -473,6 +484,7 @@ def rsync_destination(written, root: Path) -> str:
             f"PUBLISH_TARGET: its destination '{written}' starts with '-', which rsync would read as an "
             "option: give the destination alone, and any options under 'options'. Nothing was published."
         )
+    spaced(written, "destination")
     if REMOTE.match(written):
         return written
     path = settled(root / written)
@@ -533,9 +545,11 @@ def target_from_settings(spec: dict, root: Path):
     known = [field.name for field in dataclasses.fields(TARGET_KINDS[kind])]
     unknown = [key for key in spec if key not in known]
     if unknown:
+        guess = nearest(unknown[0], [*known, "kind"])
+        article = "an" if kind in ("rsync", "s3") else "a"
         raise DeployError(
-            f"PUBLISH_TARGET: '{unknown[0]}' is not a setting of a {kind} target, which takes "
-            f"{', '.join(known)}. Nothing was published."
+            f"PUBLISH_TARGET: '{unknown[0]}' is not a setting of {article} {kind} target, which takes "
+            f"{', '.join(known)}{f' (did you mean {guess!r}?)' if guess else ''}. Nothing was published."
         )
     if kind == "folder":
         spec["path"] = folder_target(spec.pop("path", None), root)

@@ -56,6 +56,16 @@ def root(tmp_path) -> Path:
         ),
         ({"kind": "github-pages", "branch": "-f"}, "its branch '-f' is not a git branch name"),
         (
+            {"kind": "folder", "Path": "public"},
+            "'Path' is not a setting of a folder target, which takes path (did you mean 'path'?)",
+        ),
+        (
+            {"kind": "rsync", "destination": "x:/y", "host": "x"},
+            "'host' is not a setting of an rsync target, which takes",
+        ),
+        ({"kind": "folder", "path": " public "}, "its path ' public ' starts or ends with a space"),
+        ({"kind": "rsync", "destination": "x:/y "}, "its destination 'x:/y ' starts or ends with a space"),
+        (
             {"kind": "folder", "path": "public", "host": "x"},
             "'host' is not a setting of a folder target, which takes path",
         ),
