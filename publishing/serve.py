@@ -202,13 +202,27 @@ def changes_to_build(changes: Iterable[tuple[object, str]], settings: dict) -> s
     return {Path(path) for _, path in changes if not is_ignored(Path(path).name, settings)}
 
 
-def watch(project: Project, builds: WholeBuilds, port: int, stop: threading.Event) -> None:
+def watch(
+    project: Project, builds: WholeBuilds, port: int, stop: threading.Event, ready: threading.Event
+) -> None:
+    """Build each change until `stop`; `ready` is set once the file system is watched, so nothing saved
+    after the site is first served can go unnoticed."""
     from watchfiles import watch as watch_files
 
     paths = [path for path in watched_paths(project) if path.exists()]
     settings = project.settings()
-    # Short steps: a save is noticed within a tenth of a second, not livereload's 0.8 s poll.
-    for changes in watch_files(*paths, step=20, debounce=400, stop_event=stop, raise_interrupt=False):
+    # Short steps: a save is noticed within a tenth of a second, not livereload's 0.8 s poll. The watcher
+    # exists once the first (possibly empty) set of changes is yielded.
+    for changes in watch_files(
+        *paths,
+        step=20,
+        debounce=400,
+        rust_timeout=100,
+        yield_on_timeout=True,
+        stop_event=stop,
+        raise_interrupt=False,
+    ):
+        ready.set()
         changed = changes_to_build(changes, settings)
         if changed:
             on_changes(changed, project, builds, port)
@@ -226,9 +240,13 @@ def serve(project: Project, port: int) -> None:
             reload_browsers(port)
 
     builds = WholeBuilds(project, whole_build_done)
-    stop = threading.Event()
-    watcher = threading.Thread(target=watch, args=(project, builds, port, stop), daemon=True)
+    stop, watching = threading.Event(), threading.Event()
+    watcher = threading.Thread(target=watch, args=(project, builds, port, stop, watching), daemon=True)
     watcher.start()
+    # Served only once watched: a save made the moment the first page is seen must still be built.
+    while not watching.wait(0.1):
+        if not watcher.is_alive():
+            sys.exit("The content folder could not be watched: see the message above.")
     server = PreviewServer()
     # livereload watches the working folder when told to watch nothing; the build marker never changes
     # by itself, and reloads come from `reload_browsers`.

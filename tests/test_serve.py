@@ -59,6 +59,8 @@ def served(project):
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
         log.close()
+        # Shown by pytest only when the test failed: what serve said is how to tell why.
+        print((project / "serve.log").read_text(encoding="utf-8", errors="replace"))
 
 
 def edit(project, old: str, new: str) -> None:
