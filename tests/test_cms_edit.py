@@ -117,7 +117,8 @@ def fetch(url: str, payload: dict | None = None, headers: dict | None = None) ->
         return 0, ""
 
 
-def wait_for_page(url: str, seconds: float = 30) -> int:
+def wait_for_page(url: str, seconds: float = 120) -> int:
+    """Poll until `url` answers 200; a limit on waiting (a whole preview build on a busy machine)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         status, _ = fetch(url)
