@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
 import tempfile
@@ -18,6 +20,8 @@ from pressroom.visibility.build_guard import stop_builds_on_errors
 # Written into every folder `build_and_replace` fills, so a later build knows it may replace that folder.
 BUILD_MARKER = ".pressroom-build"
 MARKER_TEXT = "Built by Pressroom: the next `invoke build` or `invoke preview` replaces this whole folder.\n"
+# From Linux's <fcntl.h> and <linux/fs.h>: paths relative to the working folder, and swap the two names.
+AT_FDCWD, RENAME_EXCHANGE = -100, 2
 
 
 class OutputRefused(SystemExit):
@@ -112,10 +116,33 @@ def refuse_unsafe_output(target: Path, config: str | Path, content: Path, live: 
         )
 
 
+def exchanged(first: Path, second: Path) -> bool:
+    """Swap the names of two paths in one step, so that no reader finds neither; False where the system
+    or the file system cannot (Linux's renameat2 with RENAME_EXCHANGE is the only way to)."""
+    try:
+        rename_at = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    if rename_at(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    number = ctypes.get_errno()
+    if number in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(number, os.strerror(number), str(second))
+
+
 def swap_into_place(staging: Path, target: Path) -> None:
-    """Replace `target` with `staging` so readers see the old site or the new one, never half of each."""
+    """Replace `target` with `staging` so readers see the old site or the new one, never half of each
+    (and, where the system can swap two names at once, never nothing either)."""
     if not target.exists() and not target.is_symlink():
         staging.rename(target)
+        return
+    if exchanged(staging, target):
+        # `staging` now names the old site.
+        if staging.is_symlink():
+            staging.unlink()
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
     try:

@@ -20,6 +20,7 @@ from support.site import ROOT, build
 
 from pressroom.content_model.memo import Memo
 from pressroom.content_model.storage import CacheUnusable
+from publishing import build as building
 from publishing import targets
 from publishing.build import OutputRefused, build_and_replace
 from publishing.publish import BuildStore, PublishRefused, publish, rollback
@@ -185,20 +186,32 @@ def test_invoke_build_on_a_read_only_file_system_ends_in_a_sentence(earlier_outp
     assert tree_digest(earlier_output) == before
 
 
-def test_a_build_refused_while_writing_or_swapping_leaves_the_output_as_it_was(earlier_output, monkeypatch):
+@pytest.mark.parametrize("swap", ["at-once", "two-renames"])
+def test_a_build_refused_while_writing_or_swapping_leaves_the_output_as_it_was(
+    earlier_output, monkeypatch, swap
+):
     before = tree_digest(earlier_output)
     with monkeypatch.context() as patched:
         refuse_writing_pages(patched, NO_SPACE)
         with pytest.raises(SystemExit, match="No space left on device"):
             build_and_replace(earlier_output, CONFIG)
-    rename = Path.rename
+    rename, exchanged = Path.rename, building.exchanged
 
     def busy(self, target):
         if self == earlier_output:
             raise OSError(errno.EBUSY, "Device or resource busy", str(self))
         return rename(self, target)
 
-    monkeypatch.setattr(Path, "rename", busy)
+    def exchange_busy(first, second):
+        if second == earlier_output:
+            raise OSError(errno.EBUSY, "Device or resource busy", str(second))
+        return exchanged(first, second)
+
+    if swap == "at-once":
+        monkeypatch.setattr(building, "exchanged", exchange_busy)
+    else:
+        monkeypatch.setattr(building, "exchanged", lambda first, second: False)
+        monkeypatch.setattr(Path, "rename", busy)
     with pytest.raises(SystemExit) as stopped:
         build_and_replace(earlier_output, CONFIG)
     assert str(stopped.value).startswith(f"Could not put the new build in place of {earlier_output}: ")

@@ -85,7 +85,7 @@ def test_a_saved_release_page_is_updated_then_the_listings_follow(served):
     wait_for(lambda: "reconsidered" in fetch(port, ""), 180, "the home page to list the new title")
     wait_for(lambda: "reconsidered" in fetch(port, "feeds/all.atom.xml"), 60, "the feed to follow")
 
-    # Polled, as every read here: a page read while a rebuild swaps the site in is briefly missing.
+    # Polled, as every read here: the page built alone comes first, the whole build's page after it.
     def page_has_both_edits() -> bool:
         page = fetch(port, RELEASE_PAGE)
         return "Wombats were consulted." in page and "reconsidered" in page
