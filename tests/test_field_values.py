@@ -164,6 +164,20 @@ def test_a_value_of_another_kind_is_no_date(value, what, fix):
     assert caught.value.findings == [((), what, fix)]
 
 
+@pytest.mark.parametrize(
+    ("value", "what", "fix"),
+    [
+        (True, "must be a date, not true", "write it as YYYY-MM-DDTHH:MM (UK time)"),
+        ("soon", "'soon' is not a date", "write it as YYYY-MM-DDTHH:MM (UK time)"),
+        ([1], "is a list, not one date", "write one date after the colon, as YYYY-MM-DDTHH:MM (UK time)"),
+    ],
+)
+def test_a_moment_that_needs_a_time_is_never_told_a_bare_date_would_do(value, what, fix):
+    with pytest.raises(Invalid) as caught:
+        fields.datetime(value, LONDON, needs_time=True)
+    assert caught.value.findings == [((), what, fix)]
+
+
 def test_a_date_is_midnight_and_a_time_is_wall_clock_time_in_the_sites_zone():
     assert fields.datetime("2024-06-01", LONDON).isoformat() == "2024-06-01T00:00:00+01:00"
     assert fields.datetime(dt.date(2024, 12, 1), LONDON).isoformat() == "2024-12-01T00:00:00+00:00"

@@ -186,12 +186,14 @@ def sequence(value, what: str) -> list:
     return value
 
 
-def date_forms(zone: ZoneInfo) -> str:
+def date_forms(zone: ZoneInfo, needs_time: bool = False) -> str:
+    if needs_time:
+        return f"YYYY-MM-DDTHH:MM ({clock_name(zone.key)})"
     return f"YYYY-MM-DD, or YYYY-MM-DDTHH:MM for a time ({clock_name(zone.key)})"
 
 
-def date_help(zone: ZoneInfo) -> str:
-    return f"write it as {date_forms(zone)}"
+def date_help(zone: ZoneInfo, needs_time: bool = False) -> str:
+    return f"write it as {date_forms(zone, needs_time)}"
 
 
 # A date or date-time as ISO 8601 writes it, in parts, to say which part of an impossible one is wrong.
@@ -252,16 +254,16 @@ def datetime(value, timezone: str, *, needs_time: bool = False) -> dt.datetime:
     """A moment in the site's zone. A bare date is midnight there, and a time without an offset is the
     zone's wall-clock time; a written offset must be the zone's at that moment (see times.site_moment)."""
     zone = ZoneInfo(timezone)
+    # A field that needs a moment (an embargo) is never told a bare date would do.
+    forms = date_forms(zone, needs_time)
     if isinstance(value, list):
-        raise Invalid("is a list, not one date", f"write one date after the colon, as {date_forms(zone)}")
+        raise Invalid("is a list, not one date", f"write one date after the colon, as {forms}")
     if isinstance(value, dict):
-        raise Invalid(
-            "is a group of fields, not a date", f"write one date after the colon, as {date_forms(zone)}"
-        )
+        raise Invalid("is a group of fields, not a date", f"write one date after the colon, as {forms}")
     if isinstance(value, bool):
-        raise Invalid(f"must be a date, not {str(value).lower()}", date_help(zone))
+        raise Invalid(f"must be a date, not {str(value).lower()}", f"write it as {forms}")
     if not isinstance(value, (str, dt.date)):
-        raise Invalid(f"'{value}' is not a date", date_help(zone))
+        raise Invalid(f"'{value}' is not a date", f"write it as {forms}")
     shown = as_written(value)
     if isinstance(value, dt.datetime):
         parsed = value
@@ -275,7 +277,7 @@ def datetime(value, timezone: str, *, needs_time: bool = False) -> dt.datetime:
             parsed = dt.datetime.fromisoformat(shown)
         except ValueError:
             if not LOOKS_LIKE_A_DATE.match(shown):
-                raise Invalid(f"'{shown}' is not a date", date_help(zone)) from None
+                raise Invalid(f"'{shown}' is not a date", f"write it as {forms}") from None
             raise impossible(shown, zone) from None
     if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
         raise Invalid(
