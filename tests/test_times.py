@@ -127,7 +127,7 @@ def test_an_embargo_is_the_moment_a_londoner_means(content, front, moment):
         ),
         ("embargo: [2026-12-03T00:01]\n", "is a list, not one date", "write one date after the colon"),
         ("embargo:\n  at: 2026-12-03T00:01\n", "is a group of fields, not a date", "write one date"),
-        ("embargo: true\n", "must be a date, not true", "YYYY-MM-DDTHH:MM for a time (UK time)"),
+        ("embargo: true\n", "must be a date, not true", "write it as YYYY-MM-DDTHH:MM (UK time)"),
     ],
     ids=[
         "summer offset in December",
