@@ -10,6 +10,7 @@ Any other change (people.yaml, a page, an image, the theme, the settings) waits 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import subprocess
 import sys
@@ -202,18 +203,13 @@ def changes_to_build(changes: Iterable[tuple[object, str]], settings: dict) -> s
     return {Path(path) for _, path in changes if not is_ignored(Path(path).name, settings)}
 
 
-def watch(
-    project: Project, builds: WholeBuilds, port: int, stop: threading.Event, ready: threading.Event
-) -> None:
-    """Build each change until `stop`; `ready` is set once the file system is watched, so nothing saved
-    after the site is first served can go unnoticed."""
+def file_changes(paths: list[Path], stop: threading.Event, *, polling: bool):
+    """Sets of changed files under `paths` until `stop`, an empty one after each quiet tenth of a second
+    (so the first shows the watching has begun). Short steps: a save is noticed within a tenth of a
+    second, not livereload's 0.8 s poll."""
     from watchfiles import watch as watch_files
 
-    paths = [path for path in watched_paths(project) if path.exists()]
-    settings = project.settings()
-    # Short steps: a save is noticed within a tenth of a second, not livereload's 0.8 s poll. The watcher
-    # exists once the first (possibly empty) set of changes is yielded.
-    for changes in watch_files(
+    return watch_files(
         *paths,
         step=20,
         debounce=400,
@@ -221,8 +217,39 @@ def watch(
         yield_on_timeout=True,
         stop_event=stop,
         raise_interrupt=False,
-    ):
-        ready.set()
+        force_polling=polling,
+    )
+
+
+def watch(
+    project: Project, builds: WholeBuilds, port: int, stop: threading.Event, ready: threading.Event
+) -> None:
+    """Build each change until `stop`; `ready` is set once the files are watched, so nothing saved after
+    the site is first served can go unnoticed. Where the system will not watch them (its limit on
+    watchers reached), they are checked for changes every 0.3 s instead; if even that fails, the watching
+    ends with a sentence, and `ready` is never set."""
+    paths = [path for path in watched_paths(project) if path.exists()]
+    settings = project.settings()
+    try:
+        changes_seen = file_changes(paths, stop, polling=False)
+        first = next(changes_seen)
+    except Exception as refused:
+        print(
+            f"The system would not watch the project's files for changes ({refused}); checking them "
+            "every 0.3 s instead.",
+            file=sys.stderr,
+            flush=True,
+        )
+        try:
+            changes_seen = file_changes(paths, stop, polling=True)
+            first = next(changes_seen)
+        except Exception as failed:
+            print(
+                f"The project's files cannot be checked for changes: {failed}.", file=sys.stderr, flush=True
+            )
+            return
+    ready.set()
+    for changes in itertools.chain([first], changes_seen):
         changed = changes_to_build(changes, settings)
         if changed:
             on_changes(changed, project, builds, port)
@@ -246,7 +273,10 @@ def serve(project: Project, port: int) -> None:
     # Served only once watched: a save made the moment the first page is seen must still be built.
     while not watching.wait(0.1):
         if not watcher.is_alive():
-            sys.exit("The content folder could not be watched: see the message above.")
+            sys.exit(
+                "Nothing is served, as a save would not be seen (see above): stop other programs that "
+                "watch files, then run `invoke serve` again."
+            )
     server = PreviewServer()
     # livereload watches the working folder when told to watch nothing; the build marker never changes
     # by itself, and reloads come from `reload_browsers`.

@@ -5,12 +5,15 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 
 import pytest
 from bs4 import BeautifulSoup
+
+from publishing import serve as serve_module
 
 INVOKE = [sys.executable, "-m", "invoke"]
 RELEASE = "content/releases/2022/2022-05-23-care-review-response.md"
@@ -190,3 +193,58 @@ def test_invoke_preview_names_a_way_to_look_at_it_that_works(project):
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+
+
+class RefusedWatcher(RuntimeError):
+    """What watchfiles raises when the system has no watcher left to give (its inotify limit reached)."""
+
+
+def watching_in_a_thread(project, monkeypatch, refuse_polling: bool):
+    """`serve`'s watcher over `project` on a system that refuses to watch files natively (and, with
+    `refuse_polling`, to poll them too); returns it running, with the changes it hands on to be built."""
+    real_file_changes = serve_module.file_changes
+
+    def refusing(paths, stop, *, polling):
+        if not polling or refuse_polling:
+            raise RefusedWatcher("Error creating recommended watcher: Too many open files (os error 24)")
+        return real_file_changes(paths, stop, polling=polling)
+
+    handed_on: list[set] = []
+    monkeypatch.setattr(serve_module, "file_changes", refusing)
+    monkeypatch.setattr(serve_module, "on_changes", lambda changed, *rest: handed_on.append(changed))
+    site = serve_module.Project(project / "pelicanconf.py", project / "content", project / "output")
+    stop, ready = threading.Event(), threading.Event()
+    watcher = threading.Thread(target=serve_module.watch, args=(site, None, 0, stop, ready), daemon=True)
+    watcher.start()
+    return watcher, stop, ready, handed_on
+
+
+def test_where_the_system_will_not_watch_files_they_are_polled_and_a_save_is_still_built(
+    project, monkeypatch, capsys
+):
+    watcher, stop, ready, handed_on = watching_in_a_thread(project, monkeypatch, refuse_polling=False)
+    try:
+        wait_for(lambda: ready.is_set() or not watcher.is_alive(), 60, "the watching to begin")
+        assert ready.is_set()
+        edit(project, "date: 2022-05-23", "date: 2022-05-24")
+        wait_for(lambda: handed_on, 60, "the save to be handed on to be built")
+    finally:
+        stop.set()
+        watcher.join(timeout=30)
+    assert handed_on == [{(project / RELEASE).resolve()}]
+    assert (
+        "would not watch the project's files for changes (Error creating recommended watcher: Too many "
+        "open files (os error 24)); checking them every 0.3 s instead." in capsys.readouterr().err
+    )
+
+
+def test_where_files_can_be_neither_watched_nor_polled_the_watching_ends_in_a_sentence(
+    project, monkeypatch, capsys
+):
+    watcher, stop, ready, _ = watching_in_a_thread(project, monkeypatch, refuse_polling=True)
+    watcher.join(timeout=60)
+    stop.set()
+    assert not watcher.is_alive() and not ready.is_set(), "serve must not start serving unwatched files"
+    assert "The project's files cannot be checked for changes: Error creating recommended watcher" in (
+        capsys.readouterr().err
+    )
