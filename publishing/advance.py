@@ -191,6 +191,11 @@ def write_advance_copy(source: str | Path, target: Path, config: str | Path, **o
     """Write the advance copy of the release at `source` into `target`/SLUG/, replacing an earlier one whole;
     refused (AdvanceCopyRefused) with a sentence unless it is a release under an embargo still to lift."""
     shown = str(source)
+    if not shown.strip():
+        raise AdvanceCopyRefused(
+            "No release was given: give the path of one, such as "
+            "content/releases/2026/2026-12-03-my-release.md. No advance copy was made."
+        )
     settings = settings_for(config, **override)
     path = Path(source).resolve()
     release = release_of(path, shown, settings)

@@ -265,6 +265,16 @@ def test_a_file_that_is_no_release_is_refused_with_a_sentence(content, where, sa
     assert not (content.parent / "advance").exists()
 
 
+@pytest.mark.parametrize("given", ["", "  "])
+def test_no_release_given_is_refused_with_a_sentence(content, given):
+    with pytest.raises(AdvanceCopyRefused) as refused:
+        advance_copy(content, given)
+    assert str(refused.value) == (
+        "No release was given: give the path of one, such as "
+        "content/releases/2026/2026-12-03-my-release.md. No advance copy was made."
+    )
+
+
 def test_an_advance_copy_that_links_to_another_hidden_release_is_refused(content):
     write(content, "pangolin.md", DRAFT)
     source = write(content, "waiting-survey.md", EMBARGOED + "\nSee [our draft]({filename}pangolin.md).\n")
