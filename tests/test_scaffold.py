@@ -118,3 +118,17 @@ def test_a_long_headline_gives_an_address_cut_at_a_word_that_fits_a_file_name():
     assert len(slug) <= SLUG_MAX and slug.endswith("-families") and not slug.endswith("-")
     assert path == f"releases/2026/2026-11-24-{slug}.md"
     assert yaml.safe_load(text.split("---\n")[1])["title"] == title.strip()
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("press-releas", "'press-releas' is not a release type — did you mean 'press-release'? use one of "),
+        ("", "'' is not a release type — use one of "),
+        ("wombat", "'wombat' is not a release type — use one of "),
+    ],
+)
+def test_a_type_that_is_none_is_refused_with_the_types_there_are(kind, said):
+    with pytest.raises(ValueError) as refused:
+        release_front_matter(kind, "A headline", dt.date(2026, 12, 3), lambda text: "a-headline")
+    assert str(refused.value) == said + "press-release, policy-response, statement, news, event"

@@ -46,8 +46,9 @@ def release_front_matter(
     An event's announcement is dated the day it is written; `event_start` is when the event itself is.
     """
     if kind not in RELEASE_TYPES:
+        guess = did_you_mean(kind, RELEASE_TYPES, "")
         raise ValueError(
-            f"'{kind}' is not a release type — {did_you_mean(kind, RELEASE_TYPES, '')} "
+            f"'{kind}' is not a release type — {guess + ' ' if guess else ''}"
             f"use one of {', '.join(RELEASE_TYPES)}"
         )
     try:
