@@ -232,6 +232,7 @@ def serve(c, port="8000", content="content"):
     the site (listings, feeds, search) a whole build later; the browser reloads after each."""
     import socket
 
+    from pressroom.content_model.storage import holds
     from publishing.build import refuse_unsafe_output
     from publishing.serve import Project
     from publishing.serve import serve as serve_site
@@ -246,6 +247,11 @@ def serve(c, port="8000", content="content"):
     project = Project(_config("pelicanconf.py"), (ROOT / content).resolve(), OUTPUT)
     if not project.content.is_dir():
         sys.exit(f"--content {content}: there is no such folder; give the folder the releases are in.")
+    if holds(project.content, ROOT.resolve()):
+        sys.exit(
+            f"--content {content!r} is {project.content}, which holds the whole project (its settings, "
+            "theme and output): give the folder the releases are in, such as content."
+        )
     refuse_unsafe_output(OUTPUT, project.config, project.content, _live_sites())
     try:
         serve_site(project, port)

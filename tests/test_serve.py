@@ -151,6 +151,23 @@ def test_serving_a_folder_that_does_not_exist_ends_with_a_sentence(project):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("given", ["", ".", ".."])
+def test_serving_a_content_folder_that_holds_the_project_ends_with_a_sentence(project, given):
+    result = subprocess.run(
+        [*INVOKE, "serve", "--port", str(free_port()), f"--content={given}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert f"--content {given!r} is {(project / given).resolve()}, which holds the whole project" in (
+        result.stderr
+    )
+    assert not (project / "output").exists(), "nothing is built"
+
+
 def status_of(port: int, path: str, host: str) -> int:
     request = urllib.request.Request(f"http://127.0.0.1:{port}/{path}", headers={"Host": host})
     try:
