@@ -57,6 +57,26 @@ def _port(value, option: str = "--port") -> int:
     return port
 
 
+def _port_in_use(port: int, option: str = "--port") -> str:
+    return (
+        f"Port {port} is already in use (by another `invoke serve`, `invoke edit` or `invoke preview "
+        f"--serve`?): stop that, or pick another with {option}."
+    )
+
+
+def _free_port(value, option: str = "--port", host: str = "localhost") -> int:
+    """A port nothing listens on yet, asked before anything is built; or the task ends with a sentence."""
+    import socket
+
+    port = _port(value, option)
+    with socket.socket() as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            sys.exit(_port_in_use(port, option))
+    return port
+
+
 def _clock(at: str, config: str = "pelicanconf.py") -> dict:
     """Settings override for `--at`: the moment every embargo and schedule is judged against."""
     from pressroom.content_model.clock import ClockError, parse_moment
@@ -113,7 +133,7 @@ def preview(c, at="", output=str(PREVIEW), serve=False, port="8000"):
     """Build drafts and embargoed releases too, with a banner on each, into preview/ (never output/)."""
     from pressroom.content_model.storage import settled
 
-    port = _port(port)
+    port = _free_port(port) if serve else _port(port)
     # Settled, not resolved: a link at the path itself is refused by the build, as any link is.
     target = settled(Path(output))
     for public in (OUTPUT, ROOT / "public"):
@@ -135,7 +155,11 @@ def preview(c, at="", output=str(PREVIEW), serve=False, port="8000"):
     server = PreviewServer()
     # livereload watches the working folder when told to watch nothing; the build marker never changes.
     server.watch(str(target / ".pressroom-build"))
-    server.serve(host="localhost", port=port, root=str(target), open_url_delay=None)
+    try:
+        server.serve(host="localhost", port=port, root=str(target), open_url_delay=None)
+    except OSError:
+        # Taken while the preview was built.
+        sys.exit(_port_in_use(port))
 
 
 @task(help={"file": "the embargoed release, e.g. content/releases/2026/2026-12-03-my-release.md"})
@@ -230,20 +254,12 @@ def check(c, config="pelicanconf.py", links=False, github=False):
 def serve(c, port="8000", content="content"):
     """Preview the site at http://localhost:8000: a saved release's page updates at once, the rest of
     the site (listings, feeds, search) a whole build later; the browser reloads after each."""
-    import socket
-
     from pressroom.content_model.storage import holds
     from publishing.build import refuse_unsafe_output
     from publishing.serve import Project
     from publishing.serve import serve as serve_site
 
-    port = _port(port)
-    busy = f"Port {port} is already in use (another `invoke serve`?): stop that, or pick another with --port."
-    with socket.socket() as probe:
-        try:
-            probe.bind(("localhost", port))
-        except OSError:
-            sys.exit(busy)
+    port = _free_port(port)
     project = Project(_config("pelicanconf.py"), (ROOT / content).resolve(), OUTPUT)
     if not project.content.is_dir():
         sys.exit(f"--content {content}: there is no such folder; give the folder the releases are in.")
@@ -256,7 +272,7 @@ def serve(c, port="8000", content="content"):
     try:
         serve_site(project, port)
     except OSError:
-        sys.exit(busy)
+        sys.exit(_port_in_use(port))
 
 
 @task(
@@ -279,6 +295,8 @@ def edit(c, port="8000", backend_port="8081"):
         sys.exit(
             f"--port and --backend-port are both {port}: the preview and the editor's saves need a port each."
         )
+    _free_port(port, host=local_backend.HOST)
+    _free_port(backend_port, "--backend-port", host=local_backend.HOST)
     # A new key at each start: only the editor page served below carries it (in its config.yml).
     secret = local_backend.new_secret()
     cms = {
@@ -324,7 +342,11 @@ def edit(c, port="8000", backend_port="8081"):
             f"Open http://{local_backend.HOST}:{port}/admin/ to edit; the site, drafts included, is at "
             f"http://{local_backend.HOST}:{port}/ . Stop with Ctrl+C."
         )
-        server.serve(host=local_backend.HOST, port=port, root=str(PREVIEW), open_url_delay=None)
+        try:
+            server.serve(host=local_backend.HOST, port=port, root=str(PREVIEW), open_url_delay=None)
+        except OSError:
+            # Taken while the preview was built.
+            sys.exit(_port_in_use(port))
     finally:
         local_backend.stop(backend)
 

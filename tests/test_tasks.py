@@ -210,13 +210,23 @@ def test_a_bad_source_date_epoch_ends_with_a_sentence(project):
     assert "Traceback" not in result.stderr
 
 
-def test_serve_on_a_busy_port_ends_with_a_sentence(project):
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        (["serve", "--port"], "--port"),
+        (["preview", "--serve", "--port"], "--port"),
+        (["edit", "--port"], "--port"),
+        (["edit", "--port", "8123", "--backend-port"], "--backend-port"),
+    ],
+    ids=["serve", "preview", "edit", "edit-backend"],
+)
+def test_a_busy_port_ends_the_command_with_a_sentence_before_anything_is_built(project, command, option):
     with socket.socket() as taken:
-        taken.bind(("localhost", 0))
+        taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         result = subprocess.run(
-            [*INVOKE, "serve", "--port", str(port)],
+            [*INVOKE, *command, str(port)],
             cwd=project,
             capture_output=True,
             text=True,
@@ -225,7 +235,9 @@ def test_serve_on_a_busy_port_ends_with_a_sentence(project):
         )
     assert result.returncode == 1
     assert f"Port {port} is already in use" in result.stderr
+    assert result.stderr.rstrip().endswith(f"pick another with {option}.")
     assert "Traceback" not in result.stderr
+    assert not (project / "preview").exists() and not (project / "output").exists(), "nothing is built"
 
 
 def test_a_misspelt_plugin_stops_invoke_build_with_a_sentence(project):
