@@ -433,7 +433,19 @@ def live_folder_refusal(path: Path, project: Path) -> str | None:
             )
     if os.path.ismount(path):
         return "is a mount point (a disk of its own; a new folder inside it will do)"
+    if path.is_dir() and not path.is_symlink() and not looks_like_one_site(path):
+        return (
+            "holds files but no index.html, so it looks like a folder of several sites (as /var/www holds "
+            "html/), not the web root of one"
+        )
     return None
+
+
+def looks_like_one_site(folder: Path) -> bool:
+    """Whether a plain folder a first publish would move aside is empty or one site's web root: the first
+    publish keeps it to roll back to, but taking a folder that holds other sites would take them down."""
+    names = {entry.name for entry in folder.iterdir()}
+    return not names or bool(names & {"index.html", "index.htm"})
 
 
 def spaced(written, key: str) -> None:

@@ -123,6 +123,26 @@ def test_the_home_folder_is_refused(root, tmp_path, monkeypatch):
         target_from_settings({"kind": "folder", "path": str(home)}, root)
 
 
+def test_a_folder_of_several_sites_is_refused_and_one_sites_web_root_or_an_empty_folder_is_taken(
+    tmp_path, root
+):
+    several = tmp_path / "var" / "www"
+    (several / "html").mkdir(parents=True)
+    (several / "html" / "index.html").write_text("another site", encoding="utf-8")
+    with pytest.raises(DeployError) as refused:
+        target_from_settings({"kind": "folder", "path": str(several)}, root)
+    assert (
+        f"its path '{several}' ({several}) holds files but no index.html, so it looks like a folder of "
+        in (str(refused.value))
+    )
+    assert str(refused.value).endswith("Nothing was published.")
+
+    one_site, empty = several / "html", tmp_path / "srv" / "press"
+    empty.mkdir(parents=True)
+    for path in (one_site, empty):
+        assert target_from_settings({"kind": "folder", "path": str(path)}, root) == FolderTarget(path)
+
+
 def folder_digest(folder: Path) -> dict[str, str]:
     return {
         path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
