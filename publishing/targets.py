@@ -501,6 +501,8 @@ def rsync_destination(written, root: Path) -> str:
         return written
     path = settled(root / written)
     refusal = disk_refusal(path, root) or ("is inside the project" if holds(root.resolve(), path) else None)
+    if not refusal and path.is_dir() and not looks_like_one_site(path):
+        refusal = "holds files but no index.html, so it looks like a folder of several sites, not one"
     if refusal:
         raise DeployError(
             f"PUBLISH_TARGET: its destination '{written}' ({path}) {refusal}. rsync --delete makes the "

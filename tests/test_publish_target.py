@@ -137,10 +137,17 @@ def test_a_folder_of_several_sites_is_refused_and_one_sites_web_root_or_an_empty
     )
     assert str(refused.value).endswith("Nothing was published.")
 
+    with pytest.raises(DeployError) as refused:
+        target_from_settings({"kind": "rsync", "destination": f"{several}/"}, root)
+    assert f"its destination '{several}/' ({several}) holds files but no index.html" in str(refused.value)
+
     one_site, empty = several / "html", tmp_path / "srv" / "press"
     empty.mkdir(parents=True)
     for path in (one_site, empty):
         assert target_from_settings({"kind": "folder", "path": str(path)}, root) == FolderTarget(path)
+        assert target_from_settings({"kind": "rsync", "destination": f"{path}/"}, root) == RsyncTarget(
+            f"{path}/"
+        )
 
 
 def folder_digest(folder: Path) -> dict[str, str]:
