@@ -4,18 +4,15 @@ changed, whichever command made the earlier build and wherever it was started fr
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 from support.hidden_releases import content_with_hidden_releases
-from support.site import ROOT
+from support.site import ROOT, run_invoke
 
 from pressroom.content_model.memo import Reuse
 from pressroom.content_model.site import PREVIEW_SETTING, site_of
 from publishing.build import build_into
 from publishing.serve import Project, run_whole_build
 
-INVOKE = [sys.executable, "-m", "invoke"]
 # One part of a build's summary: "markdown 7 of 8", "social cards 5 of 5".
 PART = re.compile(r"([A-Za-z_][A-Za-z_ ]*?) (\d+) of (\d+)")
 
@@ -28,7 +25,7 @@ def reuse_said(printed: str) -> dict[str, tuple[int, int]]:
 
 def test_serve_s_rebuild_reuses_what_invoke_build_kept(project, capfd):
     # From a folder inside the project, as invoke allows: the cache is the project's all the same.
-    built = subprocess.run([*INVOKE, "build"], cwd=project / "content", capture_output=True, text=True)
+    built = run_invoke(project / "content", "build")
     assert built.returncode == 0, built.stderr
     capfd.readouterr()
 

@@ -4,7 +4,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -12,10 +11,10 @@ import urllib.request
 
 import pytest
 from bs4 import BeautifulSoup
+from support.site import INVOKE, run_invoke
 
 from publishing import serve as serve_module
 
-INVOKE = [sys.executable, "-m", "invoke"]
 RELEASE = "content/releases/2022/2022-05-23-care-review-response.md"
 RELEASE_PAGE = "releases/2022/care-review-response/"
 
@@ -138,14 +137,7 @@ def test_a_settings_file_saved_mid_edit_is_reported_and_the_next_save_is_built(s
 
 
 def test_serving_a_folder_that_does_not_exist_ends_with_a_sentence(project):
-    result = subprocess.run(
-        [*INVOKE, "serve", "--port", str(free_port()), "--content", "no-such-folder"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    result = run_invoke(project, "serve", "--port", str(free_port()), "--content", "no-such-folder")
     assert result.returncode == 1
     assert "--content no-such-folder: there is no such folder" in result.stderr
     assert "Traceback" not in result.stderr
@@ -153,14 +145,7 @@ def test_serving_a_folder_that_does_not_exist_ends_with_a_sentence(project):
 
 @pytest.mark.parametrize("given", ["", ".", ".."])
 def test_serving_a_content_folder_that_holds_the_project_ends_with_a_sentence(project, given):
-    result = subprocess.run(
-        [*INVOKE, "serve", "--port", str(free_port()), f"--content={given}"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    result = run_invoke(project, "serve", "--port", str(free_port()), f"--content={given}")
     assert result.returncode == 1
     assert f"--content {given!r} is {(project / given).resolve()}, which holds the whole project" in (
         result.stderr

@@ -6,26 +6,16 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from support.site import FIXTURES, ROOT, read_html
-
-INVOKE = [sys.executable, "-m", "invoke"]
+from support.site import FIXTURES, INVOKE, ROOT, read_html, run_invoke
 
 
 def run(project, *args):
-    return subprocess.run(
-        [*INVOKE, *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "COLUMNS": "200"},
-    )
+    return run_invoke(project, *args)
 
 
 @pytest.mark.parametrize("kind", ["press-release", "policy-response", "statement", "news", "event"])
@@ -225,14 +215,7 @@ def test_a_busy_port_ends_the_command_with_a_sentence_before_anything_is_built(p
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run(
-            [*INVOKE, *command, str(port)],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=120,
-        )
+        result = run(project, *command, str(port))
     assert result.returncode == 1
     assert f"Port {port} is already in use" in result.stderr
     assert result.stderr.rstrip().endswith(f"pick another with {option}.")

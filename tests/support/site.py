@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -14,6 +17,20 @@ SAMPLE_CONTENT = ROOT / "content"
 # The moment sample builds are judged at, so they do not change as real time passes.
 SAMPLE_NOW = "2026-01-15T09:00:00+00:00"
 FIXTURES = ROOT / "tests" / "fixtures"
+INVOKE = [sys.executable, "-m", "invoke"]
+
+
+def run_invoke(project: Path, *arguments: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    """`invoke ARGUMENTS` run in `project` as a person runs it: its output kept, its exit code returned."""
+    return subprocess.run(
+        [*INVOKE, *arguments],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+        env={**os.environ, "COLUMNS": "200"},
+    )
 
 
 def copy_project(target: Path) -> Path:
