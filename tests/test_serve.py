@@ -250,3 +250,27 @@ def test_where_files_can_be_neither_watched_nor_polled_the_watching_ends_in_a_se
     assert "The project's files cannot be checked for changes: Error creating recommended watcher" in (
         capsys.readouterr().err
     )
+
+
+def test_the_site_is_served_only_once_its_files_are_watched(project, monkeypatch):
+    """A save made the moment the first page is seen must be built: so the port opens only after the
+    watcher has begun (on a slow machine it began after, and such a save was never seen)."""
+    from publishing import preview_server
+
+    watching_may_begin, served = threading.Event(), threading.Event()
+
+    def slow_to_begin(paths, stop, *, polling):
+        watching_may_begin.wait()
+        yield set()
+        stop.wait()
+
+    monkeypatch.setattr(serve_module, "run_whole_build", lambda site: True)
+    monkeypatch.setattr(serve_module, "file_changes", slow_to_begin)
+    monkeypatch.setattr(preview_server.PreviewServer, "serve", lambda server, **options: served.set())
+    site = serve_module.Project(project / "pelicanconf.py", project / "content", project / "output")
+    serving = threading.Thread(target=serve_module.serve, args=(site, free_port()), daemon=True)
+    serving.start()
+    assert not served.wait(2), "the port opened before the files were watched"
+    watching_may_begin.set()
+    assert served.wait(60), "the port never opened once the files were watched"
+    serving.join(timeout=30)
