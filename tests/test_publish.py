@@ -337,8 +337,11 @@ def test_two_publishes_at_once_the_second_says_another_is_running(tmp_path, cont
         tmp_path, str(www), str(store_root), str(content_copy), str(deploying), str(go_on)
     )
     try:
+        # A limit on waiting, not a measure of speed: a publish that never reaches its deploy fails here.
+        deadline = time.monotonic() + 300
         while not deploying.exists():
             assert first.poll() is None, first.communicate()
+            assert time.monotonic() < deadline, "the first publish never reached its deploy"
             time.sleep(0.05)
         second = run_publish_script(tmp_path, str(www), str(store_root), str(content_copy))
         _, second_errors = second.communicate(timeout=120)
