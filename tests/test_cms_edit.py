@@ -207,6 +207,24 @@ def refused(editor, payload: dict, url: str | None = None, headers: dict | None 
     return sentence
 
 
+@pytest.mark.parametrize(
+    "payload",
+    [
+        persist("content/releases/2026/" + "a" * 300 + ".md"),
+        asked("getEntry", path="content/releases/" + "a/" * 600 + "x.md"),
+        {"action": "entryProblems", "params": {"path": "content/releases/" + "b" * 256 + ".md", "raw": ""}},
+    ],
+    ids=["save", "read", "check"],
+)
+def test_a_name_too_long_for_the_disk_is_refused_with_a_sentence(editor, payload):
+    url = editor.backend
+    if payload["action"] == "entryProblems":
+        url = url.replace("/api/v1?", "/api/v1/problems?")
+        payload = payload["params"]
+    sentence = refused(editor, payload, url)
+    assert "is longer than a file's name (255 characters) or path (1024) may be" in sentence
+
+
 def test_a_request_to_another_host_name_is_refused(editor):
     host = f"evil.example:{editor.backend_port}"
     sentence = refused(editor, {"action": "info"}, headers={"Host": host})

@@ -48,6 +48,8 @@ SECRET_PARAMETER = "key"
 BODY_LIMIT = 50 * 1024 * 1024
 # A name as the editor writes one: Decap turns titles and uploaded file names into these characters.
 NAME = re.compile(r"[A-Za-z0-9_~-][A-Za-z0-9_.~-]*")
+# What a file system takes: a longer name is refused by the disk, as an error, not a sentence.
+NAME_MAX, PATH_MAX = 255, 1024
 DATA_FOLDERS = (RELEASES_FOLDER, PAGES_FOLDER)
 COLLECTIONS = frozenset({*RELEASE_TYPES, "pages", "directory"})
 
@@ -95,6 +97,11 @@ def segments_of(path) -> list[str]:
         raise Refused(
             f"'{path}' is not a plain path inside the project (it starts with '/', has an empty, '.', '..' "
             "or hidden part, or a character such as \\ or % that the editor never writes)."
+        )
+    if any(len(segment) > NAME_MAX for segment in segments) or len(path) > PATH_MAX:
+        raise Refused(
+            f"'{path[:80]}…' is longer than a file's name ({NAME_MAX} characters) or path ({PATH_MAX}) "
+            "may be: the editor names files by a slug of at most 200 characters."
         )
     return segments
 
