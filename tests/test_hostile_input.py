@@ -448,8 +448,8 @@ def test_an_embargoed_release_that_lost_its_date_blocks_with_the_missing_date(co
     (content / "releases" / "undated.md").write_text(undated, encoding="utf-8")
     result = check(content, PRESSROOM_NOW=NOW).for_public_build()
     assert str(only(result.errors)).endswith(
-        "undated.md: date: is required but missing — add 'date: 2022-04-02' "
-        "(ISO 8601 date, or date-time in the site's time zone)"
+        "undated.md: date: is required but missing — add 'date: 2022-04-02'. The day the release is "
+        "dated. It goes out on this day, or when its embargo lifts if that is later."
     )
 
 

@@ -883,7 +883,8 @@ def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tu
                         None,
                         name,
                         "is required but missing",
-                        f"add '{name}:{example}' ({field.meaning})",
+                        # Told as the editor's form tells it: a comms officer reads this, not a developer.
+                        f"add '{name}:{example}'. {field.help or field.meaning}",
                     )
                 )
             continue
