@@ -233,6 +233,23 @@ def test_an_entry_with_mistakes_that_make_no_release_is_told_its_mistakes_and_no
     ]
 
 
+def test_the_editor_is_told_a_mistake_by_the_forms_label_and_a_missing_field_is_to_be_filled_in(site):
+    url, origin, _output, _built = site
+    broken = RELEASE.replace("  end: 2026-04-01T16:00\n", "  end: 2026-04-01T09:00\n")
+    summary = next(line for line in broken.splitlines() if line.startswith("summary:"))
+    assert "\n  " not in broken.split(summary, 1)[1].split("\n", 1)[0], "a one-line standfirst to remove"
+    broken = broken.replace(summary + "\n", "")
+    status, answer = asked(url, origin, {"path": PATH, "raw": broken})
+    told = {problem["field"]: problem for problem in answer["problems"]}
+    assert status == 200 and sorted(told) == ["event.end", "summary"]
+    assert told["event.end"]["label"] == "Event details"
+    assert told["summary"]["label"] == "Standfirst"
+    assert told["summary"]["fix"] == (
+        "fill in Standfirst. One or two plain sentences saying what happened and why it matters, at most "
+        "300 characters. No links or formatting."
+    )
+
+
 def test_a_page_has_no_presentation_and_a_new_release_has_one(site):
     url, origin, _output, _built = site
     page = "---\ntitle: About us\n---\nWho we are.\n"

@@ -24,7 +24,7 @@ from pressroom.content_model.model import Release
 from pressroom.content_model.presentation import article_presentation, presentation_data
 from pressroom.content_model.problems import Problem, shown_path
 from pressroom.content_model.reader import PressroomReader, page_metadata, planned_article
-from pressroom.content_model.schema import RELEASE_FIELDS, visibility_values
+from pressroom.content_model.schema import MISSING, RELEASE_FIELDS, visibility_values
 from pressroom.content_model.site import SOURCES_SETTING, site_of
 from pressroom.content_model.times import in_full
 
@@ -122,12 +122,17 @@ def described(problem: Problem) -> dict:
     """A problem as the editor's preview shows it: where, what, how to fix it, and the field's label."""
     name = problem.field.split(".")[0].split("[")[0]
     field = RELEASE_FIELDS.get(name)
+    label = (field.label or name.replace("_", " ").capitalize()) if field else problem.field
+    fix = problem.fix
+    if field and problem.what == MISSING and problem.field == name:
+        # The form has no YAML to add a line to: the field is filled in by its label.
+        fix = f"fill in {label}. {field.help or field.meaning}"
     return {
         "line": problem.line,
         "field": problem.field,
-        "label": field.name if field else problem.field,
+        "label": label,
         "what": problem.what,
-        "fix": problem.fix,
+        "fix": fix,
         "severity": problem.severity,
     }
 

@@ -51,6 +51,8 @@ from .sanitise import Removal
 from .times import in_words
 
 STATUSES = ("published", "draft", "withdrawn")
+# What a problem says of a required field that is not there.
+MISSING = "is required but missing"
 # A page is shown or not: only a release can be withdrawn with a notice.
 PAGE_STATUSES = ("published", "draft")
 SUMMARY_MAX = 300
@@ -882,7 +884,7 @@ def parse_fields(document: Document, path: str, table: dict, ctx: Context) -> tu
                         path,
                         None,
                         name,
-                        "is required but missing",
+                        MISSING,
                         # Told as the editor's form tells it: a comms officer reads this, not a developer.
                         f"add '{name}:{example}'. {field.help or field.meaning}",
                     )
