@@ -419,6 +419,9 @@ def test_an_entry_with_mistakes_is_previewed_from_its_fields_and_says_so(admin):
             "An approximate preview, drawn from the form: the site may show this release otherwise."
         )
         expect(preview.locator("main h1")).to_have_text("A <b>bold</b> claim")
+        # Dated in words as the site dates it, from the day the form holds (whatever the computer's zone).
+        day = dt.date.fromisoformat(editing.page.get_by_label("Date", exact=True).input_value()[:10])
+        expect(preview.locator(".release-date")).to_have_text(f"Published {day.day} {day:%B %Y}")
 
 
 def test_a_page_retitled_in_the_editor_keeps_its_old_address_with_an_earlier_address(admin, project):

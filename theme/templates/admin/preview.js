@@ -340,6 +340,17 @@
     );
   }
 
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+
+  // The day of a date as the form holds it (YYYY-MM-DD, perhaps with a time), in words as the site
+  // writes it: 3 December 2026. Taken as written (the site's own clock), so no time zone can move it.
+  function dayInWords(value) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value || ""));
+    var month = parts ? MONTHS[Number(parts[2]) - 1] : null;
+    return month ? Number(parts[3]) + " " + month + " " + parts[1] : String(value || "");
+  }
+
   function releaseFromFormFields(data, widgetFor) {
     var quotes = data.quotes || [];
     var placed = placedNumbers(data.body);
@@ -360,12 +371,12 @@
           ? h(
               "div",
               { className: "withdrawal-notice", role: "note" },
-              h("h2", {}, "Withdrawn on " + (withdrawal.date || "(date)")),
+              h("h2", {}, "Withdrawn on " + (withdrawal.date ? dayInWords(withdrawal.date) : "(date)")),
               h("p", {}, withdrawal.reason || "(reason)")
             )
           : null,
         h("p", { className: "standfirst" }, data.summary || ""),
-        data.date ? h("p", { className: "release-date" }, "Published " + data.date) : null
+        data.date ? h("p", { className: "release-date" }, "Published " + dayInWords(data.date)) : null
       ),
       respondsTo
         ? h(
