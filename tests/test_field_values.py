@@ -165,6 +165,22 @@ def test_a_value_of_another_kind_is_no_date(value, what, fix):
 
 
 @pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        ("23/05/2022", "write the year first: 23/05/2022 (day/month/year) is 2022-05-23"),
+        ("3.12.2026", "write the year first: 3.12.2026 (day/month/year) is 2026-12-03"),
+        ("03/12/2026 00:01", "write the year first: 03/12/2026 00:01 (day/month/year) is 2026-12-03T00:01"),
+        ("31/02/2026", f"write it as {FORMS}"),
+        ("05/23/2022", f"write it as {FORMS}"),
+    ],
+)
+def test_a_date_written_day_first_is_given_back_year_first(written, fix):
+    with pytest.raises(Invalid) as caught:
+        fields.datetime(written, LONDON)
+    assert caught.value.findings == [((), f"'{written}' is not a date", fix)]
+
+
+@pytest.mark.parametrize(
     ("value", "what", "fix"),
     [
         (True, "must be a date, not true", "write it as YYYY-MM-DDTHH:MM (UK time)"),

@@ -17,6 +17,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 LOOKS_LIKE_A_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
+# A date as people in the UK write it, day first (23/05/2022, 23.5.2022), perhaps with a time after it.
+DAY_FIRST = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T,]+(\d{1,2})[:.](\d{2}))?")
 # Years a release, update or event can have. Outside them a date is a typo (a year 1 or 9999 also
 # breaks converting between time zones), and an embargo in 2202 would hold a release for ever.
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
@@ -192,6 +194,20 @@ def date_forms(zone: ZoneInfo, needs_time: bool = False) -> str:
     return f"YYYY-MM-DD, or YYYY-MM-DDTHH:MM for a time ({clock_name(zone.key)})"
 
 
+def day_first_fix(written: str) -> str | None:
+    """The fix for a date written day first, as the UK writes it: the same day, as the site reads it."""
+    found = DAY_FIRST.fullmatch(written)
+    if not found:
+        return None
+    day, month, year, hour, minute = found.groups()
+    try:
+        meant = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+    except ValueError:
+        return None
+    iso_form = iso(meant) if hour else meant.date().isoformat()
+    return f"write the year first: {written} (day/month/year) is {iso_form}"
+
+
 def date_help(zone: ZoneInfo, needs_time: bool = False) -> str:
     return f"write it as {date_forms(zone, needs_time)}"
 
@@ -277,7 +293,9 @@ def datetime(value, timezone: str, *, needs_time: bool = False) -> dt.datetime:
             parsed = dt.datetime.fromisoformat(shown)
         except ValueError:
             if not LOOKS_LIKE_A_DATE.match(shown):
-                raise Invalid(f"'{shown}' is not a date", f"write it as {forms}") from None
+                raise Invalid(
+                    f"'{shown}' is not a date", day_first_fix(shown) or f"write it as {forms}"
+                ) from None
             raise impossible(shown, zone) from None
     if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
         raise Invalid(
