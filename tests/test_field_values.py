@@ -170,6 +170,13 @@ def test_a_value_of_another_kind_is_no_date(value, what, fix):
         ("23/05/2022", "write the year first: 23/05/2022 (day/month/year) is 2022-05-23"),
         ("3.12.2026", "write the year first: 3.12.2026 (day/month/year) is 2026-12-03"),
         ("03/12/2026 00:01", "write the year first: 03/12/2026 00:01 (day/month/year) is 2026-12-03T00:01"),
+        ("23 May 2022", "write the year first: 23 May 2022 is 2022-05-23"),
+        (
+            "00:01 on Thursday 3 December 2026",
+            "write the year first: 00:01 on Thursday 3 December 2026 is 2026-12-03T00:01",
+        ),
+        ("3rd Dec 2026 at 10.30", "write the year first: 3rd Dec 2026 at 10.30 is 2026-12-03T10:30"),
+        ("31 Fibruary 2026", f"write it as {FORMS}"),
         ("31/02/2026", f"write it as {FORMS}"),
         ("05/23/2022", f"write it as {FORMS}"),
     ],
@@ -178,6 +185,14 @@ def test_a_date_written_day_first_is_given_back_year_first(written, fix):
     with pytest.raises(Invalid) as caught:
         fields.datetime(written, LONDON)
     assert caught.value.findings == [((), f"'{written}' is not a date", fix)]
+
+
+def test_a_moment_written_day_first_without_its_time_is_told_to_give_one():
+    with pytest.raises(Invalid) as caught:
+        fields.datetime("3 December 2026", LONDON, needs_time=True)
+    assert caught.value.findings[0][2] == (
+        "write the year first: 3 December 2026 is 2026-12-03, and give its time: for example 2026-12-03T00:01"
+    )
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,14 @@ HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 LOOKS_LIKE_A_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
 # A date as people in the UK write it, day first (23/05/2022, 23.5.2022), perhaps with a time after it.
 DAY_FIRST = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T,]+(\d{1,2})[:.](\d{2}))?")
+# …or in words, as an embargo line gives it: 00:01 on Thursday 3 December 2026, 3rd Dec 2026 at 10:30.
+IN_WORDS = re.compile(
+    r"(?:(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\s*(?:on\s+)?)?(?:[a-z]+day,?\s+)?(?P<day>\d{1,2})"
+    r"(?:st|nd|rd|th)?\s+(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})"
+    r"(?:,?\s*(?:at\s+)?(?P<hour2>\d{1,2})[:.](?P<minute2>\d{2}))?",
+    re.IGNORECASE,
+)
+MONTH_ABBREVIATIONS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 # Years a release, update or event can have. Outside them a date is a typo (a year 1 or 9999 also
 # breaks converting between time zones), and an embargo in 2202 would hold a release for ever.
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
@@ -194,18 +202,30 @@ def date_forms(zone: ZoneInfo, needs_time: bool = False) -> str:
     return f"YYYY-MM-DD, or YYYY-MM-DDTHH:MM for a time ({clock_name(zone.key)})"
 
 
-def day_first_fix(written: str) -> str | None:
-    """The fix for a date written day first, as the UK writes it: the same day, as the site reads it."""
-    found = DAY_FIRST.fullmatch(written)
-    if not found:
+def day_first_fix(written: str, needs_time: bool = False) -> str | None:
+    """The fix for a date written as people in the UK write one, day first (23/05/2022, 23 May 2022,
+    00:01 on Thursday 3 December 2026): the same day or moment, written as the site reads it."""
+    numbers, words = DAY_FIRST.fullmatch(written), IN_WORDS.fullmatch(written.strip())
+    if numbers:
+        day, month, year, hour, minute = numbers.groups()
+        how = " (day/month/year)"
+    elif words and words["month"][:3].lower() in MONTH_ABBREVIATIONS:
+        day, year = words["day"], words["year"]
+        month = str(MONTH_ABBREVIATIONS.index(words["month"][:3].lower()) + 1)
+        hour, minute = (
+            (words["hour"], words["minute"]) if words["hour"] else (words["hour2"], words["minute2"])
+        )
+        how = ""
+    else:
         return None
-    day, month, year, hour, minute = found.groups()
     try:
         meant = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
     except ValueError:
         return None
     iso_form = iso(meant) if hour else meant.date().isoformat()
-    return f"write the year first: {written} (day/month/year) is {iso_form}"
+    if needs_time and not hour:
+        iso_form += f", and give its time: for example {iso_form}T00:01"
+    return f"write the year first: {written}{how} is {iso_form}"
 
 
 def date_help(zone: ZoneInfo, needs_time: bool = False) -> str:
@@ -294,7 +314,7 @@ def datetime(value, timezone: str, *, needs_time: bool = False) -> dt.datetime:
         except ValueError:
             if not LOOKS_LIKE_A_DATE.match(shown):
                 raise Invalid(
-                    f"'{shown}' is not a date", day_first_fix(shown) or f"write it as {forms}"
+                    f"'{shown}' is not a date", day_first_fix(shown, needs_time) or f"write it as {forms}"
                 ) from None
             raise impossible(shown, zone) from None
     if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
