@@ -92,16 +92,40 @@ def is_drawn(character: str, drawable: frozenset[int]) -> bool:
     return ord(character) in drawable or category in UNDRAWN or category == UNASSIGNED
 
 
-def undrawable_problem(source: str, line: int | None, field: str, character: str) -> Problem:
+# How many undrawable characters a message names; the rest are counted.
+NAMED_AT_MOST = 5
+
+
+def described(character: str) -> str:
     name = unicodedata.name(character, "a character without a name").lower()
-    return Problem(
-        source,
-        line,
-        field,
-        f"has '{character}' (U+{ord(character):04X}, {name}), which none of the PDF's fonts can draw",
-        f"install Debian's {font_package_for(character)} and name its font in PRESSROOM_PDF_FONTS, or "
-        "write the text without it",
-    )
+    return f"'{character}' (U+{ord(character):04X}, {name})"
+
+
+def undrawable_problems(source: str, found) -> list[Problem]:
+    """One problem for each field and font package, from (line, field, character) of each character no
+    font draws, at the line where the first is written: a quote pasted in Chinese is one mistake to
+    mend, not one for each of its characters."""
+    lines: dict[tuple[str, str], int | None] = {}
+    characters: dict[tuple[str, str], list[str]] = {}
+    for line, field, character in found:
+        group = (field, font_package_for(character))
+        lines.setdefault(group, line)
+        characters.setdefault(group, []).append(character)
+    problems = []
+    for (field, package), undrawn in characters.items():
+        if len(undrawn) == 1:
+            what = f"has {described(undrawn[0])}, which none of the PDF's fonts can draw"
+        else:
+            named = ", ".join(described(character) for character in undrawn[:NAMED_AT_MOST])
+            more = f" and {len(undrawn) - NAMED_AT_MOST} more" if len(undrawn) > NAMED_AT_MOST else ""
+            what = f"has {len(undrawn)} characters that none of the PDF's fonts can draw: {named}{more}"
+        them = "it" if len(undrawn) == 1 else "them"
+        fix = (
+            f"install Debian's {package} and name its font in PRESSROOM_PDF_FONTS, or write the text "
+            f"without {them}"
+        )
+        problems.append(Problem(source, lines[(field, package)], field, what, fix))
+    return problems
 
 
 # Fields the PDF never prints: where a release lives and how it is filed.
@@ -149,11 +173,11 @@ def undrawable_in_source(document: Document, shown: str, fonts: tuple[Font, ...]
     """A problem for each character a release's fields or body hold that no font of the PDF can draw,
     once per field and character, at the line where it is first written."""
     fields = [(path, text) for path, text in written_strings(document.data) if path[0] not in NOT_PRINTED]
-    problems = []
+    found = []
     for path, text, offset in first_undrawn([*fields, (("body",), document.body)], fonts):
         if path == ("body",):
             line = document.body_line + text.count("\n", 0, offset)
         else:
             line = document.line_of(path)
-        problems.append(undrawable_problem(shown, line, str(path[0]), text[offset]))
-    return problems
+        found.append((line, str(path[0]), text[offset]))
+    return undrawable_problems(shown, found)

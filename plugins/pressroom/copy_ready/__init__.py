@@ -50,7 +50,9 @@ class CharactersUndrawable(SystemExit):
     def __init__(self, problems):
         lines = [str(problem) for problem in problems]
         super().__init__(
-            "\n".join([*lines, f"{len(lines)} character(s) the PDFs cannot draw: nothing was built."])
+            "\n".join(
+                [*lines, f"{len(lines)} text(s) with characters the PDFs cannot draw: nothing was built."]
+            )
         )
 
 

@@ -21,7 +21,7 @@ import typst
 from fontTools.ttLib import TTFont
 
 from pressroom.content_model.parallel import copy_from_cache, keep_drawn
-from pressroom.content_model.pdf_fonts import Font, first_undrawn, undrawable_problem, written_strings
+from pressroom.content_model.pdf_fonts import Font, first_undrawn, undrawable_problems, written_strings
 from pressroom.content_model.problems import Problem
 from pressroom.content_model.storage import file_digest
 
@@ -76,10 +76,11 @@ def undrawable(data: dict, look: Look, source: str) -> list[Problem]:
         for path, text in written_strings(data, skipped=("kind", "address", "link", "at", "iso"))
         if path[0] not in NOT_PRINTED
     ]
-    return [
-        undrawable_problem(source, None, FIELDS.get(path[0], str(path[0])), text[offset])
+    found = [
+        (None, FIELDS.get(path[0], str(path[0])), text[offset])
         for path, text, offset in first_undrawn(printed, look.fonts)
     ]
+    return undrawable_problems(source, found)
 
 
 def font_folder(look: Look, cache_dir: Path) -> Path:
