@@ -433,19 +433,22 @@ def live_folder_refusal(path: Path, project: Path) -> str | None:
             )
     if os.path.ismount(path):
         return "is a mount point (a disk of its own; a new folder inside it will do)"
-    if path.is_dir() and not path.is_symlink() and not looks_like_one_site(path):
-        return (
-            "holds files but no index.html, so it looks like a folder of several sites (as /var/www holds "
-            "html/), not the web root of one"
-        )
-    return None
+    return several_sites_refusal(path)
 
 
-def looks_like_one_site(folder: Path) -> bool:
-    """Whether a plain folder a first publish would move aside is empty or one site's web root: the first
-    publish keeps it to roll back to, but taking a folder that holds other sites would take them down."""
-    names = {entry.name for entry in folder.iterdir()}
-    return not names or bool(names & {"index.html", "index.htm"})
+def several_sites_refusal(path: Path) -> str | None:
+    """Why a plain folder at `path` may not become the live site, or None when it is absent, empty or one
+    site's web root: a first publish moves a folder aside (rsync empties it), which for a folder holding
+    other sites would take them all down."""
+    if not path.is_dir() or path.is_symlink():
+        return None
+    names = {entry.name for entry in path.iterdir()}
+    if not names or names & {"index.html", "index.htm"}:
+        return None
+    return (
+        "holds files but no index.html, so it looks like a folder of several sites (as /var/www holds "
+        "html/), not the web root of one"
+    )
 
 
 def spaced(written, key: str) -> None:
@@ -501,8 +504,7 @@ def rsync_destination(written, root: Path) -> str:
         return written
     path = settled(root / written)
     refusal = disk_refusal(path, root) or ("is inside the project" if holds(root.resolve(), path) else None)
-    if not refusal and path.is_dir() and not looks_like_one_site(path):
-        refusal = "holds files but no index.html, so it looks like a folder of several sites, not one"
+    refusal = refusal or several_sites_refusal(path)
     if refusal:
         raise DeployError(
             f"PUBLISH_TARGET: its destination '{written}' ({path}) {refusal}. rsync --delete makes the "

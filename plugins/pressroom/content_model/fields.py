@@ -291,15 +291,15 @@ def datetime(value, timezone: str, *, needs_time: bool = False) -> dt.datetime:
     zone's wall-clock time; a written offset must be the zone's at that moment (see times.site_moment)."""
     zone = ZoneInfo(timezone)
     # A field that needs a moment (an embargo) is never told a bare date would do.
-    forms = date_forms(zone, needs_time)
+    forms, told = date_forms(zone, needs_time), date_help(zone, needs_time)
     if isinstance(value, list):
         raise Invalid("is a list, not one date", f"write one date after the colon, as {forms}")
     if isinstance(value, dict):
         raise Invalid("is a group of fields, not a date", f"write one date after the colon, as {forms}")
     if isinstance(value, bool):
-        raise Invalid(f"must be a date, not {str(value).lower()}", f"write it as {forms}")
+        raise Invalid(f"must be a date, not {str(value).lower()}", told)
     if not isinstance(value, (str, dt.date)):
-        raise Invalid(f"'{value}' is not a date", f"write it as {forms}")
+        raise Invalid(f"'{value}' is not a date", told)
     shown = as_written(value)
     if isinstance(value, dt.datetime):
         parsed = value
@@ -313,9 +313,7 @@ def datetime(value, timezone: str, *, needs_time: bool = False) -> dt.datetime:
             parsed = dt.datetime.fromisoformat(shown)
         except ValueError:
             if not LOOKS_LIKE_A_DATE.match(shown):
-                raise Invalid(
-                    f"'{shown}' is not a date", day_first_fix(shown, needs_time) or f"write it as {forms}"
-                ) from None
+                raise Invalid(f"'{shown}' is not a date", day_first_fix(shown, needs_time) or told) from None
             raise impossible(shown, zone) from None
     if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
         raise Invalid(
