@@ -5,11 +5,15 @@ as JSON, which preview.js walks. Asked here over HTTP, through the guard, as the
 from __future__ import annotations
 
 import json
+import socket
+import struct
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from pelican import signals
@@ -275,3 +279,19 @@ def test_markup_in_a_release_makes_no_presentation_and_text_that_looks_like_it_s
     shown = answer["presentation"]
     assert status == 200 and shown["headline"] == 'Fish & chips: 5 < 6, "yes" <3', "text, never entities"
     assert shown["quotes"][1]["text"] == "<3 babies & parents >_<"
+
+
+def test_a_question_the_editor_page_drops_is_no_traceback(site, capfd):
+    """The preview asks again as one types, so the browser drops earlier questions unanswered."""
+    url, _origin, _output, _built = site
+    address = urlsplit(url)
+    for _ in range(20):
+        with socket.create_connection((address.hostname, address.port)) as asking:
+            asking.sendall(
+                f"POST {address.path}?{address.query} HTTP/1.1\r\nHost: {address.netloc}\r\n"
+                "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}".encode()
+            )
+            # Gone at once, with a reset rather than a goodbye, as a closed tab or an aborted fetch.
+            asking.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    time.sleep(1)
+    assert "Traceback" not in capfd.readouterr().err

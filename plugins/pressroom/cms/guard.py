@@ -19,6 +19,7 @@ Anything else gets a 403 and a sentence, also printed where `invoke edit` runs.
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import http.client
 import json
@@ -285,6 +286,12 @@ class GuardHandler(BaseHTTPRequestHandler):
 
     def log_message(self, format, *args) -> None:
         """Requests the guard allows are the editor at work: not worth a line each."""
+
+    def handle(self) -> None:
+        # The editor page drops a question it no longer needs (the preview asks again as one types, a
+        # tab is closed): there is no one left to answer, which is no fault worth a traceback.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
 
     def answer(self, status: int, payload, allow_origin: bool = True) -> None:
         body = json.dumps(payload).encode("utf-8")
